@@ -1,0 +1,4 @@
+"""awork tray: start, pause, resume and stop awork time tracking from the system tray."""
+
+__version__ = "0.1.0"
+APP_NAME = "awork-tray"

@@ -1,0 +1,140 @@
+"""One error family for everything that can go wrong talking to awork.
+
+HTTP status codes are mapped to these classes in exactly one place (`error_for_response`);
+the UI and CLI catch `ApiError` at their edge and show `user_message`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import httpx
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    property: str
+    message: str
+
+
+class ApiError(Exception):
+    """Base class. `description` is awork's own words when it sent any."""
+
+    def __init__(
+        self,
+        description: str,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        trace_id: str | None = None,
+        edge_ref: str | None = None,
+        problems: tuple[FieldProblem, ...] = (),
+    ):
+        super().__init__(description)
+        self.description = description
+        self.status = status
+        self.code = code
+        self.trace_id = trace_id
+        self.edge_ref = edge_ref
+        self.problems = problems
+
+    @property
+    def user_message(self) -> str:
+        lines = [self.description]
+        lines += [f"{p.property}: {p.message}" if p.property else p.message for p in self.problems]
+        if self.trace_id and self.status is not None and self.status >= 403:
+            lines.append(f"(awork trace id {self.trace_id})")
+        return "\n".join(line for line in lines if line)
+
+
+class AuthError(ApiError):
+    """401: the token is missing, wrong, expired or revoked."""
+
+
+class ForbiddenError(ApiError):
+    """403: awork's edge refused the request, or the user lacks a permission."""
+
+
+class ValidationError(ApiError):
+    """400: awork rejected the request, usually with validationErrors."""
+
+
+class NotFoundError(ApiError):
+    """404."""
+
+
+class RateLimitedError(ApiError):
+    """429: wait `retry_after` seconds before talking to awork again."""
+
+    def __init__(self, description: str, *, retry_after: float, **kw):
+        super().__init__(description, **kw)
+        self.retry_after = retry_after
+
+
+class ServerError(ApiError):
+    """5xx."""
+
+
+class NetworkError(ApiError):
+    """awork could not be reached: no network, refused connection, DNS, timeout."""
+
+
+class MalformedResponseError(ApiError):
+    """awork answered, but not with what the API promises."""
+
+
+class NotSignedInError(ApiError):
+    """There is no token to send."""
+
+
+def _retry_after(response: httpx.Response) -> float:
+    for header in ("ratelimit-reset", "retry-after"):
+        value = response.headers.get(header)
+        if value is None:
+            continue
+        try:
+            return max(float(value), 0.0)
+        except ValueError:
+            continue
+    return 60.0
+
+
+def error_for_response(response: httpx.Response) -> ApiError:
+    status = response.status_code
+    body: dict = {}
+    try:
+        parsed = json.loads(response.content or b"null")
+        if isinstance(parsed, dict):
+            body = parsed
+    except (ValueError, UnicodeDecodeError):
+        pass
+    problems = tuple(
+        FieldProblem(str(p.get("property") or ""), str(p.get("message") or ""))
+        for p in body.get("validationErrors") or ()
+        if isinstance(p, dict)
+    )
+    description = body.get("description") if isinstance(body.get("description"), str) else None
+    common = dict(
+        status=status,
+        code=body.get("code") if isinstance(body.get("code"), str) else None,
+        trace_id=response.headers.get("trace-id") or body.get("traceId"),
+        edge_ref=response.headers.get("x-edge-ref"),
+        problems=problems,
+    )
+    if status == 400:
+        return ValidationError(description or "awork rejected the request.", **common)
+    if status == 401:
+        return AuthError(description or "awork did not accept the sign-in. Please sign in again.", **common)
+    if status == 403:
+        return ForbiddenError(description or "awork refused the request (403 Forbidden).", **common)
+    if status == 404:
+        return NotFoundError(description or "awork could not find that.", **common)
+    if status == 429:
+        wait = _retry_after(response)
+        return RateLimitedError(
+            description or f"awork is busy; retrying in {round(wait)} s.", retry_after=wait, **common
+        )
+    if status >= 500:
+        return ServerError(description or f"awork had a problem ({status}). Please try again.", **common)
+    return ApiError(description or f"Unexpected answer from awork ({status}).", **common)

@@ -1,0 +1,198 @@
+"""awork JSON -> domain objects.
+
+Lenient where we can be (unknown fields ignored, nulls tolerated, 7-digit fractions) and loud
+only about what we truly need (an entry's id and start, an item's id and name).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from ..domain.entities import Break, Project, Task, TimeEntry, TypeOfWork, User, Workspace
+from .errors import MalformedResponseError
+
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?$")
+
+
+def _micros(fraction: str | None) -> int:
+    # .NET sends 7 fractional digits (ticks); Python holds 6. Truncate, never round up into
+    # the next second.
+    return int((fraction or "0")[:6].ljust(6, "0"))
+
+
+def parse_datetime(value: Any) -> datetime:
+    """An ISO 8601 timestamp as an aware UTC datetime; naive values are taken as UTC."""
+    if not isinstance(value, str):
+        raise ValueError(f"not a timestamp: {value!r}")
+    m = _DATETIME.match(value.strip())
+    if not m:
+        raise ValueError(f"not a timestamp: {value!r}")
+    y, mo, d, hh, mi, ss, frac, tz = m.groups()
+    result = datetime(
+        int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0), _micros(frac), timezone.utc
+    )
+    if tz and tz.upper() != "Z":
+        sign = 1 if tz[0] == "+" else -1
+        digits = tz[1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        result -= sign * offset
+    return result
+
+
+def parse_time_of_day(value: Any) -> time:
+    if not isinstance(value, str):
+        raise ValueError(f"not a time of day: {value!r}")
+    m = _TIME.match(value.strip())
+    if not m:
+        raise ValueError(f"not a time of day: {value!r}")
+    hh, mi, ss, frac = m.groups()
+    return time(int(hh), int(mi), int(ss or 0), _micros(frac))
+
+
+def combine_v1(date_value: Any, time_value: Any) -> datetime | None:
+    """v1 splits a moment into `…DateUtc` (midnight) and `…TimeUtc`; a full timestamp in the
+    date field alone is accepted too."""
+    if date_value is None:
+        return None
+    day = parse_datetime(date_value)
+    if time_value is None:
+        return day
+    tod = parse_time_of_day(time_value)
+    return datetime.combine(date(day.year, day.month, day.day), tod, timezone.utc)
+
+
+def _obj(data: Any) -> dict:
+    return data if isinstance(data, dict) else {}
+
+
+def _text(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    return value if isinstance(value, str) and value != "" else None
+
+
+def _required(data: dict, key: str, what: str) -> str:
+    value = _text(data, key)
+    if value is None:
+        raise MalformedResponseError(f"awork sent a {what} without '{key}'.")
+    return value
+
+
+def type_of_work(data: Any) -> TypeOfWork:
+    d = _obj(data)
+    return TypeOfWork(
+        id=_required(d, "id", "type of work"),
+        name=_text(d, "name") or "",
+        icon=_text(d, "icon"),
+        is_archived=bool(d.get("isArchived")),
+    )
+
+
+def project(data: Any) -> Project | None:
+    d = _obj(data)
+    if not _text(d, "id"):
+        return None
+    return Project(id=d["id"], name=_text(d, "name") or "", key=_text(d, "projectKey"))
+
+
+def task(data: Any) -> Task:
+    d = _obj(data)
+    proj = project(d.get("project"))
+    if proj is None and _text(d, "projectId"):
+        proj = Project(id=d["projectId"], name="")
+    status_type = _text(_obj(d.get("taskStatus")), "type")
+    return Task(
+        id=_required(d, "id", "task"),
+        name=_text(d, "name") or "",
+        key=_text(d, "taskIdentifier"),
+        project=proj,
+        type_of_work_id=_text(d, "typeOfWorkId") or _text(_obj(d.get("typeOfWork")), "id"),
+        is_done=status_type == "done" or (d.get("isOpen") is False),
+    )
+
+
+def _break(data: Any) -> Break | None:
+    d = _obj(data)
+    if d.get("startDate") is None:
+        return None
+    start = parse_datetime(d["startDate"])
+    end = parse_datetime(d["endDate"]) if d.get("endDate") else None
+    if end is None and isinstance(d.get("duration"), (int, float)) and d["duration"] > 0:
+        end = start + timedelta(seconds=d["duration"])
+    return Break(start=start, end=end)
+
+
+def time_entry(data: Any) -> TimeEntry:
+    d = _obj(data)
+    entry_id = _required(d, "id", "time entry")
+    try:
+        start = combine_v1(d.get("startDateUtc"), d.get("startTimeUtc"))
+        if start is None and d.get("startDate"):  # v2 shape
+            start = parse_datetime(d["startDate"])
+        end = combine_v1(d.get("endDateUtc"), d.get("endTimeUtc"))
+        if end is None and d.get("endDate"):
+            end = parse_datetime(d["endDate"])
+        breaks = tuple(b for b in (_break(x) for x in d.get("breaks") or ()) if b is not None)
+    except ValueError as exc:
+        raise MalformedResponseError(f"awork sent a time entry with an unreadable time: {exc}") from exc
+    if start is None:
+        raise MalformedResponseError("awork sent a time entry without a start time.")
+    tow = type_of_work(d["typeOfWork"]) if _text(_obj(d.get("typeOfWork")), "id") else None
+    if tow is None and _text(d, "typeOfWorkId"):
+        tow = TypeOfWork(id=d["typeOfWorkId"], name="")
+    tsk = task(d["task"]) if _text(_obj(d.get("task")), "id") else None
+    if tsk is None and _text(d, "taskId"):
+        tsk = Task(id=d["taskId"], name="")
+    proj = project(d.get("project"))
+    if proj is None and _text(d, "projectId"):
+        proj = Project(id=d["projectId"], name="")
+    return TimeEntry(
+        id=entry_id,
+        start=start,
+        end=end,
+        breaks=tuple(sorted(breaks, key=lambda b: b.start)),
+        type_of_work=tow,
+        task=tsk,
+        project=proj,
+        note=_text(d, "note"),
+        timezone=_text(d, "timezone"),
+    )
+
+
+def user(data: Any) -> User:
+    d = _obj(data)
+    ws = _obj(d.get("workspace"))
+    workspace = Workspace(id=ws["id"], name=_text(ws, "name") or "", url=_text(ws, "url")) if _text(ws, "id") else None
+    return User(
+        id=_required(d, "id", "user"),
+        first_name=_text(d, "firstName") or "",
+        last_name=_text(d, "lastName") or "",
+        workspace=workspace,
+    )
+
+
+def listing(data: Any, parse_one) -> list:
+    """A JSON array of items; single broken items are skipped rather than losing the list."""
+    if not isinstance(data, list):
+        raise MalformedResponseError("awork sent something other than a list.")
+    items = []
+    for raw in data:
+        try:
+            items.append(parse_one(raw))
+        except MalformedResponseError:
+            continue
+    return items
+
+
+def search_tasks(data: Any) -> list[Task]:
+    hits = _obj(_obj(data).get("taskHits")).get("hits")
+    if hits is None:
+        return []
+    return listing([_obj(h).get("entity") for h in hits if isinstance(h, dict)], task)

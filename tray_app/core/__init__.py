@@ -1,0 +1,1 @@
+"""The application: one state store and the commands; the only layer that awaits the API."""

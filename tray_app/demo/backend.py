@@ -1,0 +1,285 @@
+"""An in-memory awork: the endpoints awork tray uses, with awork's rules and reply shapes.
+
+It serves the demo (through an httpx transport, no socket) and the tests (behind a real HTTP
+server on 127.0.0.1, see tests/fake_awork). It validates every request strictly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+from urllib.parse import unquote
+
+from .validation import Rejected, check_paging, check_start_form, is_guid
+from .workspace import Record, Workspace, new_id
+
+
+@dataclass
+class Reply:
+    status: int
+    body: object = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def encoded(self) -> bytes:
+        return b"" if self.body is None else json.dumps(self.body).encode()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _date_v1(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT00:00:00Z")
+
+
+def _time_v1(moment: datetime) -> str:
+    # awork sends .NET ticks: seven fractional digits.
+    return moment.strftime("%H:%M:%S.") + f"{moment.microsecond:06d}0"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}Z"
+
+
+_FILTER_USER = re.compile(r"^userId eq guid'([^']+)'$")
+
+
+class FakeAwork:
+    def __init__(self, workspace: Workspace, *, token: str | None = None, clock: Callable[[], datetime] = _utc_now):
+        self.ws = workspace
+        self.token = token
+        self.clock = clock
+        self.lock = threading.Lock()
+        self._types = {t["id"]: t for t in workspace.types_of_work}
+        self._tasks = {t["id"]: t for t in workspace.tasks}
+        self._tasks_by_key = {t["taskIdentifier"].upper(): t for t in workspace.tasks}
+        self._projects = {p["id"]: p for p in workspace.projects}
+
+    # -- state helpers used by tests too ---------------------------------------------------------
+
+    def last(self) -> Record | None:
+        mine = [r for r in self.ws.entries if r.user_id == self.ws.user["id"]]
+        return max(mine, key=lambda r: (r.created or r.start, r.start)) if mine else None
+
+    def entry_json(self, r: Record) -> dict:
+        tow = self._types.get(r.type_of_work_id)
+        task = self._tasks.get(r.task_id) if r.task_id else None
+        project = self._projects.get(r.project_id) if r.project_id else None
+        closed = [(s, e) for s, e in r.breaks if e is not None]
+        data = {
+            "id": r.id,
+            "userId": r.user_id,
+            "typeOfWorkId": r.type_of_work_id,
+            "taskId": r.task_id,
+            "projectId": r.project_id,
+            "note": r.note,
+            "timezone": r.timezone,
+            "isBillable": True,
+            "isBilled": False,
+            "startDateUtc": _date_v1(r.start),
+            "startTimeUtc": _time_v1(r.start),
+            "endDateUtc": _date_v1(r.end) if r.end else None,
+            "endTimeUtc": _time_v1(r.end) if r.end else None,
+            "duration": int((r.end - r.start).total_seconds()) if r.end else 0,
+            "breakDuration": sum(int((e - s).total_seconds()) for s, e in closed) if closed else None,
+            "breaks": [
+                {"startDate": _iso(s)} if e is None
+                else {"startDate": _iso(s), "endDate": _iso(e), "duration": int((e - s).total_seconds())}
+                for s, e in r.breaks
+            ],
+            "typeOfWork": dict(tow) if tow else None,
+            "task": dict(task) if task else None,
+            "project": dict(project) if project else None,
+            "createdOn": _iso(r.created or r.start),
+            "resourceVersion": int((r.created or r.start).timestamp() * 10_000_000),
+            "isExternal": False,
+        }
+        return data
+
+    # -- the HTTP surface ------------------------------------------------------------------------
+
+    def handle(self, method: str, path: str, query: dict[str, str], headers: dict[str, str], body: bytes) -> Reply:
+        """`path` is relative to /api/v1, without leading slash; header names lower-case."""
+        trace_id = uuid.uuid4().hex[:16]
+        try:
+            self._check_auth(headers)
+            with self.lock:
+                reply = self._route(method, path, query, headers, body)
+        except Rejected as rej:
+            reply = Reply(rej.status, rej.body(trace_id))
+        reply.headers.setdefault("trace-id", trace_id)
+        return reply
+
+    def _check_auth(self, headers: dict[str, str]) -> None:
+        auth = headers.get("authorization", "")
+        if not auth.startswith("Bearer ") or not auth[7:].strip():
+            raise Rejected(401, "unauthorized", "Authorization has been denied for this request.")
+        if self.token is not None and auth[7:] != self.token:
+            raise Rejected(401, "unauthorized", "The access token is invalid or has expired.")
+
+    def _route(self, method, path, query, headers, body) -> Reply:
+        parts = [unquote(p) for p in path.strip("/").split("/")]
+        route = (method, "/".join(parts))
+        if method == "GET" and route[1] in ("me", "users/me"):
+            return Reply(200, self.ws.user)
+        if route == ("GET", "me/timeentries/last"):
+            last = self.last()
+            return Reply(204) if last is None else Reply(200, self.entry_json(last))
+        if route == ("GET", "typeofwork"):
+            show_archived = query.get("showArchived", "false").lower() == "true"
+            items = [t for t in self.ws.types_of_work if show_archived or not t["isArchived"]]
+            return self._page(items, query)
+        if route == ("GET", "timeentries"):
+            return self._time_entries(query)
+        if route == ("GET", "me/assignedtasks"):
+            assigned = [self._tasks[i] for i in self.ws.assigned_task_ids]
+            if "taskStatus/type ne 'done'" in query.get("filterby", ""):
+                assigned = [t for t in assigned if t["taskStatus"]["type"] != "done"]
+            return self._page(assigned, query)
+        if route == ("GET", "search"):
+            return self._search(query)
+        if method == "GET" and len(parts) == 3 and parts[:2] == ["tasks", "key"]:
+            task = self._tasks_by_key.get(parts[2].upper())
+            if task is None:
+                raise Rejected(404, "not-found", f"No task with the key '{parts[2]}' was found.")
+            return Reply(200, task)
+        if method == "GET" and len(parts) == 2 and parts[0] == "tasks":
+            if not is_guid(parts[1]):
+                raise Rejected(400, "validation-failed", "The task id is not a valid GUID.")
+            task = self._tasks.get(parts[1])
+            if task is None:
+                raise Rejected(404, "not-found", "The task was not found.")
+            return Reply(200, task)
+        if method == "POST" and len(parts) == 3 and parts[:2] == ["me", "timetracking"]:
+            return self._timetracking(parts[2], query, headers, body)
+        raise Rejected(404, "not-found", f"No endpoint {method} /api/v1/{path}.")
+
+    def _page(self, items: list, query: dict[str, str]) -> Reply:
+        page, size = check_paging(query)
+        chunk = items[(page - 1) * size : page * size]
+        headers = {"aw-page": str(page), "aw-pagesize": str(size), "aw-totalitems": str(len(items))}
+        return Reply(200, [dict(x) for x in chunk], headers)
+
+    def _time_entries(self, query: dict[str, str]) -> Reply:
+        records = list(self.ws.entries)
+        filterby = query.get("filterby")
+        if filterby:
+            match = _FILTER_USER.match(filterby)
+            if not match or not is_guid(match.group(1)):
+                raise Rejected(400, "invalid-filter-or-order", f"The filter '{filterby}' is not valid.")
+            records = [r for r in records if r.user_id == match.group(1)]
+        order = query.get("orderby", "")
+        if order not in ("", "startDateUtc desc,startTimeUtc desc", "createdOn desc"):
+            raise Rejected(400, "invalid-filter-or-order", f"The order '{order}' is not valid.")
+        if order:
+            records.sort(key=lambda r: r.start if order.startswith("start") else (r.created or r.start), reverse=True)
+        page, size = check_paging(query)
+        chunk = records[(page - 1) * size : page * size]
+        headers = {"aw-page": str(page), "aw-pagesize": str(size), "aw-totalitems": str(len(records))}
+        return Reply(200, [self.entry_json(r) for r in chunk], headers)
+
+    def _search(self, query: dict[str, str]) -> Reply:
+        term = query.get("searchTerm")
+        if not term:
+            raise Rejected(400, "validation-failed", "'searchTerm' must not be empty.", [("SearchTerm", "required")])
+        if len(term) > 50:
+            raise Rejected(400, "validation-failed", "'searchTerm' must be 50 characters or fewer.")
+        types = {t.strip().lower() for t in query.get("searchTypes", "").split(",") if t.strip()}
+        if not types <= {"task", "project", "user", "company", "document"}:
+            raise Rejected(400, "validation-failed", f"Unknown searchTypes '{query.get('searchTypes')}'.")
+        top = int(query.get("top", "10"))
+        words = term.casefold().split()
+        hits = []
+        if "task" in types or not types:
+            for task in self.ws.tasks:
+                text = f"{task['name']} {task['taskIdentifier']} {task['project']['name']}".casefold()
+                if all(w in text for w in words):
+                    entity = {k: task[k] for k in ("id", "name", "taskIdentifier", "projectId", "project", "taskStatus")}
+                    entity["typeOfWork"] = {"name": self._types[task["typeOfWorkId"]]["name"]}
+                    entity["isOpen"] = task["taskStatus"]["type"] != "done"
+                    hits.append({"type": "task", "score": 1.0, "entity": entity})
+        hits = hits[:top]
+        return Reply(200, {"totalCount": len(hits), "taskHits": {"totalCount": len(hits), "hasHits": bool(hits), "hits": hits}})
+
+    def _timetracking(self, action: str, query, headers, body: bytes) -> Reply:
+        if action not in ("start", "stop", "pause", "resume"):
+            raise Rejected(404, "not-found", f"No endpoint /me/timetracking/{action}.")
+        now = self.clock()
+        current = self.last()
+        active = current if current is not None and current.end is None else None
+        if action == "start":
+            if "application/json" not in headers.get("content-type", ""):
+                raise Rejected(400, "invalid-model", "The request body must be JSON (Content-Type: application/json).")
+            try:
+                form = json.loads(body or b"null")
+            except ValueError:
+                raise Rejected(400, "invalid-model", "The request body is not valid JSON.") from None
+            check_start_form(form)
+            self._check_references(form)
+            if active is not None:
+                self._close(active, now)
+            task = self._tasks.get(form.get("taskId") or "")
+            record = Record(
+                id=new_id(),
+                user_id=self.ws.user["id"],
+                type_of_work_id=form["typeOfWorkId"],
+                timezone=form["timezone"],
+                start=now,
+                task_id=form.get("taskId"),
+                project_id=form.get("projectId") or (task["projectId"] if task else None),
+                note=form.get("note"),
+                created=now,
+            )
+            self.ws.entries.append(record)
+            return Reply(200, self.entry_json(record))
+        if body and body.strip():
+            raise Rejected(400, "invalid-model", f"/me/timetracking/{action} takes no request body.")
+        if active is None:
+            return Reply(204)
+        paused = bool(active.breaks) and active.breaks[-1][1] is None
+        if action == "pause" and not paused:
+            active.breaks.append([now, None])
+        elif action == "resume" and paused:
+            active.breaks[-1][1] = now
+        elif action == "stop":
+            self._close(active, now)
+        return Reply(200, self.entry_json(active))
+
+    def _check_references(self, form: dict) -> None:
+        tow = self._types.get(form["typeOfWorkId"])
+        if tow is None:
+            raise Rejected(404, "not-found", "The type of work was not found.")
+        if tow["isArchived"]:
+            raise Rejected(400, "entity-archived", f"The type of work '{tow['name']}' is archived.")
+        task = self._tasks.get(form["taskId"]) if form.get("taskId") else None
+        if form.get("taskId") and task is None:
+            raise Rejected(404, "not-found", "The task was not found.")
+        if form.get("projectId") and form["projectId"] not in self._projects:
+            raise Rejected(404, "not-found", "The project was not found.")
+        if task and form.get("projectId") and task["projectId"] != form["projectId"]:
+            raise Rejected(400, "invalid-operation", "The task does not belong to the given project.")
+
+    @staticmethod
+    def _close(record: Record, now: datetime) -> None:
+        if record.breaks and record.breaks[-1][1] is None:
+            record.breaks[-1][1] = now
+        record.end = now
+
+    # -- changes "elsewhere", for tests and the demo's realism -----------------------------------
+
+    def start_elsewhere(self, type_of_work_id: str, task_id: str | None = None, start: datetime | None = None) -> Record:
+        with self.lock:
+            now = self.clock()
+            current = self.last()
+            if current is not None and current.end is None:
+                self._close(current, now)
+            task = self._tasks.get(task_id or "")
+            record = Record(new_id(), self.ws.user["id"], type_of_work_id, "Europe/Berlin", start or now,
+                            task_id, task["projectId"] if task else None, created=now)
+            self.ws.entries.append(record)
+            return record

@@ -1,0 +1,148 @@
+"""The data of a fake awork workspace: the demo's, and larger ones for tests and the benchmark."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+
+def new_id(rng: random.Random | None = None) -> str:
+    if rng is None:
+        return str(uuid.uuid4())
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+@dataclass
+class Record:
+    """A time entry as the fake server keeps it: real datetimes, rendered to v1 JSON on the way out."""
+
+    id: str
+    user_id: str
+    type_of_work_id: str
+    timezone: str
+    start: datetime
+    task_id: str | None = None
+    project_id: str | None = None
+    note: str | None = None
+    end: datetime | None = None
+    breaks: list[list[datetime | None]] = field(default_factory=list)  # [start, end-or-None]
+    created: datetime | None = None
+
+
+@dataclass
+class Workspace:
+    user: dict
+    types_of_work: list[dict]
+    projects: list[dict]
+    tasks: list[dict]
+    entries: list[Record]
+    assigned_task_ids: list[str]
+
+
+USER_ID = "7f1c2a90-3b5e-4d8a-9c61-2f4e8b7a1d03"
+WORKSPACE_ID = "0e6b9d24-51c8-4f3a-8a7e-93d2c4b5f610"
+
+_TYPES = ["Design", "Entwicklung", "Konzeption", "Projektmanagement", "Meeting", "Support", "Copywriting"]
+_PROJECTS = [
+    ("Website Relaunch", "WEB", [
+        "Sitemap entwerfen", "Startseite gestalten", "Kontaktformular testen", "SEO audit",
+        "Bildrechte klären", "Navigation prototype", "Launch checklist",
+    ]),
+    ("Mobile App", "APP", [
+        "Onboarding screens", "Push notifications", "Offline-Modus umsetzen", "App Store Texte",
+        "Crash reports triage",
+    ]),
+    ("Marketing Q4", "MKT", [
+        "Newsletter November schreiben", "Social media calendar", "Messestand planen",
+        "Kampagnen-Reporting",
+    ]),
+]
+
+
+def _task(rng, name, project, number, type_id, done=False) -> dict:
+    return {
+        "id": new_id(rng),
+        "name": name,
+        "taskIdentifier": f"{project['projectKey']}-{number}",
+        "baseType": "projecttask",
+        "projectId": project["id"],
+        "project": {"id": project["id"], "name": project["name"], "projectKey": project["projectKey"]},
+        "typeOfWorkId": type_id,
+        "taskStatus": {"type": "done" if done else "progress", "name": "Done" if done else "In progress"},
+    }
+
+
+def demo_workspace(now: datetime | None = None, seed: int = 7) -> Workspace:
+    """A small workspace with German and English names and a fortnight of history."""
+    rng = random.Random(seed)
+    now = now or datetime.now(timezone.utc)
+    types = [{"id": new_id(rng), "name": n, "icon": None, "isArchived": False} for n in _TYPES]
+    types.append({"id": new_id(rng), "name": "Reisezeit (alt)", "icon": None, "isArchived": True})
+    projects, tasks = [], []
+    for p_index, (pname, key, names) in enumerate(_PROJECTS):
+        project = {"id": new_id(rng), "name": pname, "projectKey": key}
+        projects.append(project)
+        for t_index, name in enumerate(names):
+            type_id = types[(p_index + t_index) % len(_TYPES)]["id"]
+            tasks.append(_task(rng, name, project, 10 + t_index + (2 if key == "WEB" else 0), type_id))
+    entries = _history(rng, now, tasks, types[: len(_TYPES)], days=14)
+    return Workspace(
+        user=_user(),
+        types_of_work=types,
+        projects=projects,
+        tasks=tasks,
+        entries=entries,
+        assigned_task_ids=[t["id"] for t in tasks[::2]],
+    )
+
+
+def large_workspace(
+    now: datetime | None = None, types: int = 50, tasks: int = 5000, entries: int = 2000, seed: int = 11
+) -> Workspace:
+    """A realistic big workspace for the benchmark and load tests."""
+    rng = random.Random(seed)
+    now = now or datetime.now(timezone.utc)
+    tows = [{"id": new_id(rng), "name": f"Work type {i:02d}", "icon": None, "isArchived": False} for i in range(types)]
+    projects = [{"id": new_id(rng), "name": f"Project {i:03d}", "projectKey": f"P{i:03d}"} for i in range(tasks // 50 or 1)]
+    words = ["Konzept", "review", "Entwurf", "deploy", "Abstimmung", "refactor", "Recherche", "test", "Layout", "budget"]
+    task_list = []
+    for i in range(tasks):
+        project = projects[i % len(projects)]
+        name = f"{rng.choice(words)} {rng.choice(words)} {i}"
+        task_list.append(_task(rng, name, project, i + 1, tows[i % types]["id"]))
+    history = _history(rng, now, task_list, tows, days=max(entries // 8, 1), count=entries)
+    return Workspace(_user(), tows, projects, task_list, history, [t["id"] for t in task_list])
+
+
+def _user() -> dict:
+    return {
+        "id": USER_ID,
+        "firstName": "Carla",
+        "lastName": "Creative",
+        "workspace": {"id": WORKSPACE_ID, "name": "Demo Agentur", "url": "https://demo.awork.com"},
+    }
+
+
+def _history(rng, now, tasks, types, days: int, count: int | None = None) -> list[Record]:
+    records = []
+    total = count if count is not None else days * 3
+    for i in range(total):
+        day = now - timedelta(days=1 + (i * days) // max(total, 1))
+        start = day.replace(hour=8 + (i % 8), minute=rng.choice([0, 15, 30, 45]), second=0, microsecond=0)
+        task = rng.choice(tasks)
+        records.append(
+            Record(
+                id=new_id(rng),
+                user_id=USER_ID,
+                type_of_work_id=task["typeOfWorkId"] or rng.choice(types)["id"],
+                timezone="Europe/Berlin",
+                start=start,
+                task_id=task["id"],
+                project_id=task["projectId"],
+                end=start + timedelta(minutes=rng.choice([25, 45, 60, 90])),
+                created=start,
+            )
+        )
+    return records

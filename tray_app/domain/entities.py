@@ -1,0 +1,114 @@
+"""The things awork tray talks about, as plain immutable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class TypeOfWork:
+    id: str
+    name: str
+    icon: str | None = None
+    is_archived: bool = False
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    name: str
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    name: str
+    key: str | None = None
+    project: Project | None = None
+    type_of_work_id: str | None = None
+    is_done: bool = False
+
+    @property
+    def project_id(self) -> str | None:
+        return self.project.id if self.project else None
+
+
+@dataclass(frozen=True)
+class Break:
+    start: datetime
+    end: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.end is None
+
+
+@dataclass(frozen=True)
+class TimeEntry:
+    """One awork time tracking; `end is None` means the timer is still active."""
+
+    id: str
+    start: datetime
+    end: datetime | None = None
+    breaks: tuple[Break, ...] = ()
+    type_of_work: TypeOfWork | None = None
+    task: Task | None = None
+    project: Project | None = None
+    note: str | None = None
+    timezone: str | None = None
+
+    @property
+    def type_of_work_id(self) -> str | None:
+        return self.type_of_work.id if self.type_of_work else None
+
+
+@dataclass(frozen=True)
+class Workspace:
+    id: str
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    first_name: str
+    last_name: str
+    workspace: Workspace | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """What the user asked to start; becomes awork's StartTimeTrackingForm."""
+
+    type_of_work_id: str
+    timezone: str
+    task_id: str | None = None
+    project_id: str | None = None
+    note: str | None = None
+
+    def to_form(self) -> dict[str, str]:
+        # awork rejects unknown fields, so only documented keys, and only the ones we know.
+        form = {"typeOfWorkId": self.type_of_work_id, "timezone": self.timezone}
+        if self.task_id:
+            form["taskId"] = self.task_id
+        if self.project_id:
+            form["projectId"] = self.project_id
+        if self.note:
+            form["note"] = self.note
+        return form
+
+
+@dataclass(frozen=True)
+class Workload:
+    """The lists the popover offers, as last loaded."""
+
+    types_of_work: tuple[TypeOfWork, ...] = ()
+    recent_tasks: tuple[Task, ...] = ()
+    known_tasks: tuple[Task, ...] = field(default=())

@@ -1,0 +1,77 @@
+"""The timer's state and elapsed time, always derived from the entry and the wall clock.
+
+Nothing here accumulates ticks: that is how other trackers drift after a laptop sleeps.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timedelta
+
+from .entities import TimeEntry
+
+
+class TimerState(str, enum.Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+
+
+def timer_state(entry: TimeEntry | None) -> TimerState:
+    if entry is None or entry.end is not None:
+        return TimerState.IDLE
+    if entry.breaks and entry.breaks[-1].is_open:
+        return TimerState.PAUSED
+    return TimerState.RUNNING
+
+
+def elapsed(entry: TimeEntry | None, now: datetime) -> timedelta:
+    """Worked time of `entry` at `now`: start to (end, open break or now) minus closed breaks.
+
+    Never negative, even when the server's clock is ahead of ours.
+    """
+    if entry is None:
+        return timedelta(0)
+    state = timer_state(entry)
+    if entry.end is not None:
+        until = entry.end
+    elif state is TimerState.PAUSED:
+        until = entry.breaks[-1].start
+    else:
+        until = now
+    total = until - entry.start
+    for brk in entry.breaks:
+        if brk.end is None:
+            continue
+        # Clamp each break into the worked span so a malformed or overlapping break cannot
+        # push the total below zero or past the span.
+        b_start = max(brk.start, entry.start)
+        b_end = min(brk.end, until)
+        if b_end > b_start:
+            total -= b_end - b_start
+    return max(total, timedelta(0))
+
+
+def format_elapsed(delta: timedelta, *, seconds: bool = True) -> str:
+    """H:MM:SS (or H:MM), hours unbounded: awork stops timers at 24 h but entries can be longer."""
+    total = max(int(delta.total_seconds()), 0)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if seconds:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{hours}:{minutes:02d}"
+
+
+def describe(entry: TimeEntry | None) -> str:
+    """Task · Project, or the type of work when there is no task (the tooltip's headline)."""
+    if entry is None:
+        return ""
+    parts = []
+    if entry.task is not None:
+        parts.append(entry.task.name)
+    project = entry.project or (entry.task.project if entry.task else None)
+    if project is not None:
+        parts.append(project.name)
+    if not parts and entry.type_of_work is not None:
+        parts.append(entry.type_of_work.name)
+    return " · ".join(parts)

@@ -1,0 +1,1 @@
+"""Desktop integration that differs per OS, each behind a small interface."""

@@ -1,0 +1,43 @@
+"""The machine's IANA time zone name, which awork requires when a timer starts."""
+
+from __future__ import annotations
+
+import os
+import zoneinfo
+
+
+class TimeZoneUnknown(Exception):
+    pass
+
+
+def local_zone_name() -> str:
+    """`Europe/Berlin`-style name; honours $TZ. Never an abbreviation or an offset."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz:
+        if _valid(tz):
+            return tz
+        raise TimeZoneUnknown(
+            f"TZ={tz!r} is not an IANA time zone name such as 'Europe/Berlin'; awork needs one to track time."
+        )
+    import tzlocal
+
+    try:
+        name = tzlocal.get_localzone_name()
+    except Exception as exc:  # tzlocal raises several kinds for broken configurations
+        raise TimeZoneUnknown(f"Cannot tell this computer's time zone: {exc}") from exc
+    if name and _valid(name):
+        return name
+    if name in (None, "", "local"):
+        return "UTC"  # a machine with no zone configured runs on UTC
+    raise TimeZoneUnknown(f"This computer's time zone {name!r} is not an IANA name such as 'Europe/Berlin'.")
+
+
+def _valid(name: str) -> bool:
+    if "/" not in name and name not in ("UTC", "Etc/UTC", "GMT"):
+        # Keys such as 'CET' or 'EST' exist in tzdata but are abbreviations awork should not get.
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""Qt widgets: render the state, emit intents, never call the API."""
