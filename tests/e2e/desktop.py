@@ -565,9 +565,13 @@ class VirtualDesktop:
 
     def wait_focused(self, wid: int, timeout: float = 5.0) -> int:
         """Wait until ``wid`` has the X input focus (the app is expected to call activateWindow())."""
-        return wait_for(lambda: self.focused_window() == wid, timeout,
-                        what=f"window {wid:#x} ({self.window_name(wid)!r}) to get keyboard focus; "
-                             f"focused: {self.active_window_name()!r}")
+        try:
+            wait_for(lambda: self.focused_window() == wid, timeout,
+                     what=f"window {wid:#x} ({self.window_name(wid)!r}) to get keyboard focus")
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}; focus is on {self.active_window_name()!r} "
+                                 "(None = PointerRoot: the app did not call activateWindow())") from None
+        return wid
 
     def focus_window(self, wid: int, timeout: float = 5.0) -> None:
         """Give ``wid`` the X input focus from the outside (XSetInputFocus through xdotool) and wait for it."""
@@ -578,10 +582,19 @@ class VirtualDesktop:
 
     def click(self, x: int, y: int, button: int = 1) -> None:
         """Move the pointer to root coordinates (x, y) and click ``button`` (1=left, 2=middle, 3=right)."""
-        self.xdotool("mousemove", "--sync", str(int(x)), str(int(y)), "click", str(button))
+        self.move_pointer(x, y)
+        self.xdotool("click", str(button))
+
+    def pointer(self) -> tuple[int, int]:
+        out = self.xdotool("getmouselocation", "--shell")
+        values = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+        return int(values["X"]), int(values["Y"])
 
     def move_pointer(self, x: int, y: int) -> None:
-        self.xdotool("mousemove", "--sync", str(int(x)), str(int(y)))
+        # `mousemove --sync` waits for a motion event, and there is none when the pointer is
+        # already there: it would hang until the command times out.
+        if self.pointer() != (int(x), int(y)):
+            self.xdotool("mousemove", "--sync", str(int(x)), str(int(y)))
 
     def key(self, *keys: str) -> None:
         """Press key combos in order, e.g. ``key("ctrl+a", "BackSpace", "Return")`` (X keysym names)."""
@@ -667,7 +680,14 @@ class VirtualDesktop:
         """Capture the whole screen (root window) into ``path`` (format from the extension, e.g. .png)."""
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
-        self.run(["import", "-window", "root", str(p)], timeout=30)
+        # Write to a temp name and rename it, so that concurrent runs that save the same path
+        # never see a truncated file. The temp name keeps the suffix, which `import` uses to pick the format.
+        tmp = p.with_name(f".{p.stem}.{os.getpid()}.{threading.get_ident()}.tmp{p.suffix}")
+        try:
+            self.run(["import", "-window", "root", str(tmp)], timeout=30)
+            os.replace(tmp, p)
+        finally:
+            tmp.unlink(missing_ok=True)
         return p
 
     def save_failure_artifacts(self) -> None:

@@ -43,8 +43,12 @@ class ApiError(Exception):
     def user_message(self) -> str:
         lines = [self.description]
         lines += [f"{p.property}: {p.message}" if p.property else p.message for p in self.problems]
-        if self.trace_id and self.status is not None and self.status >= 403:
-            lines.append(f"(awork trace id {self.trace_id})")
+        if self.status is not None and self.status >= 403:
+            # What awork's support asks for, e.g. when its edge security refused a request.
+            refs = [f"trace id {self.trace_id}"] if self.trace_id else []
+            refs += [f"edge ref {self.edge_ref}"] if self.edge_ref else []
+            if refs:
+                lines.append(f"(awork {', '.join(refs)})")
         return "\n".join(line for line in lines if line)
 
 

@@ -139,7 +139,8 @@ def time_entry(data: Any) -> TimeEntry:
         end = combine_v1(d.get("endDateUtc"), d.get("endTimeUtc"))
         if end is None and d.get("endDate"):
             end = parse_datetime(d["endDate"])
-        breaks = tuple(b for b in (_break(x) for x in d.get("breaks") or ()) if b is not None)
+        raw_breaks = d.get("breaks") if isinstance(d.get("breaks"), list) else ()
+        breaks = tuple(b for b in (_break(x) for x in raw_breaks) if b is not None)
     except ValueError as exc:
         raise MalformedResponseError(f"awork sent a time entry with an unreadable time: {exc}") from exc
     if start is None:

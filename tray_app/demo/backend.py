@@ -7,16 +7,20 @@ server on 127.0.0.1, see tests/fake_awork). It validates every request strictly.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import uuid
+import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 from urllib.parse import unquote
 
-from .validation import Rejected, check_paging, check_start_form, is_guid
+from .validation import Rejected, check_bool, check_int, check_paging, check_start_form, is_guid, media_type
 from .workspace import Record, Workspace, new_id
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,11 +46,34 @@ def _time_v1(moment: datetime) -> str:
     return moment.strftime("%H:%M:%S.") + f"{moment.microsecond:06d}0"
 
 
+def _local(moment: datetime, zone: str) -> datetime:
+    try:
+        return moment.astimezone(zoneinfo.ZoneInfo(zone))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return moment
+
+
 def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}Z"
 
 
 _FILTER_USER = re.compile(r"^userId eq guid'([^']+)'$")
+_OPEN_TASKS = "taskStatus/type ne 'done'"
+_CONTROL = ("start", "stop", "pause", "resume")
+
+
+def allowed_methods(parts: list[str]) -> set[str] | None:
+    """The methods this fake serves on a path, None for a path it does not know."""
+    path = "/".join(parts)
+    if path in ("me", "users/me", "me/timeentries/last", "typeofwork", "timeentries", "me/assignedtasks", "search"):
+        return {"GET"}
+    if len(parts) == 3 and parts[:2] == ["tasks", "key"] and parts[2]:
+        return {"GET"}
+    if len(parts) == 2 and parts[0] == "tasks" and parts[1]:
+        return {"GET"}
+    if len(parts) == 3 and parts[:2] == ["me", "timetracking"] and parts[2] in _CONTROL:
+        return {"POST"}
+    return None
 
 
 class FakeAwork:
@@ -85,6 +112,10 @@ class FakeAwork:
             "startTimeUtc": _time_v1(r.start),
             "endDateUtc": _date_v1(r.end) if r.end else None,
             "endTimeUtc": _time_v1(r.end) if r.end else None,
+            "startDateLocal": _date_v1(_local(r.start, r.timezone)).rstrip("Z"),
+            "startTimeLocal": _time_v1(_local(r.start, r.timezone)),
+            "endDateLocal": _date_v1(_local(r.end, r.timezone)).rstrip("Z") if r.end else None,
+            "endTimeLocal": _time_v1(_local(r.end, r.timezone)) if r.end else None,
             "duration": int((r.end - r.start).total_seconds()) if r.end else 0,
             "breakDuration": sum(int((e - s).total_seconds()) for s, e in closed) if closed else None,
             "breaks": [
@@ -111,7 +142,10 @@ class FakeAwork:
             with self.lock:
                 reply = self._route(method, path, query, headers, body)
         except Rejected as rej:
-            reply = Reply(rej.status, rej.body(trace_id))
+            reply = Reply(rej.status, rej.body(trace_id), dict(rej.headers))
+        except Exception:  # a bug here must look like awork's 500, not kill the transport
+            log.exception("fake awork failed on %s %s (trace id %s)", method, path, trace_id)
+            reply = Reply(500, Rejected(500, "server-error", "An unexpected error occurred.").body(trace_id))
         reply.headers.setdefault("trace-id", trace_id)
         return reply
 
@@ -124,6 +158,14 @@ class FakeAwork:
 
     def _route(self, method, path, query, headers, body) -> Reply:
         parts = [unquote(p) for p in path.strip("/").split("/")]
+        allowed = allowed_methods(parts)
+        if allowed is None:
+            raise Rejected(404, "not-found", f"No endpoint {method} /api/v1/{path}.")
+        if method not in allowed:
+            raise Rejected(
+                405, "invalid-operation", f"The method {method} is not allowed on /api/v1/{path}.",
+                headers={"allow": ", ".join(sorted(allowed))},
+            )
         route = (method, "/".join(parts))
         if method == "GET" and route[1] in ("me", "users/me"):
             return Reply(200, self.ws.user)
@@ -131,14 +173,19 @@ class FakeAwork:
             last = self.last()
             return Reply(204) if last is None else Reply(200, self.entry_json(last))
         if route == ("GET", "typeofwork"):
-            show_archived = query.get("showArchived", "false").lower() == "true"
+            show_archived = check_bool(query, "showArchived", False)
             items = [t for t in self.ws.types_of_work if show_archived or not t["isArchived"]]
             return self._page(items, query)
         if route == ("GET", "timeentries"):
             return self._time_entries(query)
         if route == ("GET", "me/assignedtasks"):
             assigned = [self._tasks[i] for i in self.ws.assigned_task_ids]
-            if "taskStatus/type ne 'done'" in query.get("filterby", ""):
+            check_bool(query, "inProgress", False)
+            filterby = query.get("filterby")
+            if filterby not in (None, _OPEN_TASKS):
+                # awork knows more filters; this fake only the one it can apply, and says so.
+                raise Rejected(400, "invalid-filter-or-order", f"The filter '{filterby}' is not valid.")
+            if filterby:
                 assigned = [t for t in assigned if t["taskStatus"]["type"] != "done"]
             return self._page(assigned, query)
         if route == ("GET", "search"):
@@ -162,8 +209,7 @@ class FakeAwork:
     def _page(self, items: list, query: dict[str, str]) -> Reply:
         page, size = check_paging(query)
         chunk = items[(page - 1) * size : page * size]
-        headers = {"aw-page": str(page), "aw-pagesize": str(size), "aw-totalitems": str(len(items))}
-        return Reply(200, [dict(x) for x in chunk], headers)
+        return Reply(200, [dict(x) for x in chunk], _paging_headers(page, size, len(chunk), len(items)))
 
     def _time_entries(self, query: dict[str, str]) -> Reply:
         records = list(self.ws.entries)
@@ -180,8 +226,7 @@ class FakeAwork:
             records.sort(key=lambda r: r.start if order.startswith("start") else (r.created or r.start), reverse=True)
         page, size = check_paging(query)
         chunk = records[(page - 1) * size : page * size]
-        headers = {"aw-page": str(page), "aw-pagesize": str(size), "aw-totalitems": str(len(records))}
-        return Reply(200, [self.entry_json(r) for r in chunk], headers)
+        return Reply(200, [self.entry_json(r) for r in chunk], _paging_headers(page, size, len(chunk), len(records)))
 
     def _search(self, query: dict[str, str]) -> Reply:
         term = query.get("searchTerm")
@@ -192,7 +237,8 @@ class FakeAwork:
         types = {t.strip().lower() for t in query.get("searchTypes", "").split(",") if t.strip()}
         if not types <= {"task", "project", "user", "company", "document"}:
             raise Rejected(400, "validation-failed", f"Unknown searchTypes '{query.get('searchTypes')}'.")
-        top = int(query.get("top", "10"))
+        top = check_int(query, "top", 10, 1, 100)
+        check_bool(query, "includeClosedAndStuck", False)
         words = term.casefold().split()
         hits = []
         if "task" in types or not types:
@@ -207,13 +253,13 @@ class FakeAwork:
         return Reply(200, {"totalCount": len(hits), "taskHits": {"totalCount": len(hits), "hasHits": bool(hits), "hits": hits}})
 
     def _timetracking(self, action: str, query, headers, body: bytes) -> Reply:
-        if action not in ("start", "stop", "pause", "resume"):
-            raise Rejected(404, "not-found", f"No endpoint /me/timetracking/{action}.")
+        if "userId" in query and not is_guid(query["userId"]):
+            raise Rejected(400, "validation-failed", "The userId is not a valid GUID.")
         now = self.clock()
         current = self.last()
         active = current if current is not None and current.end is None else None
         if action == "start":
-            if "application/json" not in headers.get("content-type", ""):
+            if media_type(headers) != "application/json":
                 raise Rejected(400, "invalid-model", "The request body must be JSON (Content-Type: application/json).")
             try:
                 form = json.loads(body or b"null")
@@ -238,6 +284,7 @@ class FakeAwork:
             self.ws.entries.append(record)
             return Reply(200, self.entry_json(record))
         if body and body.strip():
+            # awork silently ignored pause/resume sent with "{}"; here it fails loudly.
             raise Rejected(400, "invalid-model", f"/me/timetracking/{action} takes no request body.")
         if active is None:
             return Reply(204)
@@ -283,3 +330,7 @@ class FakeAwork:
                             task_id, task["projectId"] if task else None, created=now)
             self.ws.entries.append(record)
             return record
+
+
+def _paging_headers(page: int, size: int, items: int, total: int) -> dict[str, str]:
+    return {"aw-page": str(page), "aw-pagesize": str(size), "aw-items": str(items), "aw-totalitems": str(total)}

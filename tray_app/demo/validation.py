@@ -14,12 +14,20 @@ START_FIELDS = {"typeOfWorkId", "timezone", "isBillable", "isBilled", "taskId", 
 class Rejected(Exception):
     """Becomes an awork ErrorResponse."""
 
-    def __init__(self, status: int, code: str, description: str, problems: list[tuple[str, str]] = ()):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        description: str,
+        problems: list[tuple[str, str]] = (),
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(description)
         self.status = status
         self.code = code
         self.description = description
         self.problems = list(problems)
+        self.headers = dict(headers or {})
 
     def body(self, trace_id: str) -> dict:
         body = {
@@ -39,7 +47,11 @@ def _zones() -> frozenset[str]:
 
 
 def is_iana_zone(name: object) -> bool:
-    return isinstance(name, str) and name in _zones()
+    """A full IANA name such as 'Europe/Berlin' (or UTC). tzdata also carries legacy keys like
+    'CET' or 'EST5EDT'; they are abbreviations, not the zone names awork asks for."""
+    if not isinstance(name, str) or name not in _zones():
+        return False
+    return "/" in name or name in ("UTC", "GMT")
 
 
 def is_guid(value: object) -> bool:
@@ -72,6 +84,29 @@ def check_start_form(form: object) -> None:
             problems.append((key[0].upper() + key[1:], f"'{key}' must be a boolean."))
     if problems:
         raise Rejected(400, "validation-failed", "One or more validation errors occurred.", problems)
+
+
+def check_bool(query: dict[str, str], name: str, default: bool) -> bool:
+    value = query.get(name)
+    if value is None:
+        return default
+    if value.lower() not in ("true", "false"):
+        raise Rejected(400, "validation-failed", f"The value '{value}' is not valid for {name}.", [(name, "must be true or false")])
+    return value.lower() == "true"
+
+
+def check_int(query: dict[str, str], name: str, default: int, low: int, high: int) -> int:
+    try:
+        value = int(query.get(name, str(default)))
+    except ValueError:
+        raise Rejected(400, "validation-failed", f"{name} must be a whole number.", [(name, "not a number")]) from None
+    if not low <= value <= high:
+        raise Rejected(400, "value-out-of-range", f"{name} must be between {low} and {high}.")
+    return value
+
+
+def media_type(headers: dict[str, str]) -> str:
+    return headers.get("content-type", "").split(";")[0].strip().lower()
 
 
 def check_paging(query: dict[str, str]) -> tuple[int, int]:

@@ -16,6 +16,8 @@ def recent_tasks(
     A task's type of work is taken from the task itself, else from its most recent entry,
     so starting it again books the same kind of work.
     """
+    if limit <= 0:
+        return []
     ordered = sorted(entries, key=lambda e: e.start, reverse=True)
     seen: set[str] = set()
     result: list[Task] = []

@@ -16,10 +16,16 @@ T = TypeVar("T")
 TASK_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]*-\d+)\s*$")
 
 
+# Letters that Unicode does not decompose into base letter + accent, so NFKD leaves them alone.
+_UNDECOMPOSED = str.maketrans(
+    {"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae", "œ": "oe"}
+)
+
+
 def normalise(text: str) -> str:
-    """Case- and accent-insensitive form: 'Übersicht' and 'ubersicht' match."""
+    """Case- and accent-insensitive form: 'Übersicht' and 'ubersicht' match, so do 'Łódź' and 'lodz'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
 
 
 def looks_like_task_key(text: str) -> str | None:

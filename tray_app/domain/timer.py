@@ -40,15 +40,16 @@ def elapsed(entry: TimeEntry | None, now: datetime) -> timedelta:
     else:
         until = now
     total = until - entry.start
-    for brk in entry.breaks:
-        if brk.end is None:
-            continue
-        # Clamp each break into the worked span so a malformed or overlapping break cannot
-        # push the total below zero or past the span.
-        b_start = max(brk.start, entry.start)
+    # Clamp each break into the worked span and subtract the union of the breaks, so a malformed,
+    # duplicated or overlapping break is not counted twice (which would make a running timer
+    # count backwards) and cannot push the total below zero.
+    covered_until = entry.start
+    for brk in sorted((b for b in entry.breaks if b.end is not None), key=lambda b: b.start):
+        b_start = max(brk.start, covered_until)
         b_end = min(brk.end, until)
         if b_end > b_start:
             total -= b_end - b_start
+            covered_until = b_end
     return max(total, timedelta(0))
 
 

@@ -13,7 +13,9 @@ class TimeZoneUnknown(Exception):
 def local_zone_name() -> str:
     """`Europe/Berlin`-style name; honours $TZ. Never an abbreviation or an offset."""
     tz = os.environ.get("TZ", "").lstrip(":")
-    if tz:
+    # TZ may name a zone file (TZ=:/etc/localtime is common in containers and systemd units);
+    # tzlocal resolves that to the zone's name.
+    if tz and not os.path.isabs(tz):
         if _valid(tz):
             return tz
         raise TimeZoneUnknown(

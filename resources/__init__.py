@@ -1,0 +1,1 @@
+"""Icons and translations, loaded with importlib.resources."""

@@ -1,0 +1,110 @@
+"""HTTP status -> one error family, mapped in one place, with awork's own words for the user."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from tray_app.api.errors import (
+    ApiError,
+    AuthError,
+    FieldProblem,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    ValidationError,
+    error_for_response,
+)
+
+
+def response(status: int, body=None, headers=None, raw: bytes | None = None) -> httpx.Response:
+    content = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
+    return httpx.Response(status, content=content, headers=headers or {})
+
+
+@pytest.mark.parametrize(
+    "status, cls",
+    [
+        (400, ValidationError),
+        (401, AuthError),
+        (403, ForbiddenError),
+        (404, NotFoundError),
+        (429, RateLimitedError),
+        (500, ServerError),
+        (502, ServerError),
+        (503, ServerError),
+        (409, ApiError),
+        (418, ApiError),
+    ],
+)
+@pytest.mark.parametrize("body", [None, {"code": "x", "description": "awork says no", "link": "l"}, "garbage"])
+def test_status_maps_to_class(status, cls, body):
+    raw = b"<html>{not json" if body == "garbage" else None
+    error = error_for_response(response(status, body if raw is None else None, raw=raw))
+    assert type(error) is cls
+    assert isinstance(error, ApiError)
+    assert error.status == status
+    assert error.user_message  # always something to show
+    if isinstance(body, dict):
+        assert error.description == "awork says no" and error.code == "x"
+        assert error.user_message.startswith("awork says no")
+
+
+def test_validation_errors_become_problems_in_the_user_message():
+    error = error_for_response(response(400, {
+        "code": "validation-failed", "description": "The model is invalid.", "link": "https://developers.awork.com",
+        "traceId": "t-1", "details": ["…"],
+        "validationErrors": [
+            {"property": "TypeOfWorkId", "message": "'Type Of Work Id' must not be empty."},
+            {"property": None, "message": "The project is closed."},
+            "junk",
+        ],
+    }))
+    assert isinstance(error, ValidationError)
+    assert error.problems == (
+        FieldProblem("TypeOfWorkId", "'Type Of Work Id' must not be empty."),
+        FieldProblem("", "The project is closed."),
+    )
+    assert error.user_message.splitlines() == [
+        "The model is invalid.",
+        "TypeOfWorkId: 'Type Of Work Id' must not be empty.",
+        "The project is closed.",
+    ]
+    assert error.trace_id == "t-1"
+
+
+def test_forbidden_carries_trace_id_and_edge_ref_for_support():
+    error = error_for_response(response(403, raw=b"<html>Forbidden</html>",
+                                        headers={"Trace-Id": "abc123", "X-Edge-Ref": "edge-9"}))
+    assert isinstance(error, ForbiddenError)
+    assert (error.trace_id, error.edge_ref) == ("abc123", "edge-9")
+    assert "abc123" in error.user_message and "edge-9" in error.user_message
+    body_trace = error_for_response(response(403, {"code": "c", "description": "No.", "traceId": "from-body"}))
+    assert "from-body" in body_trace.user_message
+
+
+def test_trace_id_not_shown_for_a_plain_validation_error():
+    error = error_for_response(response(400, {"description": "Bad."}, headers={"trace-id": "abc"}))
+    assert error.trace_id == "abc"
+    assert error.user_message == "Bad."
+
+
+@pytest.mark.parametrize(
+    "headers, wait",
+    [
+        ({"ratelimit-reset": "17"}, 17.0),
+        ({"RateLimit-Reset": "2.5", "Retry-After": "99"}, 2.5),  # awork's documented header wins
+        ({"Retry-After": "12"}, 12.0),  # fallback
+        ({"ratelimit-reset": "soon", "Retry-After": "8"}, 8.0),
+        ({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}, 60.0),
+        ({"ratelimit-reset": "-3"}, 0.0),
+        ({}, 60.0),
+    ],
+)
+def test_rate_limited_wait(headers, wait):
+    error = error_for_response(response(429, headers=headers))
+    assert isinstance(error, RateLimitedError)
+    assert error.retry_after == wait

@@ -1,0 +1,290 @@
+"""The quick-start popover: timer card, search, recent tasks, types of work, footer.
+
+It renders an AppState and emits intents; it never talks to awork itself.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.state import AppState, Auth
+from ..domain.search import looks_like_task_key
+from .quick_list import Choice, QuickList
+from .style import POPOVER_STYLE
+from .timer_card import TimerCard
+
+REMOTE_SEARCH_DELAY_MS = 350
+REOPEN_GUARD_S = 0.3  # a tray click first deactivates (hides) the popover; don't reopen it at once
+
+BUSY_TEXT = {"start": "Starting…", "pause": "Pausing…", "resume": "Resuming…", "stop": "Stopping…"}
+
+
+class Popover(QWidget):
+    start_requested = Signal(object, object, str)  # Task | None, type of work id | None, note
+    pause_requested = Signal()
+    resume_requested = Signal()
+    stop_requested = Signal()
+    remote_search_requested = Signal(str)
+    opened = Signal()
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self):
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("popover")
+        self.setWindowTitle(self.tr("awork tray — Quick start"))
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(POPOVER_STYLE)
+        self.setFixedWidth(400)
+        self._hidden_at = 0.0
+        self._state = AppState()
+
+        self.card = TimerCard(self)
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr("Search tasks, or type a key like WEB-12…"))
+        self.search.setAccessibleName(self.tr("Search tasks and types of work"))
+        self.search.setClearButtonEnabled(True)
+        self.list = QuickList(self)
+        self.list.setMinimumHeight(260)
+        self.type_box = QComboBox(objectName="typeOfWork")
+        self.type_box.setAccessibleName(self.tr("Type of work for the timer"))
+        self.type_box.setToolTip(self.tr("Type of work booked when the selected task starts"))
+        self.note = QLineEdit(objectName="note")
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.note.setAccessibleName(self.tr("Note for the time entry"))
+        self.status = QLabel(objectName="status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.who = QLabel(objectName="who")
+        self.demo_badge = QLabel(self.tr("DEMO"), objectName="demoBadge")
+        self.demo_badge.setToolTip(self.tr("A built-in demo workspace: nothing is sent to awork."))
+        self.menu_button = QToolButton(objectName="menuButton")
+        self.menu_button.setText("⋯")
+        self.menu_button.setAccessibleName(self.tr("More: sign in or out, quit"))
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._menu = QMenu(self)
+        self.sign_action = self._menu.addAction(self.tr("Sign in…"))
+        self.sign_action.triggered.connect(self._sign_in_or_out)
+        self._menu.addSeparator()
+        self._menu.addAction(self.tr("Quit awork tray"), self.quit_requested)
+        self.menu_button.setMenu(self._menu)
+
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("as"), buddy=self.type_box))
+        options.addWidget(self.type_box, 1)
+        options.addWidget(self.note, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.who, 1)
+        footer.addWidget(self.demo_badge)
+        footer.addWidget(self.menu_button)
+        line = QFrame(frameShape=QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.card)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(options)
+        layout.addWidget(self.status)
+        layout.addWidget(line)
+        layout.addLayout(footer)
+        self.setTabOrder(self.search, self.list)
+        self.setTabOrder(self.list, self.type_box)
+        self.setTabOrder(self.type_box, self.note)
+        self.setTabOrder(self.note, self.card.pause_button)
+        self.setTabOrder(self.card.pause_button, self.card.stop_button)
+        self.setTabOrder(self.card.stop_button, self.menu_button)
+
+        self._remote_timer = QTimer(self, singleShot=True, interval=REMOTE_SEARCH_DELAY_MS)
+        self._remote_timer.timeout.connect(self._ask_remote)
+        self.search.textChanged.connect(self._query_changed)
+        self.search.installEventFilter(self)
+        self.note.installEventFilter(self)
+        self.list.currentItemChanged.connect(self._selection_changed)
+        self.list.chosen.connect(self._start_choice)
+        self.card.pause_clicked.connect(self.pause_requested)
+        self.card.resume_clicked.connect(self.resume_requested)
+        self.card.stop_clicked.connect(self.stop_requested)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.hide)
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    def render(self, state: AppState) -> None:
+        previous, self._state = self._state, state
+        busy = state.busy is not None
+        self.card.show_entry(state.entry, busy)
+        if state.workload != previous.workload or self.type_box.count() == 0:
+            self._fill_types(state)
+        self.list.set_workload(state.workload)
+        self.list.set_remote_results(state.remote_results if state.remote_query == self.search.text().strip() else ())
+        self.list.setEnabled(state.auth is not Auth.SIGNED_OUT)
+        self.search.setEnabled(state.auth is not Auth.SIGNED_OUT)
+        if state.busy:
+            self._set_status(self.tr(BUSY_TEXT.get(state.busy, "Working…")), "busy")
+        elif state.error:
+            self._set_status(state.error, "error")
+        elif state.auth is Auth.SIGNED_OUT:
+            self._set_status(self.tr("Not signed in. Use ⋯ → Sign in… to connect awork."), "error")
+        elif state.keychain_problem and state.auth_source == "session":
+            self._set_status(state.keychain_problem, "info")
+        else:
+            self._set_status("", "")
+        user = state.user
+        if user is not None:
+            ws = user.workspace.name if user.workspace else ""
+            self.who.setText(f"{user.display_name} · {ws}" if ws else user.display_name)
+        else:
+            self.who.setText(self.tr("Not signed in") if state.auth is Auth.SIGNED_OUT else "")
+        self.demo_badge.setVisible(state.demo)
+        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in…"))
+        self.sign_action.setEnabled(not state.demo)
+        if self.isVisible():
+            self.adjustSize()
+
+    def _set_status(self, text: str, kind: str) -> None:
+        self.status.setText(text)
+        self.status.setProperty("kind", kind)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setVisible(bool(text))
+
+    def _fill_types(self, state: AppState) -> None:
+        current = self.type_box.currentData()
+        self.type_box.blockSignals(True)
+        self.type_box.clear()
+        self.type_box.addItem(self.tr("the task's type of work"), None)
+        for tow in state.workload.types_of_work:
+            self.type_box.addItem(tow.name, tow.id)
+        index = self.type_box.findData(current)
+        self.type_box.setCurrentIndex(max(index, 0))
+        self.type_box.blockSignals(False)
+
+    # -- intents ---------------------------------------------------------------------------------
+
+    def _query_changed(self, text: str) -> None:
+        self.list.filter(text)
+        self._remote_timer.start()
+
+    def _ask_remote(self) -> None:
+        term = self.search.text().strip()
+        if len(term) >= 2 or looks_like_task_key(term):
+            self.remote_search_requested.emit(term)
+
+    def _selection_changed(self, *_):
+        choice = self.list.current_choice()
+        if choice is None:
+            return
+        if choice.task is not None:
+            self.type_box.setEnabled(True)
+            index = self.type_box.findData(choice.task.type_of_work_id) if choice.task.type_of_work_id else 0
+            self.type_box.setCurrentIndex(max(index, 0))
+        else:
+            self.type_box.setEnabled(False)
+            self.type_box.setCurrentIndex(max(self.type_box.findData(choice.type_of_work.id), 0))
+
+    def _start_choice(self, choice: Choice) -> None:
+        if self._state.busy:
+            return
+        if choice.task is not None:
+            self.start_requested.emit(choice.task, self.type_box.currentData(), self.note.text())
+        elif choice.type_of_work is not None:
+            self.start_requested.emit(None, choice.type_of_work.id, self.note.text())
+
+    def _sign_in_or_out(self) -> None:
+        if self._state.auth is Auth.SIGNED_IN:
+            self.sign_out_requested.emit()
+        else:
+            self.sign_in_requested.emit()
+
+    def started(self) -> None:
+        """The start went through: clear the form for next time and get out of the way."""
+        self.search.clear()
+        self.note.clear()
+        self.hide()
+
+    # -- keyboard --------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.list.move(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self.list.move(5 if key == Qt.Key.Key_PageDown else -5)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.list.choose_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.hasFocus():
+            self.list.choose_current()
+            return
+        super().keyPressEvent(event)
+
+    # -- showing and hiding ----------------------------------------------------------------------
+
+    def toggle_at(self, anchor: QRect | None) -> None:
+        if self.isVisible():
+            self.hide()
+            return
+        if time.monotonic() - self._hidden_at < REOPEN_GUARD_S:
+            return  # this click is the one that just closed us by taking focus
+        self.open_at(anchor)
+
+    def open_at(self, anchor: QRect | None) -> None:
+        self.adjustSize()
+        self.move(placement(self.size().width(), self.size().height(), anchor))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.search.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.search.selectAll()
+        self.opened.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isVisible() and not self.isActiveWindow():
+            # A combo box list or the ⋯ menu is part of us; anything else means focus went away.
+            if QApplication.activePopupWidget() is None:
+                self.hide()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._hidden_at = time.monotonic()
+        self._remote_timer.stop()
+
+
+def placement(width: int, height: int, anchor: QRect | None) -> QPoint:
+    """Next to the tray icon when Qt knows where it is, else at the cursor; always on screen."""
+    if anchor is not None and anchor.isValid() and not anchor.isNull():
+        point = anchor.center()
+    else:
+        point = QCursor.pos()
+    screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
+    avail = screen.availableGeometry()
+    x = min(max(point.x() - width // 2, avail.left()), avail.right() - width + 1)
+    below = point.y() < avail.center().y()  # panel at the top: open below it
+    margin = (anchor.height() // 2 + 6) if anchor is not None and anchor.isValid() else 8
+    y = point.y() + margin if below else point.y() - height - margin
+    y = min(max(y, avail.top()), avail.bottom() - height + 1)
+    return QPoint(x, y)

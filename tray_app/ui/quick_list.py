@@ -1,0 +1,161 @@
+"""The popover's list: recent tasks, types of work and awork's search hits, filtered as you type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from ..domain.entities import Task, TypeOfWork, Workload
+from ..domain.search import SearchIndex
+
+ROLE = Qt.ItemDataRole.UserRole
+MAX_TASKS = 30
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What Enter on a row starts: a task (with its type) or just a type of work."""
+
+    task: Task | None = None
+    type_of_work: TypeOfWork | None = None
+
+
+class QuickList(QListWidget):
+    chosen = Signal(object)  # Choice
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("quickList")
+        self.setAccessibleName(self.tr("Tasks and types of work"))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.itemActivated.connect(self._activated)
+        self._workload = Workload()
+        self._task_index: SearchIndex[Task] = SearchIndex(())
+        self._type_index: SearchIndex[TypeOfWork] = SearchIndex(())
+        self._types_by_id: dict[str, TypeOfWork] = {}
+        self._remote: tuple[Task, ...] = ()
+        self._query = ""
+
+    # -- data ------------------------------------------------------------------------------------
+
+    def set_workload(self, workload: Workload) -> None:
+        if workload == self._workload:
+            return
+        self._workload = workload
+        # Built once per data change, so a keystroke only scans prepared strings.
+        tasks = {t.id: t for t in workload.recent_tasks}
+        for task in workload.known_tasks:
+            tasks.setdefault(task.id, task)
+        self._task_index = SearchIndex((t, _task_text(t)) for t in tasks.values())
+        self._type_index = SearchIndex((t, t.name) for t in workload.types_of_work)
+        self._types_by_id = {t.id: t for t in workload.types_of_work}
+        self._rebuild()
+
+    def set_remote_results(self, results: tuple[Task, ...]) -> None:
+        if results != self._remote:
+            self._remote = results
+            self._rebuild()
+
+    def type_of_work(self, type_id: str | None) -> TypeOfWork | None:
+        return self._types_by_id.get(type_id or "")
+
+    def filter(self, query: str) -> None:
+        if query != self._query:
+            self._query = query
+            self._rebuild()
+
+    # -- rows ------------------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        self.setUpdatesEnabled(False)
+        self.clear()
+        query = self._query.strip()
+        shown: set[str] = set()
+        if query:
+            tasks = self._task_index.query(query, limit=MAX_TASKS)
+            types = self._type_index.query(query, limit=20)
+        else:
+            tasks = list(self._workload.recent_tasks)
+            types = list(self._workload.types_of_work)
+        if tasks:
+            self._header(self.tr("Recent tasks") if not query else self.tr("Tasks"))
+            for task in tasks:
+                shown.add(task.id)
+                self._task_row(task)
+        remote = [t for t in self._remote if t.id not in shown] if query else []
+        if remote:
+            self._header(self.tr("More from awork"))
+            for task in remote:
+                self._task_row(task)
+        if types:
+            self._header(self.tr("Types of work"))
+            for tow in types:
+                item = QListWidgetItem(tow.name)
+                item.setData(ROLE, Choice(type_of_work=tow))
+                item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name))
+                self.addItem(item)
+        if self.count() == 0:
+            self._header(self.tr("Nothing found") if query else self.tr("Loading…"))
+        self.setUpdatesEnabled(True)
+        self.select_first()
+
+    def _header(self, text: str) -> None:
+        item = QListWidgetItem(text.upper())
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.8, 7.0))
+        font.setBold(True)
+        item.setFont(font)
+        item.setSizeHint(QSize(0, 22))
+        self.addItem(item)
+
+    def _task_row(self, task: Task) -> None:
+        detail = " · ".join(p for p in (task.key, task.project.name if task.project else None) if p)
+        item = QListWidgetItem(f"{task.name}\n{detail}" if detail else task.name)
+        item.setData(ROLE, Choice(task=task))
+        item.setToolTip(f"{task.name} — {detail}" if detail else task.name)
+        self.addItem(item)
+
+    # -- keyboard and selection ------------------------------------------------------------------
+
+    def selectable_rows(self) -> list[int]:
+        return [i for i in range(self.count()) if self.item(i).flags() & Qt.ItemFlag.ItemIsSelectable]
+
+    def select_first(self) -> None:
+        rows = self.selectable_rows()
+        self.setCurrentRow(rows[0] if rows else -1)
+
+    def move(self, step: int) -> None:
+        rows = self.selectable_rows()
+        if not rows:
+            return
+        current = self.currentRow()
+        if current not in rows:
+            target = rows[0] if step > 0 else rows[-1]
+        else:
+            index = min(max(rows.index(current) + step, 0), len(rows) - 1)
+            target = rows[index]
+        self.setCurrentRow(target)
+
+    def current_choice(self) -> Choice | None:
+        item = self.currentItem()
+        return item.data(ROLE) if item is not None else None
+
+    def choose_current(self) -> None:
+        choice = self.current_choice()
+        if choice is not None:
+            self.chosen.emit(choice)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        choice = item.data(ROLE)
+        if choice is not None:
+            self.chosen.emit(choice)
+
+
+def _task_text(task: Task) -> str:
+    return " ".join(p for p in (task.name, task.key or "", task.project.name if task.project else "") if p)

@@ -1,0 +1,129 @@
+"""Connects the tray, the popover and the sign-in window to the core's commands and state."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Awaitable, Callable
+
+from ..api.errors import ApiError
+from ..core.commands import Busy
+from ..core.state import AppState, Auth
+from .popover import Popover
+from .sign_in import SignInDialog
+from .tray import Tray
+
+log = logging.getLogger(__name__)
+
+
+class TraySession:
+    def __init__(self, core, tray: Tray, quit_app: Callable[[], None]):
+        self.core = core
+        self.commands = core.commands
+        self.tray = tray
+        self.popover = Popover()
+        self.sign_in: SignInDialog | None = None
+        self._tasks: set[asyncio.Task] = set()
+        self._last_auth = core.store.state.auth
+        self._notified: str | None = None  # the last error shown as a notification
+
+        c, p, t = self.commands, self.popover, tray
+        t.quick_start_requested.connect(self.toggle_popover)
+        for source in (p, t):
+            source.pause_requested.connect(lambda: self.spawn(c.pause()))
+            source.resume_requested.connect(lambda: self.spawn(c.resume()))
+            source.stop_requested.connect(lambda: self.spawn(c.stop()))
+            source.sign_in_requested.connect(self.show_sign_in)
+            source.sign_out_requested.connect(lambda: self.spawn(core.sign_out()))
+            source.quit_requested.connect(quit_app)
+        p.start_requested.connect(self._start)
+        p.remote_search_requested.connect(lambda term: self.spawn(c.search_remote(term)))
+        p.opened.connect(lambda: self.spawn(c.popover_opened()))
+        core.store.subscribe(self.render)
+        self.render(core.store.state)
+
+    async def start(self, *, show_popover: bool = False) -> None:
+        self.commands.load_cache()
+        await self.core.restore_sign_in()
+        if show_popover:
+            self.popover.open_at(None)
+        if self.core.store.state.auth is Auth.SIGNED_IN:
+            self.spawn(self.commands.refresh_timer())
+            self.spawn(self.commands.refresh_lists())
+        else:
+            self.show_sign_in()
+
+    async def shutdown(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        self.popover.hide()
+        if self.sign_in is not None:
+            self.sign_in.close()
+
+    # -- running commands ------------------------------------------------------------------------
+
+    def spawn(self, coro: Awaitable, on_success: Callable[[], None] | None = None) -> asyncio.Task:
+        task = asyncio.ensure_future(self._guard(coro, on_success))
+        self._tasks.add(task)  # a strong reference: the loop only keeps weak ones
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _guard(self, coro: Awaitable, on_success) -> None:
+        try:
+            await coro
+        except (ApiError, Busy):
+            return  # already in the store, which the popover and tooltip show
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("unexpected error in a command")
+            self.core.store.update(error="Something went wrong; see the log file for details.")
+            return
+        if on_success is not None:
+            on_success()
+
+    def _start(self, task, type_of_work_id, note: str) -> None:
+        self.spawn(self.commands.start(type_of_work_id=type_of_work_id, task=task, note=note), self.popover.started)
+
+    # -- views -----------------------------------------------------------------------------------
+
+    def toggle_popover(self) -> None:
+        self.popover.toggle_at(self.tray.geometry())
+
+    def render(self, state: AppState) -> None:
+        self.tray.render(state)
+        self.popover.render(state)
+        became_signed_out = state.auth is Auth.SIGNED_OUT and self._last_auth is Auth.SIGNED_IN
+        self._last_auth = state.auth
+        if became_signed_out and not state.demo:
+            self.show_sign_in(state.error)
+        elif state.error and state.busy is None and not self.popover.isVisible() and self._notified != state.error:
+            self._notified = state.error
+            self.tray.notify("awork tray", state.error)
+
+    def show_sign_in(self, message: str | None = None) -> None:
+        if self.core.store.state.demo:
+            return
+        if self.sign_in is None:
+            self.sign_in = SignInDialog()
+            self.sign_in.token_submitted.connect(self._submit_token)
+        problem = self.core.store.state.keychain_problem
+        self.sign_in.open_with("\n".join(m for m in (message, problem) if m) or None)
+
+    def _submit_token(self, token: str) -> None:
+        dialog = self.sign_in
+        dialog.set_busy(True)
+
+        async def attempt():
+            try:
+                await self.core.sign_in(token)
+            except ApiError as exc:
+                dialog.set_busy(False)
+                dialog.show_message(exc.user_message)
+                return
+            dialog.succeeded()
+            await asyncio.gather(self.commands.refresh_timer(), self.commands.refresh_lists(), return_exceptions=True)
+
+        self.spawn(attempt())

@@ -1,0 +1,117 @@
+"""The running timer at the top of the popover: what, how long, Pause/Resume and Stop."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..domain.entities import TimeEntry
+from ..domain.timer import TimerState, elapsed, format_elapsed, timer_state
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class TimerCard(QFrame):
+    pause_clicked = Signal()
+    resume_clicked = Signal()
+    stop_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] = _utc_now):
+        super().__init__(parent)
+        self.setObjectName("timerCard")
+        self._now = now
+        self._entry: TimeEntry | None = None
+        self._state = TimerState.IDLE
+
+        self.title = QLabel(objectName="timerTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel(objectName="timerSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.note = QLabel(objectName="timerNote")
+        self.note.setWordWrap(True)
+        self.clock = QLabel("0:00:00", objectName="timerClock")
+        self.clock.setAccessibleName(self.tr("Elapsed time"))
+        self.badge = QLabel(self.tr("Paused"), objectName="pausedBadge")
+        self.pause_button = QPushButton(self.tr("&Pause"), objectName="pauseButton")
+        self.stop_button = QPushButton(self.tr("&Stop"), objectName="stopButton")
+        self.pause_button.setAccessibleName(self.tr("Pause timer"))
+        self.stop_button.setAccessibleName(self.tr("Stop timer"))
+        self.pause_button.clicked.connect(self._on_pause_resume)
+        self.stop_button.clicked.connect(self.stop_clicked)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.clock)
+        controls.addWidget(self.badge)
+        controls.addStretch(1)
+        controls.addWidget(self.pause_button)
+        controls.addWidget(self.stop_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.note)
+        layout.addLayout(controls)
+
+        # One precise single-shot timer re-armed to the next whole second: no drift, no double
+        # ticks, and no wake-ups at all while the popover is hidden.
+        self._tick = QTimer(self)
+        self._tick.setSingleShot(True)
+        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tick.timeout.connect(self._refresh_clock)
+
+    def show_entry(self, entry: TimeEntry | None, busy: bool) -> None:
+        self._entry = entry
+        self._state = timer_state(entry)
+        active = self._state is not TimerState.IDLE
+        self.setVisible(active)
+        if not active:
+            self._tick.stop()
+            return
+        task = entry.task
+        title = task.name if task and task.name else (entry.type_of_work.name if entry.type_of_work else "")
+        if task and task.key:
+            title = f"{task.key} · {title}"
+        self.title.setText(title or self.tr("Timer"))
+        project = entry.project or (task.project if task else None)
+        details = [p for p in (project.name if project else "", entry.type_of_work.name if entry.type_of_work and task else "") if p]
+        self.subtitle.setText(" · ".join(details))
+        self.subtitle.setVisible(bool(details))
+        self.note.setText(f"“{entry.note}”" if entry.note else "")
+        self.note.setVisible(bool(entry.note))
+        paused = self._state is TimerState.PAUSED
+        self.badge.setVisible(paused)
+        self.pause_button.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
+        self.pause_button.setAccessibleName(self.tr("Resume timer") if paused else self.tr("Pause timer"))
+        self.pause_button.setEnabled(not busy)
+        self.stop_button.setEnabled(not busy)
+        self._refresh_clock()
+
+    def _on_pause_resume(self) -> None:
+        if self._state is TimerState.PAUSED:
+            self.resume_clicked.emit()
+        elif self._state is TimerState.RUNNING:
+            self.pause_clicked.emit()
+
+    def _refresh_clock(self) -> None:
+        now = self._now()
+        text = format_elapsed(elapsed(self._entry, now))
+        self.clock.setText(text)
+        self.clock.setAccessibleDescription(text)
+        if self._state is TimerState.RUNNING and self.isVisible() and self.window().isVisible():
+            self._tick.start(1000 - now.microsecond // 1000 + 5)
+        else:
+            self._tick.stop()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._refresh_clock()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._tick.stop()

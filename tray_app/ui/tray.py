@@ -1,0 +1,116 @@
+"""The tray icon and its menu. Shows the state; every action is also reachable from the menu,
+because GNOME and macOS open the menu on a click instead of activating the icon."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from ..core.state import AppState, Auth
+from ..domain.timer import TimerState, describe, elapsed, format_elapsed
+from .icons import state_icon
+
+
+class Tray(QObject):
+    quick_start_requested = Signal()
+    pause_requested = Signal()
+    resume_requested = Signal()
+    stop_requested = Signal()
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(state_icon(TimerState.IDLE), self)
+        self.icon.setToolTip("awork tray")
+        self.menu = QMenu()
+        self.quick_action = self.menu.addAction(self.tr("Quick start…"), self.quick_start_requested)
+        self.menu.addSeparator()
+        self.pause_action = self.menu.addAction(self.tr("Pause"), self._pause_or_resume)
+        self.stop_action = self.menu.addAction(self.tr("Stop"), self.stop_requested)
+        self.menu.addSeparator()
+        self.sign_action = self.menu.addAction(self.tr("Sign in…"), self._sign_in_or_out)
+        self.menu.addAction(self.tr("Quit"), self.quit_requested)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self._state = AppState()
+        self._shown_state: TimerState | None = None
+        # The tooltip shows H:MM, so it changes once a minute: wake once a minute, no more.
+        self._minute = QTimer(self)
+        self._minute.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(self._update_tooltip)
+        self._render_actions()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def geometry(self):
+        return self.icon.geometry()
+
+    def notify(self, title: str, text: str) -> None:
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 8000)
+
+    def render(self, state: AppState) -> None:
+        self._state = state
+        if state.timer is not self._shown_state:
+            # Only on state changes: under SNI each setIcon is a D-Bus round trip.
+            self.icon.setIcon(state_icon(state.timer))
+            self._shown_state = state.timer
+        self._update_tooltip()
+        self._render_actions()
+        if state.timer is TimerState.RUNNING:
+            if not self._minute.isActive():
+                self._minute.start()
+        else:
+            self._minute.stop()
+
+    def _render_actions(self) -> None:
+        state = self._state
+        timer = state.timer
+        busy = state.busy is not None
+        self.pause_action.setText(self.tr("Resume") if timer is TimerState.PAUSED else self.tr("Pause"))
+        self.pause_action.setEnabled(timer is not TimerState.IDLE and not busy)
+        self.stop_action.setEnabled(timer is not TimerState.IDLE and not busy)
+        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in…"))
+        self.sign_action.setVisible(not state.demo)
+
+    def _update_tooltip(self) -> None:
+        state = self._state
+        prefix = "awork tray (demo)" if state.demo else "awork tray"
+        if state.auth is Auth.SIGNED_OUT:
+            text = f"{prefix}: {self.tr('not signed in')}"
+        elif state.timer is TimerState.IDLE:
+            text = f"{prefix}: {self.tr('no timer running')}"
+        else:
+            spent = format_elapsed(elapsed(state.entry, datetime.now(timezone.utc)), seconds=False)
+            what = describe(state.entry) or self.tr("Timer")
+            paused = f" ({self.tr('paused')})" if state.timer is TimerState.PAUSED else ""
+            text = f"{what} · {spent}{paused}"
+        if state.error:
+            text += f"\n⚠ {state.error.splitlines()[0]}"
+        self.icon.setToolTip(text)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.quick_start_requested.emit()
+        elif reason is QSystemTrayIcon.ActivationReason.MiddleClick:
+            self._pause_or_resume()
+
+    def _pause_or_resume(self) -> None:
+        if self._state.timer is TimerState.RUNNING:
+            self.pause_requested.emit()
+        elif self._state.timer is TimerState.PAUSED:
+            self.resume_requested.emit()
+
+    def _sign_in_or_out(self) -> None:
+        if self._state.auth is Auth.SIGNED_IN:
+            self.sign_out_requested.emit()
+        else:
+            self.sign_in_requested.emit()
