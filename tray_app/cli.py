@@ -93,7 +93,13 @@ async def _one_shot(args, config) -> int:
         if args.command == "login":
             return await _login(core)
         if args.command == "logout":
-            await core.sign_out()
+            if core.tokens.source == "AWORK_API_TOKEN":
+                print("AWORK_API_TOKEN is set and used instead of a stored token; unset it to sign out.")
+                return EXIT_OK
+            problem = await core.sign_out()
+            if problem:
+                _err(f"Signed out for now, but the stored token could not be removed: {problem}")
+                return EXIT_FAILED
             print("Signed out; the stored token was removed.")
             return EXIT_OK
         if not core.tokens.present:
@@ -108,7 +114,8 @@ async def _one_shot(args, config) -> int:
         _err(exc.user_message)
         return EXIT_UNREACHABLE
     except ApiError as exc:
-        _err(f"awork rejected the request: {exc.user_message}")
+        # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
+        _err(f"awork rejected the request: {exc.user_message}" if exc.status else exc.user_message)
         return EXIT_REJECTED
     except LookupError as exc:
         _err(str(exc.args[0]) if exc.args else str(exc))

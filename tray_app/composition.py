@@ -74,14 +74,18 @@ class Core:
         self.commands.signed_in_with(where)
         return where
 
-    async def sign_out(self) -> None:
+    async def sign_out(self) -> str | None:
+        """Forget the token; returns why the keychain copy could not be removed, if it could not."""
         self.tokens.set(None, "")
+        problem = None
         if self.keychain is not None:
             try:
                 await asyncio.to_thread(self.keychain.delete)
             except KeychainUnavailable as exc:
                 log.warning("could not remove the token from the keychain: %s", exc)
+                problem = str(exc)
         self.commands.signed_out()
+        return problem
 
 
 def build_core(config: Config, *, demo: bool = False, transport=None, use_cache: bool = True) -> Core:
@@ -92,7 +96,7 @@ def build_core(config: Config, *, demo: bool = False, transport=None, use_cache:
         from .demo.workspace import demo_workspace
 
         tokens = TokenHolder(DEMO_TOKEN, "demo")
-        transport = DemoTransport(FakeAwork(demo_workspace(), token=DEMO_TOKEN))
+        transport = DemoTransport(FakeAwork(demo_workspace(running=True), token=DEMO_TOKEN))
         api_url = DEMO_BASE_URL
     else:
         tokens = TokenHolder(config.api_token, "AWORK_API_TOKEN")

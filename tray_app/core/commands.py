@@ -11,6 +11,7 @@ import asyncio
 import logging
 import time
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Awaitable, Callable
 
 from ..api.errors import ApiError, AuthError, NotSignedInError, ValidationError
@@ -72,6 +73,7 @@ class Commands:
             entry = await self.client.last_time_entry()
         self._timer_loaded_at = self._monotonic()
         self.store.update(entry=entry, entry_loaded=True)
+        log.info("timer refreshed: %s", self.store.state.timer.value)
         return entry
 
     async def refresh_lists(self, *, force: bool = True) -> Workload:
@@ -101,6 +103,8 @@ class Commands:
             known_tasks=tuple(known.values()),
         )
         self._lists_loaded_at = self._monotonic()
+        log.info("lists loaded: %d types of work, %d recent tasks, %d known tasks",
+                 len(workload.types_of_work), len(workload.recent_tasks), len(workload.known_tasks))
         self.store.update(user=user, workload=workload)
         if self.cache is not None:
             await asyncio.to_thread(self.cache.save, user, workload)
@@ -138,9 +142,20 @@ class Commands:
                 note=(note or "").strip() or None,
             )
             entry = await self.client.start(request)
-        self.store.update(entry=entry, entry_loaded=True)
+        self.store.update(entry=entry, entry_loaded=True, workload=self._promoted(task, type_of_work_id))
         self._timer_loaded_at = self._monotonic()
+        log.info("start done: timer %s", self.store.state.timer.value)
         return entry
+
+    def _promoted(self, task: Task | None, type_of_work_id: str) -> Workload:
+        """The started task moves to the top of the recent tasks, as it will in awork's history."""
+        workload = self.store.state.workload
+        if task is None:
+            return workload
+        if task.type_of_work_id is None:
+            task = replace(task, type_of_work_id=type_of_work_id)
+        recent = (task,) + tuple(t for t in workload.recent_tasks if t.id != task.id)
+        return replace(workload, recent_tasks=recent[:10])
 
     async def pause(self) -> TimeEntry | None:
         return await self._control("pause", self.client.pause)
@@ -159,6 +174,7 @@ class Commands:
                 entry = await self.client.last_time_entry()
         self.store.update(entry=entry, entry_loaded=True)
         self._timer_loaded_at = self._monotonic()
+        log.info("%s done: timer %s", name, self.store.state.timer.value)
         return entry
 
     # -- finding things --------------------------------------------------------------------------

@@ -74,8 +74,12 @@ def _task(rng, name, project, number, type_id, done=False) -> dict:
     }
 
 
-def demo_workspace(now: datetime | None = None, seed: int = 7) -> Workspace:
-    """A small workspace with German and English names and a fortnight of history."""
+def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = False) -> Workspace:
+    """A small workspace with German and English names and a fortnight of history.
+
+    With `running`, a timer on "Sitemap entwerfen" has been going for a while (with a coffee
+    break), so the demo shows a live timer from the first click.
+    """
     rng = random.Random(seed)
     now = now or datetime.now(timezone.utc)
     types = [{"id": new_id(rng), "name": n, "icon": None, "isArchived": False} for n in _TYPES]
@@ -88,6 +92,12 @@ def demo_workspace(now: datetime | None = None, seed: int = 7) -> Workspace:
             type_id = types[(p_index + t_index) % len(_TYPES)]["id"]
             tasks.append(_task(rng, name, project, 10 + t_index + (2 if key == "WEB" else 0), type_id))
     entries = _history(rng, now, tasks, types[: len(_TYPES)], days=14)
+    if running:
+        task = tasks[0]
+        start = now - timedelta(minutes=83)
+        entries.append(Record(new_id(rng), USER_ID, task["typeOfWorkId"], "Europe/Berlin", start, task["id"],
+                              task["projectId"], note="Navigation und Footer",
+                              breaks=[[start + timedelta(minutes=40), start + timedelta(minutes=50)]], created=start))
     return Workspace(
         user=_user(),
         types_of_work=types,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,8 +52,11 @@ class Popover(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(POPOVER_STYLE)
         self.setFixedWidth(400)
-        self._hidden_at = 0.0
+        self._lost_focus_at = 0.0
+        self._dismissing = False
+        self._anchor: QRect | None = None
         self._state = AppState()
+        self._selected: Choice | None = None
 
         self.card = TimerCard(self)
         self.search = QLineEdit(objectName="search")
@@ -83,7 +86,7 @@ class Popover(QWidget):
         self.sign_action = self._menu.addAction(self.tr("Sign in…"))
         self.sign_action.triggered.connect(self._sign_in_or_out)
         self._menu.addSeparator()
-        self._menu.addAction(self.tr("Quit awork tray"), self.quit_requested)
+        self._menu.addAction(self.tr("Quit awork tray"), self.quit_requested.emit)
         self.menu_button.setMenu(self._menu)
 
         options = QHBoxLayout()
@@ -117,12 +120,15 @@ class Popover(QWidget):
         self.search.textChanged.connect(self._query_changed)
         self.search.installEventFilter(self)
         self.note.installEventFilter(self)
+        # The list too: its own Enter emits `activated` and then passes the key on (a double
+        # start), and on macOS it does not activate at all. One path for every platform.
+        self.list.installEventFilter(self)
         self.list.currentItemChanged.connect(self._selection_changed)
         self.list.chosen.connect(self._start_choice)
         self.card.pause_clicked.connect(self.pause_requested)
         self.card.resume_clicked.connect(self.resume_requested)
         self.card.stop_clicked.connect(self.stop_requested)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.hide)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.dismiss)
 
     # -- rendering -------------------------------------------------------------------------------
 
@@ -133,15 +139,18 @@ class Popover(QWidget):
         if state.workload != previous.workload or self.type_box.count() == 0:
             self._fill_types(state)
         self.list.set_workload(state.workload)
-        self.list.set_remote_results(state.remote_results if state.remote_query == self.search.text().strip() else ())
+        self.list.set_remote_results(state.remote_results, state.remote_query)
         self.list.setEnabled(state.auth is not Auth.SIGNED_OUT)
         self.search.setEnabled(state.auth is not Auth.SIGNED_OUT)
+        sign_in_hint = self.tr("Not signed in. Use ⋯ → Sign in… to connect awork.")
         if state.busy:
             self._set_status(self.tr(BUSY_TEXT.get(state.busy, "Working…")), "busy")
         elif state.error:
-            self._set_status(state.error, "error")
+            # Signed out by awork (expired token): say why, and also how to get back in.
+            signed_out = state.auth is Auth.SIGNED_OUT and not state.demo
+            self._set_status(f"{state.error}\n{sign_in_hint}" if signed_out else state.error, "error")
         elif state.auth is Auth.SIGNED_OUT:
-            self._set_status(self.tr("Not signed in. Use ⋯ → Sign in… to connect awork."), "error")
+            self._set_status(sign_in_hint, "error")
         elif state.keychain_problem and state.auth_source == "session":
             self._set_status(state.keychain_problem, "info")
         else:
@@ -156,7 +165,12 @@ class Popover(QWidget):
         self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in…"))
         self.sign_action.setEnabled(not state.demo)
         if self.isVisible():
-            self.adjustSize()
+            self._place()
+
+    def _place(self) -> None:
+        # Content grows and shrinks (timer card, messages): stay anchored to the icon.
+        self.adjustSize()
+        self.move(placement(self.width(), self.height(), self._anchor))
 
     def _set_status(self, text: str, kind: str) -> None:
         self.status.setText(text)
@@ -189,8 +203,9 @@ class Popover(QWidget):
 
     def _selection_changed(self, *_):
         choice = self.list.current_choice()
-        if choice is None:
-            return
+        if choice is None or choice == self._selected:
+            return  # the same row again (the list was rebuilt): keep the type the user chose
+        self._selected = choice
         if choice.task is not None:
             self.type_box.setEnabled(True)
             index = self.type_box.findData(choice.task.type_of_work_id) if choice.task.type_of_work_id else 0
@@ -217,7 +232,9 @@ class Popover(QWidget):
         """The start went through: clear the form for next time and get out of the way."""
         self.search.clear()
         self.note.clear()
-        self.hide()
+        self._selected = None  # next time the first row offers its own type again
+        self._selection_changed()
+        self.dismiss()
 
     # -- keyboard --------------------------------------------------------------------------------
 
@@ -235,25 +252,31 @@ class Popover(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.hasFocus():
-            self.list.choose_current()
-            return
-        super().keyPressEvent(event)
-
     # -- showing and hiding ----------------------------------------------------------------------
+
+    def dismiss(self) -> None:
+        """Hide on purpose (Esc, a start, a second click): not a focus loss."""
+        self._dismissing = True
+        try:
+            self.hide()
+        finally:
+            self._dismissing = False
 
     def toggle_at(self, anchor: QRect | None) -> None:
         if self.isVisible():
-            self.hide()
+            self.dismiss()
             return
-        if time.monotonic() - self._hidden_at < REOPEN_GUARD_S:
+        if time.monotonic() - self._lost_focus_at < REOPEN_GUARD_S:
             return  # this click is the one that just closed us by taking focus
         self.open_at(anchor)
 
     def open_at(self, anchor: QRect | None) -> None:
-        self.adjustSize()
-        self.move(placement(self.size().width(), self.size().height(), anchor))
+        if anchor is None or not anchor.isValid() or anchor.isNull():
+            # No icon geometry (SNI, Wayland, Windows overflow): the cursor, captured once so the
+            # popover does not follow the mouse when its content changes size.
+            anchor = QRect(QCursor.pos(), QSize(1, 1))
+        self._anchor = anchor
+        self._place()
         self.show()
         self.raise_()
         self.activateWindow()
@@ -263,14 +286,19 @@ class Popover(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isVisible() and not self.isActiveWindow():
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isVisible()
+            and not self.isActiveWindow()
+            and not self._dismissing
+        ):
             # A combo box list or the ⋯ menu is part of us; anything else means focus went away.
             if QApplication.activePopupWidget() is None:
+                self._lost_focus_at = time.monotonic()
                 self.hide()
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
-        self._hidden_at = time.monotonic()
         self._remote_timer.stop()
 
 

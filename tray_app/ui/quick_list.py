@@ -39,7 +39,9 @@ class QuickList(QListWidget):
         self._type_index: SearchIndex[TypeOfWork] = SearchIndex(())
         self._types_by_id: dict[str, TypeOfWork] = {}
         self._remote: tuple[Task, ...] = ()
+        self._remote_query: str | None = None
         self._query = ""
+        self._rebuild()  # "Loading…" until the first lists arrive (an empty Workload is not a change)
 
     # -- data ------------------------------------------------------------------------------------
 
@@ -54,12 +56,13 @@ class QuickList(QListWidget):
         self._task_index = SearchIndex((t, _task_text(t)) for t in tasks.values())
         self._type_index = SearchIndex((t, t.name) for t in workload.types_of_work)
         self._types_by_id = {t.id: t for t in workload.types_of_work}
-        self._rebuild()
+        self._rebuild(keep_selection=True)
 
-    def set_remote_results(self, results: tuple[Task, ...]) -> None:
-        if results != self._remote:
-            self._remote = results
-            self._rebuild()
+    def set_remote_results(self, results: tuple[Task, ...], query: str | None = None) -> None:
+        """awork's hits for `query` (None: whatever is typed); shown only while that is the search."""
+        if (results, query) != (self._remote, self._remote_query):
+            self._remote, self._remote_query = results, query
+            self._rebuild(keep_selection=True)
 
     def type_of_work(self, type_id: str | None) -> TypeOfWork | None:
         return self._types_by_id.get(type_id or "")
@@ -71,7 +74,10 @@ class QuickList(QListWidget):
 
     # -- rows ------------------------------------------------------------------------------------
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, keep_selection: bool = False) -> None:
+        # Data arriving (lists, search hits) must not move the row the user is about to start;
+        # only typing puts the best match first again.
+        previous = _identity(self.current_choice()) if keep_selection else None
         self.setUpdatesEnabled(False)
         self.clear()
         query = self._query.strip()
@@ -87,7 +93,8 @@ class QuickList(QListWidget):
             for task in tasks:
                 shown.add(task.id)
                 self._task_row(task)
-        remote = [t for t in self._remote if t.id not in shown] if query else []
+        answers_query = self._remote_query is None or self._remote_query == query
+        remote = [t for t in self._remote if t.id not in shown] if query and answers_query else []
         if remote:
             self._header(self.tr("More from awork"))
             for task in remote:
@@ -102,7 +109,8 @@ class QuickList(QListWidget):
         if self.count() == 0:
             self._header(self.tr("Nothing found") if query else self.tr("Loading…"))
         self.setUpdatesEnabled(True)
-        self.select_first()
+        if previous is None or not self._select(previous):
+            self.select_first()
 
     def _header(self, text: str) -> None:
         item = QListWidgetItem(text.upper())
@@ -130,6 +138,13 @@ class QuickList(QListWidget):
         rows = self.selectable_rows()
         self.setCurrentRow(rows[0] if rows else -1)
 
+    def _select(self, identity: tuple[str, str]) -> bool:
+        for row in self.selectable_rows():
+            if _identity(self.item(row).data(ROLE)) == identity:
+                self.setCurrentRow(row)
+                return True
+        return False
+
     def move(self, step: int) -> None:
         rows = self.selectable_rows()
         if not rows:
@@ -155,6 +170,12 @@ class QuickList(QListWidget):
         choice = item.data(ROLE)
         if choice is not None:
             self.chosen.emit(choice)
+
+
+def _identity(choice: Choice | None) -> tuple[str, str] | None:
+    if choice is None:
+        return None
+    return ("task", choice.task.id) if choice.task is not None else ("type", choice.type_of_work.id)
 
 
 def _task_text(task: Task) -> str:

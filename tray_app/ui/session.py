@@ -34,7 +34,7 @@ class TraySession:
             source.resume_requested.connect(lambda: self.spawn(c.resume()))
             source.stop_requested.connect(lambda: self.spawn(c.stop()))
             source.sign_in_requested.connect(self.show_sign_in)
-            source.sign_out_requested.connect(lambda: self.spawn(core.sign_out()))
+            source.sign_out_requested.connect(lambda: self.spawn(self._sign_out()))
             source.quit_requested.connect(quit_app)
         p.start_requested.connect(self._start)
         p.remote_search_requested.connect(lambda term: self.spawn(c.search_remote(term)))
@@ -83,6 +83,11 @@ class TraySession:
             return
         if on_success is not None:
             on_success()
+
+    async def _sign_out(self) -> None:
+        problem = await self.core.sign_out()
+        if problem:
+            self.core.store.update(error=problem)
 
     def _start(self, task, type_of_work_id, note: str) -> None:
         self.spawn(self.commands.start(type_of_work_id=type_of_work_id, task=task, note=note), self.popover.started)

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up (once) and run every test tier: domain, API, fake server, CLI, UI and end to end.
+# Extra arguments go to pytest, e.g. scripts/test.sh tests/unit -q
+source "$(dirname "$0")/setup.sh"
+# The end-to-end tier runs the real app on a virtual X server with a real tray host.
+ensure_apt $QT_APT_PACKAGES xvfb trayer xdotool x11-utils imagemagick dbus desktop-file-utils
+ensure_venv test
+cd "$ROOT"
+exec "$VENV/bin/python" -m pytest "$@"

@@ -1,0 +1,211 @@
+"""The real `awork-tray` command line, as a subprocess, against the fake awork server."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+TOKEN = "test-token"
+STATUS_KEYS = {"state", "elapsed_seconds", "started_at", "type_of_work", "task", "project", "note"}
+COMMANDS = ("run", "status", "start", "pause", "resume", "stop", "login", "logout", "whoami")
+
+
+def assert_secret_not_logged(config_dir: Path, secret: str) -> None:
+    for path in (config_dir / "logs").glob("*"):
+        assert secret not in path.read_text(encoding="utf-8", errors="replace"), f"token found in {path}"
+
+
+@pytest.fixture
+def cli(fake_awork, tmp_path):
+    def run(*args: str, token: str | None = TOKEN, stdin: str | None = None, tz: str = "Europe/Berlin",
+            timeout: float = 60) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AWORK_")}
+        env.update(
+            AWORK_API_URL=fake_awork.url,
+            AWORK_TRAY_CONFIG_DIR=str(tmp_path),
+            TZ=tz,
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",  # never the real keychain
+        )
+        if token is not None:
+            env["AWORK_API_TOKEN"] = token
+        result = subprocess.run(
+            [sys.executable, "-m", "tray_app", *args],
+            env=env, capture_output=True, text=True, timeout=timeout,
+            **({"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}),
+        )
+        for secret in {TOKEN, token, (stdin or "").strip()} - {None, ""}:
+            assert_secret_not_logged(tmp_path, secret)
+            assert secret not in result.stdout + result.stderr
+        return result
+
+    return run
+
+
+def status(cli) -> dict:
+    result = cli("status", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data.keys() == STATUS_KEYS
+    assert isinstance(data["elapsed_seconds"], int)
+    return data
+
+
+def test_status_idle_running_paused_idle(cli, fake_awork):
+    assert status(cli) == {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None,
+                           "task": None, "project": None, "note": None}
+
+    result = cli("start", "--task", "WEB-12", "--note", "Entwurf")
+    assert result.returncode == 0, result.stderr
+    task = next(t for t in fake_awork.backend.ws.tasks if t["taskIdentifier"] == "WEB-12")
+    sent = fake_awork.requests.of("POST", "me/timetracking/start")[-1].body
+    assert sent == {"typeOfWorkId": task["typeOfWorkId"], "timezone": "Europe/Berlin", "taskId": task["id"],
+                    "projectId": task["projectId"], "note": "Entwurf"}
+
+    running = status(cli)
+    type_name = next(t["name"] for t in fake_awork.backend.ws.types_of_work if t["id"] == task["typeOfWorkId"])
+    assert running["state"] == "running" and 0 <= running["elapsed_seconds"] < 60
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", running["started_at"])
+    assert running["task"] == {"id": task["id"], "name": "Sitemap entwerfen", "key": "WEB-12"}
+    assert running["project"] == {"id": task["projectId"], "name": "Website Relaunch"}
+    assert running["type_of_work"] == {"id": task["typeOfWorkId"], "name": type_name}
+    assert running["note"] == "Entwurf"
+
+    assert cli("pause").returncode == 0
+    record = fake_awork.backend.last()
+    now = datetime.now(timezone.utc)
+    record.start, record.breaks[-1][0] = now - timedelta(hours=1), now - timedelta(minutes=10)
+    paused = status(cli)
+    assert paused["state"] == "paused" and paused["elapsed_seconds"] == 3000  # frozen at the break
+    assert paused["task"]["key"] == "WEB-12"
+
+    assert cli("resume").returncode == 0
+    assert status(cli)["state"] == "running"
+    assert cli("stop").returncode == 0
+    assert status(cli)["state"] == "idle"
+
+
+def test_start_with_type_of_work_only(cli, fake_awork):
+    result = cli("start", "--type-of-work", "design")
+    assert result.returncode == 0, result.stderr
+    assert fake_awork.requests.of("POST", "me/timetracking/start")[-1].body.keys() == {"typeOfWorkId", "timezone"}
+    data = status(cli)
+    assert data["state"] == "running" and data["type_of_work"]["name"] == "Design"
+    assert data["task"] is None and data["project"] is None
+
+
+def test_start_by_ids(cli, fake_awork):
+    task = fake_awork.backend.ws.tasks[3]
+    other_type = next(t for t in fake_awork.backend.ws.types_of_work if t["id"] != task["typeOfWorkId"])
+    result = cli("start", "--task", task["id"], "--type-of-work", other_type["id"])
+    assert result.returncode == 0, result.stderr
+    sent = fake_awork.requests.of("POST", "me/timetracking/start")[-1].body
+    assert (sent["taskId"], sent["typeOfWorkId"]) == (task["id"], other_type["id"])
+    assert task["taskIdentifier"] in result.stdout
+
+
+def test_abbreviated_time_zone_is_refused_before_asking_awork(cli, fake_awork):
+    result = cli("start", "--type-of-work", "Design", tz="CET")
+    assert result.returncode == 4
+    assert "CET" in result.stderr and "IANA" in result.stderr
+    assert not fake_awork.requests.of("POST")
+
+
+def test_start_without_arguments_is_usage_error(cli, fake_awork):
+    result = cli("start")
+    assert result.returncode == 2
+    assert "--type-of-work" in result.stderr
+    assert len(fake_awork.requests) == 0
+
+
+@pytest.mark.parametrize("args", [("--type-of-work", "Astrologie"), ("--task", "NOPE-1")])
+def test_unknown_type_or_task_is_rejected(cli, fake_awork, args):
+    result = cli("start", *args)
+    assert result.returncode == 4, result.stderr
+    assert args[1] in result.stderr
+    assert not fake_awork.requests.of("POST", "me/timetracking/start")
+
+
+def test_awork_400_shows_its_description(cli, fake_awork):
+    fake_awork.fail_next(400, path="me/timetracking/start", body={
+        "description": "Time tracking is not allowed on closed projects.",
+        "validationErrors": [{"property": "ProjectId", "message": "The project is closed."}]})
+    result = cli("start", "--type-of-work", "Design")
+    assert result.returncode == 4
+    assert "Time tracking is not allowed on closed projects." in result.stderr
+    assert "The project is closed." in result.stderr
+
+
+def test_wrong_token_is_not_signed_in(cli, fake_awork):
+    result = cli("-v", "status", "--json", token="wrong-token-4711")
+    assert result.returncode == 3
+    assert "Not signed in" in result.stderr
+    assert fake_awork.requests[-1].auth_present and not fake_awork.requests[-1].auth_valid
+
+
+def test_no_token_at_all_is_not_signed_in(cli, fake_awork):
+    result = cli("status", "--json", token=None)
+    assert result.returncode == 3
+    assert "Not signed in" in result.stderr
+    assert len(fake_awork.requests) == 0
+
+
+def test_server_offline_is_unreachable(cli, fake_awork):
+    fake_awork.stop()
+    result = cli("status", "--json")
+    assert result.returncode == 5
+    assert result.stderr.strip()
+
+
+def test_503_is_unreachable_and_logged_with_trace_id(cli, fake_awork, tmp_path):
+    fake_awork.fail_next(503, times=5)
+    result = cli("pause")
+    assert result.returncode == 5
+    assert "temporarily unavailable" in result.stderr
+    trace_id = fake_awork.requests[-1].trace_id
+    log = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "logs").glob("*"))
+    assert trace_id and trace_id in log
+
+
+@pytest.mark.parametrize("fault", ["429", "malformed"])
+def test_rate_limit_and_garbage_are_unreachable(cli, fake_awork, fault):
+    if fault == "429":
+        fake_awork.fail_next(429, headers={"ratelimit-reset": "20"})
+    else:
+        fake_awork.malformed_next()
+    assert cli("status", "--json").returncode == 5
+
+
+def test_login_reads_token_from_stdin_and_never_logs_it(cli, fake_awork):
+    result = cli("-v", "login", token=None, stdin="secret-pasted-token\n")
+    assert result.returncode == 3  # awork does not know this token
+    assert fake_awork.requests[-1].path == "me" and not fake_awork.requests[-1].auth_valid
+    result = cli("login", token=None, stdin=TOKEN + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Carla Creative" in result.stdout and "memory of this command only" in result.stdout
+
+
+def test_logout_does_not_claim_to_remove_an_environment_token(cli):
+    result = cli("logout")
+    assert result.returncode == 0
+    # AWORK_API_TOKEN stays in effect: saying "the stored token was removed" would be false.
+    assert "AWORK_API_TOKEN" in result.stdout + result.stderr, result.stdout
+
+
+def test_whoami(cli):
+    result = cli("whoami")
+    assert result.returncode == 0, result.stderr
+    assert "Carla Creative" in result.stdout and "Demo Agentur" in result.stdout
+
+
+def test_help_mentions_every_command(cli):
+    result = cli("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert re.search(rf"\b{command}\b", result.stdout), command

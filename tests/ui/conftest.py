@@ -1,0 +1,30 @@
+"""Qt for the UI tier: offscreen, set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from .factories import demo_workload, signed_in  # noqa: E402
+
+
+@pytest.fixture
+def workload():
+    return demo_workload()
+
+
+@pytest.fixture
+def popover(qtbot, workload):
+    """A signed-in popover showing the demo workspace's lists, open and focused on the search."""
+    from tray_app.ui.popover import Popover
+
+    widget = Popover()
+    qtbot.addWidget(widget)
+    widget.render(signed_in(workload))
+    widget.open_at(None)
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.hide()

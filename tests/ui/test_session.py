@@ -1,0 +1,256 @@
+"""TraySession with the real core on the in-process demo awork, driven through the widgets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import qasync
+from PySide6.QtCore import Qt
+
+from tray_app.composition import build_core
+from tray_app.config import Config
+from tray_app.demo.transport import DemoTransport
+from tray_app.domain.timer import TimerState
+from tray_app.ui.session import TraySession
+from tray_app.ui.tray import Tray
+
+from .helpers import task_names
+
+
+@pytest.fixture
+def qloop(qapp):
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def start_requests(monkeypatch):
+    """Every start the demo awork receives (counted at the transport, below the client)."""
+    seen: list[str] = []
+    original = DemoTransport.handle_async_request
+
+    async def counting(self, request):
+        if request.method == "POST" and request.url.path.endswith("/me/timetracking/start"):
+            seen.append(request.content.decode())
+        return await original(self, request)
+
+    monkeypatch.setattr(DemoTransport, "handle_async_request", counting)
+    return seen
+
+
+@pytest.fixture
+def session(qtbot, qloop, tmp_path, start_requests):
+    config = Config("https://api.awork.com/api/v1", None, tmp_path, tmp_path / "cache", tmp_path / "logs")
+    core = build_core(config, demo=True)
+    tray = Tray()
+    quits: list[bool] = []
+    session = TraySession(core, tray, lambda: quits.append(True))
+    session.quits = quits
+    qtbot.addWidget(session.popover)
+    settle(qloop, session, session.start())
+    assert session.core.store.state.workload.recent_tasks, "the demo lists did not load"
+    if session.core.store.state.timer is not TimerState.IDLE:
+        settle(qloop, session, session.commands.stop())  # the demo may open with a live timer
+    assert session.core.store.state.timer is TimerState.IDLE
+    yield session
+    qloop.run_until_complete(session.shutdown())
+    qloop.run_until_complete(core.aclose())
+    tray.menu.deleteLater()
+
+
+def settle(loop, session, first=None, timeout: float = 10.0) -> None:
+    """Run the loop through `first` (a coroutine) and then until every command the session
+    spawned is done. qasync's run_until_complete processes Qt events once more after the loop
+    stopped, outside it, so it must never return while a command is still pending."""
+
+    async def drain():
+        if first is not None:
+            await first
+        while session._tasks:
+            await asyncio.gather(*list(session._tasks), return_exceptions=True)
+
+    loop.run_until_complete(asyncio.wait_for(drain(), timeout))
+
+
+async def until(predicate, timeout: float = 5.0) -> None:
+    """Inside the loop: wait for a condition (the asyncio twin of qtbot.waitUntil)."""
+
+    async def poll():
+        while not predicate():
+            await asyncio.sleep(0.005)
+
+    await asyncio.wait_for(poll(), timeout)
+
+
+def open_popover(qtbot, loop, session):
+    session.popover.open_at(None)
+    settle(loop, session)  # the refresh the opening asks for, before Qt runs anything else
+    qtbot.waitExposed(session.popover)
+
+
+def state(session):
+    return session.core.store.state
+
+
+def test_demo_session_is_signed_in_and_idle_after_a_stop(session):
+    s = state(session)
+    assert s.demo and s.timer is TimerState.IDLE and s.busy is None and s.error is None
+    assert not session.popover.card.isVisibleTo(session.popover)
+    assert session.tray.icon.toolTip() == "awork tray (demo): no timer running"
+    assert session.popover.demo_badge.isVisibleTo(session.popover)
+
+
+def test_enter_in_the_popover_starts_the_task_and_hides_it(qtbot, qloop, session, start_requests):
+    open_popover(qtbot, qloop, session)
+    popover = session.popover
+    qtbot.keyClicks(popover.search, "sitemap")
+    qtbot.keyClicks(popover.note, "Erste Skizze")
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+
+    async def while_starting():
+        await until(lambda: state(session).busy == "start")
+        assert popover.status.text() == "Starting…" and popover.isVisible()
+
+    settle(qloop, session, while_starting())
+
+    s = state(session)
+    assert s.timer is TimerState.RUNNING and s.busy is None and s.error is None
+    assert s.entry.task.name == "Sitemap entwerfen"
+    assert s.entry.type_of_work.name == "Design"
+    assert s.entry.note == "Erste Skizze"
+    assert len(start_requests) == 1
+    assert not popover.isVisible()
+    assert popover.search.text() == "" and popover.note.text() == ""  # ready for next time
+    assert session.tray.icon.toolTip().startswith("Sitemap entwerfen · Website Relaunch · 0:0")
+    assert session.tray.pause_action.isEnabled()
+    assert s.workload.recent_tasks[0].name == "Sitemap entwerfen"
+
+
+def test_a_type_of_work_starts_without_a_task(qtbot, qloop, session):
+    open_popover(qtbot, qloop, session)
+    qtbot.keyClicks(session.popover.search, "support")
+    qtbot.keyClick(session.popover.search, Qt.Key.Key_Return)
+    settle(qloop, session)
+    s = state(session)
+    assert s.timer is TimerState.RUNNING
+    assert s.entry.task is None and s.entry.type_of_work.name == "Support"
+    assert session.popover.card.title.text() == "Support"
+
+
+def test_pause_resume_and_stop_from_the_card(qtbot, qloop, session):
+    open_popover(qtbot, qloop, session)
+    popover, card = session.popover, session.popover.card
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+    settle(qloop, session)
+    assert state(session).timer is TimerState.RUNNING
+
+    open_popover(qtbot, qloop, session)
+    assert card.isVisible() and card.pause_button.text().replace("&", "") == "Pause"
+    qtbot.mouseClick(card.pause_button, Qt.MouseButton.LeftButton)
+
+    async def while_pausing():
+        await until(lambda: state(session).busy == "pause")
+        assert not card.pause_button.isEnabled() and not card.stop_button.isEnabled()
+        assert popover.status.text() == "Pausing…"
+
+    settle(qloop, session, while_pausing())
+    assert state(session).timer is TimerState.PAUSED
+    assert card.badge.isVisible() and card.pause_button.text().replace("&", "") == "Resume"
+    assert session.tray.pause_action.text() == "Resume"
+    assert session.tray.icon.toolTip().endswith("(paused)")
+
+    qtbot.mouseClick(card.pause_button, Qt.MouseButton.LeftButton)
+    settle(qloop, session)
+    assert state(session).timer is TimerState.RUNNING
+    assert not card.badge.isVisible()
+
+    qtbot.mouseClick(card.stop_button, Qt.MouseButton.LeftButton)
+    settle(qloop, session)
+    assert state(session).timer is TimerState.IDLE
+    assert not card.isVisible()
+    assert not session.tray.stop_action.isEnabled()
+    assert popover.isVisible()  # stopping keeps the popover open for the next start
+
+
+def test_tray_menu_pauses_and_stops(qloop, session):
+    session.popover.start_requested.emit(state(session).workload.recent_tasks[0], None, "")
+    settle(qloop, session)
+    session.tray.pause_action.trigger()
+    settle(qloop, session)
+    assert state(session).timer is TimerState.PAUSED
+    session.tray.stop_action.trigger()
+    settle(qloop, session)
+    assert state(session).timer is TimerState.IDLE
+
+
+def test_double_enter_sends_one_start(qtbot, qloop, session, start_requests):
+    open_popover(qtbot, qloop, session)
+    popover = session.popover
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+    settle(qloop, session)
+    assert len(start_requests) == 1
+    assert state(session).timer is TimerState.RUNNING and state(session).error is None
+
+
+def test_enter_again_while_the_start_is_on_the_wire_sends_one_start(qtbot, qloop, session, start_requests):
+    open_popover(qtbot, qloop, session)
+    popover = session.popover
+    busy_seen = []
+
+    async def press_again_while_in_flight():
+        await until(lambda: len(start_requests) == 1)  # the request is on the wire (demo latency)
+        busy_seen.append(state(session).busy)
+        qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+        qtbot.keyClick(popover.search, Qt.Key.Key_Enter)
+
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+    settle(qloop, session, press_again_while_in_flight())
+    assert busy_seen == ["start"]
+    assert len(start_requests) == 1
+    assert state(session).timer is TimerState.RUNNING
+
+
+def test_awork_validation_errors_show_in_the_popover(qtbot, qloop, session, start_requests):
+    open_popover(qtbot, qloop, session)
+    popover = session.popover
+    popover.start_requested.emit(None, "not-a-guid", "")
+    settle(qloop, session)
+    s = state(session)
+    assert s.timer is TimerState.IDLE and s.busy is None
+    assert len(start_requests) == 1
+    assert popover.isVisible()  # nothing started: the popover stays for another try
+    assert popover.status.isVisible() and popover.status.property("kind") == "error"
+    assert "validation" in popover.status.text()
+    assert "TypeOfWorkId: 'Type Of Work Id' is not a valid GUID." in popover.status.text().splitlines()
+
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)  # a good start clears the error
+    settle(qloop, session)
+    assert state(session).error is None and not popover.status.isVisible()
+
+
+def test_remote_search_reaches_the_demo_awork_and_renders(qtbot, qloop, session):
+    open_popover(qtbot, qloop, session)
+    popover = session.popover
+    qtbot.keyClicks(popover.search, "crash")
+    # the debounce timer fires inside the running loop, which then runs the search
+    settle(qloop, session, until(lambda: state(session).remote_query == "crash"))
+    assert task_names(popover.list).count("Crash reports triage") == 1
+
+
+def test_quit_from_the_tray_menu(session):
+    quit_action = next(a for a in session.tray.menu.actions() if a.text() == "Quit")
+    quit_action.trigger()
+    assert session.quits == [True]
+
+
+def test_tray_click_toggles_the_popover(qtbot, qloop, session):
+    session.tray.quick_start_requested.emit()
+    settle(qloop, session)
+    assert session.popover.isVisible()
+    session.tray.quick_start_requested.emit()
+    assert not session.popover.isVisible()

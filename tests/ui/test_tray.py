@@ -1,0 +1,176 @@
+"""The tray icon: tooltip, icon per timer state, menu texts and activation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from tray_app.core.state import AppState, Auth
+from tray_app.domain.timer import TimerState
+from tray_app.ui.icons import state_icon
+from tray_app.ui.tray import Tray
+
+from .factories import entry_for, signed_in
+
+
+@pytest.fixture
+def tray(qtbot):
+    tray = Tray()
+    yield tray
+    tray.menu.deleteLater()
+
+
+@pytest.fixture
+def icon_calls(tray, monkeypatch):
+    calls = []
+    original = tray.icon.setIcon
+
+    def spy(icon):
+        calls.append(icon.cacheKey())
+        original(icon)
+
+    monkeypatch.setattr(tray.icon, "setIcon", spy)
+    return calls
+
+
+def running(workload, **kw):
+    return signed_in(workload, entry=entry_for(workload, started=timedelta(minutes=13, seconds=20), **kw))
+
+
+def paused(workload):
+    return signed_in(
+        workload, entry=entry_for(workload, started=timedelta(minutes=13, seconds=20), paused_for=timedelta(minutes=4))
+    )
+
+
+def test_idle_tooltip(tray, workload):
+    tray.render(signed_in(workload))
+    assert tray.icon.toolTip() == "awork tray: no timer running"
+
+
+def test_running_tooltip_names_task_project_and_time(tray, workload):
+    tray.render(running(workload))
+    assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 0:13"
+
+
+def test_paused_tooltip(tray, workload):
+    tray.render(paused(workload))
+    assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 0:13 (paused)"
+
+
+def test_tooltip_signed_out_demo_and_error(tray, workload):
+    tray.render(AppState(auth=Auth.SIGNED_OUT))
+    assert tray.icon.toolTip() == "awork tray: not signed in"
+    tray.render(signed_in(workload, demo=True))
+    assert tray.icon.toolTip() == "awork tray (demo): no timer running"
+    tray.render(signed_in(workload, error="awork could not be reached.\nDetails here"))
+    assert tray.icon.toolTip() == "awork tray: no timer running\n⚠ awork could not be reached."
+
+
+def test_icon_changes_only_with_the_timer_state(tray, icon_calls, workload):
+    tray.render(signed_in(workload))
+    tray.render(signed_in(workload, busy="start"))
+    idle_calls = len(icon_calls)
+    assert idle_calls <= 1  # the constructor already shows idle
+    state = running(workload)
+    tray.render(state)
+    tray.render(replace(state, busy="pause"))
+    tray.render(replace(state, entry=replace(state.entry, note="changed")))
+    assert icon_calls[idle_calls:] == [state_icon(TimerState.RUNNING).cacheKey()]
+    tray.render(paused(workload))
+    tray.render(paused(workload))
+    tray.render(signed_in(workload))
+    assert icon_calls[idle_calls + 1:] == [
+        state_icon(TimerState.PAUSED).cacheKey(),
+        state_icon(TimerState.IDLE).cacheKey(),
+    ]
+    assert tray.icon.icon().cacheKey() == state_icon(TimerState.IDLE).cacheKey()
+
+
+def test_state_icons_differ(qapp):
+    keys = {state_icon(s).cacheKey() for s in TimerState}
+    assert len(keys) == 3
+
+
+def test_menu_starts_with_quick_start(tray):
+    actions = [a for a in tray.menu.actions() if not a.isSeparator()]
+    assert actions[0].text() == "Quick start…"
+    assert tray.menu.actions()[0] is tray.quick_action
+    assert tray.icon.contextMenu() is tray.menu
+
+
+def test_menu_pause_resume_text_and_enabled(tray, workload):
+    tray.render(signed_in(workload))
+    assert tray.pause_action.text() == "Pause"
+    assert not tray.pause_action.isEnabled() and not tray.stop_action.isEnabled()
+    tray.render(running(workload))
+    assert tray.pause_action.text() == "Pause"
+    assert tray.pause_action.isEnabled() and tray.stop_action.isEnabled()
+    tray.render(paused(workload))
+    assert tray.pause_action.text() == "Resume"
+    assert tray.pause_action.isEnabled() and tray.stop_action.isEnabled()
+    tray.render(replace(paused(workload), busy="resume"))
+    assert not tray.pause_action.isEnabled() and not tray.stop_action.isEnabled()
+
+
+def test_menu_actions_emit_intents(qtbot, tray, workload):
+    tray.render(running(workload))
+    with qtbot.waitSignal(tray.pause_requested):
+        tray.pause_action.trigger()
+    tray.render(paused(workload))
+    with qtbot.waitSignal(tray.resume_requested), qtbot.assertNotEmitted(tray.pause_requested):
+        tray.pause_action.trigger()
+    with qtbot.waitSignal(tray.stop_requested):
+        tray.stop_action.trigger()
+    with qtbot.waitSignal(tray.quick_start_requested):
+        tray.quick_action.trigger()
+    quit_action = next(a for a in tray.menu.actions() if a.text() == "Quit")
+    with qtbot.waitSignal(tray.quit_requested):
+        quit_action.trigger()
+
+
+def test_sign_action_follows_auth_and_hides_in_demo(qtbot, tray, workload):
+    tray.render(signed_in(workload))
+    assert tray.sign_action.text() == "Sign out" and tray.sign_action.isVisible()
+    with qtbot.waitSignal(tray.sign_out_requested):
+        tray.sign_action.trigger()
+    tray.render(AppState(auth=Auth.SIGNED_OUT))
+    assert tray.sign_action.text() == "Sign in…"
+    with qtbot.waitSignal(tray.sign_in_requested):
+        tray.sign_action.trigger()
+    tray.render(signed_in(workload, demo=True))
+    assert not tray.sign_action.isVisible()
+
+
+@pytest.mark.parametrize(
+    "reason", [QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick]
+)
+def test_click_opens_quick_start(qtbot, tray, reason):
+    with qtbot.waitSignal(tray.quick_start_requested):
+        tray.icon.activated.emit(reason)
+
+
+def test_context_click_does_not_open_quick_start(qtbot, tray):
+    with qtbot.assertNotEmitted(tray.quick_start_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Context)
+
+
+def test_middle_click_pauses_or_resumes(qtbot, tray, workload):
+    tray.render(running(workload))
+    with qtbot.waitSignal(tray.pause_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
+    tray.render(paused(workload))
+    with qtbot.waitSignal(tray.resume_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
+
+
+def test_tooltip_refreshes_once_a_minute_only_while_running(tray, workload):
+    tray.render(running(workload))
+    assert tray._minute.isActive() and tray._minute.interval() <= 60_000
+    tray.render(paused(workload))
+    assert not tray._minute.isActive()
+    tray.render(signed_in(workload))
+    assert not tray._minute.isActive()
