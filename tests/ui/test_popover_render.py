@@ -145,3 +145,14 @@ def test_empty_lists_say_loading(qtbot):
     widget.render(signed_in())
     assert [widget.list.item(i).text() for i in range(widget.list.count())] == ["LOADING…"]
     assert widget.list.current_choice() is None
+
+
+def test_signed_out_offers_a_sign_in_button(popover, qtbot):
+    from tray_app.core.state import AppState, Auth
+
+    popover.render(AppState(auth=Auth.SIGNED_OUT))
+    assert popover.sign_in_button.isVisible()
+    with qtbot.waitSignal(popover.sign_in_requested, timeout=1000):
+        popover.sign_in_button.click()
+    popover.render(AppState(auth=Auth.SIGNED_IN))
+    assert not popover.sign_in_button.isVisible()

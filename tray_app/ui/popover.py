@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -75,6 +76,9 @@ class Popover(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setAccessibleName(self.tr("Status"))
+        self.sign_in_button = QPushButton(self.tr("Sign in to awork…"), objectName="signInButton")
+        self.sign_in_button.clicked.connect(self.sign_in_requested.emit)
+        self.sign_in_button.hide()
         self.who = QLabel(objectName="who")
         self.demo_badge = QLabel(self.tr("DEMO"), objectName="demoBadge")
         self.demo_badge.setToolTip(self.tr("A built-in demo workspace: nothing is sent to awork."))
@@ -102,6 +106,7 @@ class Popover(QWidget):
         layout.setContentsMargins(10, 10, 10, 8)
         layout.setSpacing(8)
         layout.addWidget(self.card)
+        layout.addWidget(self.sign_in_button)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addLayout(options)
@@ -162,6 +167,7 @@ class Popover(QWidget):
         else:
             self.who.setText(self.tr("Not signed in") if state.auth is Auth.SIGNED_OUT else "")
         self.demo_badge.setVisible(state.demo)
+        self.sign_in_button.setVisible(state.auth is Auth.SIGNED_OUT and not state.demo)
         self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in…"))
         self.sign_action.setEnabled(not state.demo)
         if self.isVisible():

@@ -1,0 +1,50 @@
+"""Settings and the workload cache: round trips, defaults, damage tolerance, private files."""
+
+from __future__ import annotations
+
+import stat
+
+from tray_app.core.cache import WorkloadCache
+from tray_app.core.settings import Settings, SettingsFile
+from tray_app.domain.entities import Project, Task, TypeOfWork, User, Workload, Workspace
+
+
+def test_settings_round_trip_and_private(tmp_path):
+    store = SettingsFile(tmp_path / "cfg")
+    assert store.load() == Settings()
+    changed = Settings().replace(oauth_client_id="abc", autostart=True, hotkey_toggle="")
+    store.save(changed)
+    assert store.load() == changed
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
+
+
+def test_settings_ignore_unknown_keys_wrong_types_and_damage(tmp_path):
+    store = SettingsFile(tmp_path)
+    store.path.write_text('{"autostart": "yes", "from_the_future": 1, "language": "de"}')
+    assert store.load() == Settings(language="de")
+    store.path.write_text("{not json")
+    assert store.load() == Settings()
+    store.path.write_text("[1, 2]")
+    assert store.load() == Settings()
+
+
+def test_cache_round_trip_per_api_url(tmp_path):
+    user = User("u1", "Carla", "Creative", Workspace("w1", "Demo", None))
+    project = Project("p1", "Website Relaunch", "WEB")
+    workload = Workload(
+        types_of_work=(TypeOfWork("t1", "Design"),),
+        recent_tasks=(Task("k1", "Sitemap entwerfen", "WEB-12", project, "t1"),),
+        known_tasks=(Task("k2", "SEO audit", "WEB-15", project, None, False),),
+    )
+    cache = WorkloadCache(tmp_path, "https://api.awork.com/api/v1")
+    cache.save(user, workload)
+    assert cache.load() == (user, workload)
+    other = WorkloadCache(tmp_path, "http://127.0.0.1:9/api/v1")
+    assert other.load() == (None, Workload())  # a different awork never sees this data
+
+
+def test_damaged_cache_is_ignored(tmp_path):
+    cache = WorkloadCache(tmp_path, "x")
+    cache.path.write_text('{"version": 1, "types_of_work": [{"nope": 1}]}')
+    assert cache.load() == (None, Workload())
