@@ -1,6 +1,6 @@
-"""The API token in the OS keychain (Secret Service, macOS Keychain, Windows Credential Locker).
+"""Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential Locker).
 
-Never a plaintext file: when no keychain exists we say so and the token lives in memory only.
+Never a plaintext file: when no keychain exists we say so and the sign-in lives in memory only.
 """
 
 from __future__ import annotations
@@ -10,11 +10,22 @@ import logging
 log = logging.getLogger(__name__)
 
 SERVICE = "awork-tray"
-ACCOUNT = "api-token"
+REFRESH_ACCOUNT = "oauth-refresh-token"  # the browser sign-in's refresh token (awork rotates it)
+ACCOUNT = "api-token"  # a pasted API token (versions before browser sign-in); only ever removed now
+ALL_ACCOUNTS = (REFRESH_ACCOUNT, ACCOUNT)
+
+NO_KEYCHAIN = (
+    "No system keychain found, so awork tray cannot remember your sign-in. On Linux install and unlock a "
+    "Secret Service such as gnome-keyring or KWallet (and log in again); macOS and Windows have one built in."
+)
 
 
 class KeychainUnavailable(Exception):
     """No usable keychain backend, or it refused access (locked, denied)."""
+
+
+class NoKeychain(KeychainUnavailable):
+    """There is no keychain at all (so nothing can have been stored in it either)."""
 
 
 class Keychain:
@@ -29,11 +40,12 @@ class Keychain:
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) < 1:
             # Priority < 1 is keyring's own mark for insecure or unusable backends
             # (keyrings.alt's plaintext file among them): refuse rather than leak.
-            raise KeychainUnavailable(
-                "No system keychain found. On Linux install and unlock a Secret Service "
-                "(gnome-keyring or KWallet); the token is kept for this session only."
-            )
+            raise NoKeychain(NO_KEYCHAIN)
         return backend
+
+    def check(self) -> None:
+        """Raise KeychainUnavailable unless a real keychain is there (may block on D-Bus)."""
+        self._backend()
 
     def load(self, account: str = ACCOUNT) -> str | None:
         from keyring.errors import KeyringError

@@ -1,0 +1,163 @@
+"""The redirect target of one browser sign-in: a tiny HTTP listener on 127.0.0.1.
+
+Plain asyncio (no Qt, no http.server thread), so it runs on qasync's loop in the tray and on
+asyncio.run's in the command line alike. It takes exactly one answer on the callback path and
+closes; anything else gets a clear page and is otherwise ignored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import hmac
+import logging
+from typing import Sequence
+from urllib.parse import parse_qs, urlsplit
+
+from ..logs import REDACTOR
+from .oauth import SignInError
+from .sign_in_pages import page
+
+log = logging.getLogger(__name__)
+
+REQUEST_LIMIT = 16 * 1024  # a request line with a code and a state, and a browser's headers
+READ_TIMEOUT = 10.0  # browsers open speculative connections and send nothing on them
+
+
+def check_loopback_uri(uri: str) -> tuple[str, int, str]:
+    """(host, port, path) of an http://127.0.0.1 or http://localhost redirect URI with a port.
+
+    Raises ValueError with a message for the user: awork tray can only receive the answer on
+    this computer, over plain http (the browser never leaves the machine for it)."""
+    parts = urlsplit(uri.strip())
+    if parts.scheme != "http" or parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError(f"The redirect URI must start with http://127.0.0.1: or http://localhost: (got {uri!r}).")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not port:
+        raise ValueError(f"The redirect URI needs a port, such as http://127.0.0.1:48613/callback (got {uri!r}).")
+    if parts.query or parts.fragment:
+        raise ValueError("The redirect URI must not contain '?' or '#'.")
+    return parts.hostname, port, parts.path or "/"
+
+
+class LoopbackListener:
+    def __init__(self, redirect_uri: str, host: str, port: int, path: str, state: str, language: str):
+        self.redirect_uri = redirect_uri
+        self._host, self._port, self._path = host, port, path
+        self._state = state
+        self._language = language
+        self._server: asyncio.AbstractServer | None = None
+        self._result: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    @classmethod
+    async def open(cls, redirect_uris: Sequence[str], state: str, language: str = "en") -> "LoopbackListener":
+        """Listen on the first of `redirect_uris` whose port is free."""
+        busy = []
+        for uri in redirect_uris:
+            host, port, path = check_loopback_uri(uri)
+            listener = cls(uri, host, port, path, state, language)
+            try:
+                await listener._listen()
+            except OSError as exc:
+                if exc.errno not in (errno.EADDRINUSE, errno.EACCES, getattr(errno, "WSAEADDRINUSE", -1)):
+                    raise SignInError(f"Cannot listen for awork's answer on port {port}: {exc.strerror or exc}") from exc
+                busy.append(str(port))
+                continue
+            log.info("waiting for the sign-in answer on %s", uri)
+            return listener
+        raise SignInError(
+            f"Another program is using port {', '.join(busy)} on this computer, where awork tray waits for awork's "
+            "answer. Close it and try again."
+        )
+
+    async def _listen(self) -> None:
+        # "localhost" may resolve to ::1 in the browser: listen on both loopbacks when asked for it.
+        hosts = ["127.0.0.1", "::1"] if self._host == "localhost" else [self._host]
+        try:
+            self._server = await asyncio.start_server(self._handle, hosts, self._port)
+        except OSError:
+            if len(hosts) == 1:
+                raise
+            self._server = await asyncio.start_server(self._handle, "127.0.0.1", self._port)
+
+    async def wait(self) -> str:
+        """The authorization code, once the browser comes back; raises SignInError otherwise."""
+        try:
+            return await asyncio.shield(self._result)
+        finally:
+            if self._result.done():
+                await self.close()
+
+    async def close(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+            await server.wait_closed()
+        if not self._result.done():
+            self._result.cancel()
+
+    # -- one connection ------------------------------------------------------------------------
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), READ_TIMEOUT)
+        except (asyncio.TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+            writer.close()
+            return
+        try:
+            method, target = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ")[:2]
+        except ValueError:
+            method, target = "", ""
+        status, body = self._answer(method, target)
+        try:
+            writer.write(
+                f"HTTP/1.1 {status}\r\n"
+                "Content-Type: text/html; charset=utf-8\r\n"
+                f"Content-Length: {len(body)}\r\n"
+                # The URL holds the code: keep it out of caches and Referer headers.
+                "Cache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n"
+                "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'\r\n"
+                "Connection: close\r\n\r\n".encode("latin-1") + body
+            )
+            await writer.drain()
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+        if self._result.done() and self._server is not None:
+            await self.close()  # one answer, then nobody can talk to this port any more
+
+    def _answer(self, method: str, target: str) -> tuple[str, bytes]:
+        lang = self._language
+        parts = urlsplit(target)
+        if method != "GET" or parts.path != self._path or self._result.done():
+            log.warning("sign-in listener: ignored %s %s", method or "?", parts.path[:80])
+            return "404 Not Found", page("path", lang)
+        query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        if "error" in query:
+            error = query["error"]
+            detail = query.get("error_description") or error
+            log.warning("sign-in answered with error %s", error[:80])
+            if error == "access_denied":
+                self._fail("The sign-in was cancelled in the browser, or awork did not allow it.")
+                return "200 OK", page("denied", lang)
+            self._fail(f"awork reported a problem: {detail}")
+            return "400 Bad Request", page("error", lang, detail)
+        if not hmac.compare_digest(query.get("state", "").encode(), self._state.encode()):
+            log.warning("sign-in answer with a wrong state ignored")
+            self._fail("The browser's answer did not belong to this sign-in (wrong state). Please start again.")
+            return "400 Bad Request", page("state", lang)
+        code = query.get("code")
+        if not code:
+            self._fail("awork's answer had no authorization code. Please start again.")
+            return "400 Bad Request", page("missing", lang)
+        REDACTOR.add_secret(code)
+        log.info("sign-in answer received")
+        self._result.set_result(code)
+        return "200 OK", page("ok", lang)
+
+    def _fail(self, message: str) -> None:
+        self._result.set_exception(SignInError(message))

@@ -1,0 +1,160 @@
+"""Who is signed in, and how: restore at start, sign in with the browser, sign out.
+
+Three ways to hold a token: AWORK_API_TOKEN (an override for API keys and automation), the demo,
+and the browser sign-in (OAuth), whose refresh token is kept in the keychain — or, when there is
+none and the user agreed, in memory for this run only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Callable
+
+from ..api.errors import ApiError
+from ..api.keychain import ACCOUNT, ALL_ACCOUNTS, REFRESH_ACCOUNT, Keychain, KeychainUnavailable, NoKeychain
+from ..api.oauth import SignInError, SignInRejected
+from ..api.oauth_tokens import OAuthTokens
+from ..api.tokens import TokenHolder
+from ..domain.entities import User
+from .browser_sign_in import BrowserSignIn
+from .commands import Commands
+from .state import Store
+
+log = logging.getLogger(__name__)
+
+SOURCES = {
+    "keychain": "awork in the browser; the sign-in is kept in the system keychain",
+    "session": "awork in the browser; the sign-in is kept in memory until awork tray quits",
+    "AWORK_API_TOKEN": "the AWORK_API_TOKEN environment variable",
+    "demo": "the built-in demo workspace",
+}
+
+
+def describe_source(source: str) -> str:
+    return SOURCES.get(source, source or "nothing (signed out)")
+
+
+class Account:
+    def __init__(self, store: Store, commands: Commands, client, tokens: TokenHolder | OAuthTokens,
+                 keychain: Keychain | None, browser: BrowserSignIn | None):
+        self.store = store
+        self.commands = commands
+        self.client = client
+        self.tokens = tokens
+        self.keychain = keychain
+        self.browser = browser
+        if isinstance(tokens, OAuthTokens):
+            # A refused refresh (expired, revoked) may surface in any request: sign out at once.
+            tokens.on_rejected = lambda message: self._signed_out(message)
+
+    @property
+    def can_sign_in(self) -> bool:
+        """False with AWORK_API_TOKEN or the demo: then there is nothing to sign in to."""
+        return self.browser is not None and isinstance(self.tokens, OAuthTokens)
+
+    async def restore(self) -> None:
+        """Environment first, then the keychain's refresh token (refreshed now, which proves it)."""
+        if self.tokens.present:
+            self.commands.signed_in_with(self.tokens.source)
+            return
+        if not self.can_sign_in or self.keychain is None:
+            self.commands.signed_out()
+            return
+        try:
+            refresh = await asyncio.to_thread(self.keychain.load, REFRESH_ACCOUNT)
+        except KeychainUnavailable as exc:
+            log.warning("keychain unavailable: %s", exc)
+            self.store.update(keychain_problem=str(exc))
+            refresh = None
+        client_id, _ = self.browser.client_settings()
+        if not (refresh and client_id):
+            self.commands.signed_out()
+            return
+        self.tokens.restore(refresh, client_id)
+        try:
+            await self.tokens.token()
+        except SignInRejected:
+            return  # on_rejected has signed out, with the reason
+        except ApiError as exc:  # offline or awork failing: keep the sign-in, the next request retries
+            log.warning("could not refresh the sign-in at start: %s", exc.user_message)
+        self.commands.signed_in_with(self.tokens.source)
+
+    async def keychain_problem(self) -> str | None:
+        """Why the sign-in could not be remembered (no keychain), or None when it can."""
+        if self.keychain is None:
+            return None
+        try:
+            await asyncio.to_thread(self.keychain.check)
+        except KeychainUnavailable as exc:
+            self.store.update(keychain_problem=str(exc))
+            return str(exc)
+        self.store.update(keychain_problem=None)  # e.g. unlocked or installed since the start
+        return None
+
+    async def sign_in(
+        self,
+        *,
+        session_only: bool = False,
+        on_url: Callable[[str], None] | None = None,
+        on_browser_failed: Callable[[], None] | None = None,
+        language: str | None = None,
+    ) -> User:
+        """The browser sign-in. Without a keychain it raises KeychainUnavailable before opening the
+        browser, unless the user chose `session_only` (kept in memory for this run)."""
+        if not self.can_sign_in:
+            raise SignInError("AWORK_API_TOKEN is set; it is used instead of signing in. Unset it to sign in.")
+        if not session_only:
+            problem = await self.keychain_problem()
+            if problem:
+                raise KeychainUnavailable(problem)
+        tokens, client_id = await self.browser.run(on_url=on_url, on_browser_failed=on_browser_failed,
+                                                   language=language)
+        where = await self.tokens.signed_in(tokens, client_id, persist=not session_only)
+        if self.tokens.keychain_problem:
+            self.store.update(keychain_problem=self.tokens.keychain_problem)
+        self.commands.signed_in_with(where)
+        user = await self.client.me()
+        self.store.update(user=user)
+        if where == "keychain":
+            await self._delete(ACCOUNT)  # a pasted API token from before browser sign-in: unused now
+        log.info("signed in with the browser; sign-in kept in the %s", where)
+        return user
+
+    async def sign_out(self) -> str | None:
+        """Revoke the app's authorization at awork, then forget every stored secret.
+
+        Returns a problem to show, if awork or the keychain could not do their part."""
+        problems = []
+        if isinstance(self.tokens, OAuthTokens):
+            try:
+                await self.tokens.revoke()
+            except SignInRejected:
+                pass  # awork had already withdrawn the sign-in: nothing left to revoke
+            except ApiError as exc:
+                log.warning("could not revoke the sign-in: %s", exc.user_message)
+                problems.append(f"Signed out here, but awork could not be told to revoke the sign-in: {exc.user_message}")
+            self.tokens.forget()
+        else:
+            self.tokens.set(None, "")
+        if self.keychain is not None:
+            for account in ALL_ACCOUNTS:
+                problem = await self._delete(account)
+                if problem and problem not in problems:
+                    problems.append(problem)
+        self._signed_out(None)
+        return "\n".join(problems) or None
+
+    def _signed_out(self, message: str | None) -> None:
+        self.commands.signed_out(message)
+        self.store.update(user=None)
+
+    async def _delete(self, account: str) -> str | None:
+        try:
+            await asyncio.to_thread(self.keychain.delete, account)
+        except NoKeychain:
+            return None  # nothing can have been stored
+        except KeychainUnavailable as exc:
+            log.warning("could not remove %s from the keychain: %s", account, exc)
+            return str(exc)
+        return None
