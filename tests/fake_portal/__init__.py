@@ -1,0 +1,1 @@
+"""Fake desktop services for a private D-Bus session bus: the XDG portal, a StatusNotifierWatcher."""

@@ -1,0 +1,149 @@
+"""The settings window with its controller: shortcuts recorded, cleared and reported; start on login;
+the account; everything saved at once. The hotkey and autostart backends are fakes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+
+from tray_app.core.settings import SettingsFile
+from tray_app.core.state import AppState, Auth, Store
+from tray_app.platform.autostart.base import AutostartStatus
+from tray_app.platform.hotkeys.base import ACTIVE, UNAVAILABLE, HotkeyStatus
+from tray_app.platform.hotkeys.manager import HotkeyManager
+from tray_app.ui.preferences import Preferences
+
+from .factories import USER
+
+TAKEN = "Ctrl+Alt+Shift+P"
+
+
+class FakeHotkeys:
+    name = "fake"
+
+    def __init__(self, on_activated, on_status):
+        self.on_activated, self.on_status = on_activated, on_status
+        self.calls: list = []
+
+    def bind(self, bindings):
+        self.calls.append(("bind", {b.id: b.sequence for b in bindings}))
+        for b in bindings:
+            if b.sequence == TAKEN:
+                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, "Another program already uses it."))
+            else:
+                self.on_status(b.id, HotkeyStatus(ACTIVE) if b.sequence else HotkeyStatus("off"))
+
+    def unregister_all(self):
+        self.calls.append("unregister")
+
+    def close(self):
+        self.calls.append("close")
+
+
+class FakeAutostart:
+    name = "fake"
+
+    def __init__(self):
+        self.on = False
+
+    def status(self):
+        return AutostartStatus(self.on, "/home/u/.config/autostart/com.awork.tray.desktop")
+
+    def enable(self):
+        self.on = True
+        return self.status()
+
+    def disable(self):
+        self.on = False
+        return self.status()
+
+
+@pytest.fixture
+def prefs(qtbot, tmp_path):
+    store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
+    hotkeys = HotkeyManager(FakeHotkeys)
+    prefs = Preferences(SettingsFile(tmp_path), hotkeys, FakeAutostart(), store,
+                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
+                        command_for=lambda cmd: f"/opt/awork/bin/awork-tray {cmd}")
+    prefs.start()
+    window = prefs.open_window()
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    yield prefs
+    prefs.close()
+
+
+def saved(tmp_path) -> dict:
+    return json.loads((tmp_path / "settings.json").read_text())
+
+
+def test_shows_defaults_active_and_the_account(prefs):
+    w = prefs.window
+    quick, toggle = w.editors["quick_start"], w.editors["toggle"]
+    assert quick.edit.keySequence().toString() == "Ctrl+Alt+Shift+Space"
+    assert toggle.edit.keySequence().toString() == "Ctrl+Alt+Shift+P"
+    assert "Active" in quick.status.text() and quick.copy.isHidden()
+    # the default toggle chord is "taken" in this fake: say so, and offer the command to bind instead
+    assert "Not available" in toggle.status.text() and "/opt/awork/bin/awork-tray toggle" in toggle.status.text()
+    assert not toggle.copy.isHidden()
+    assert "Carla Creative · Demo Agentur" == w.who.text() and w.sign_button.text() == "Sign out"
+
+
+def test_record_a_new_shortcut_applies_and_saves_it(prefs, qtbot, tmp_path):
+    edit = prefs.window.editors["toggle"].edit
+    edit.setFocus()
+    qtbot.waitUntil(lambda: "unregister" in prefs.hotkeys.backend.calls)  # our grabs step aside while recording
+    with qtbot.waitSignal(edit.editingFinished, timeout=5000):
+        qtbot.keyClick(edit, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    prefs.window.editors["quick_start"].edit.setFocus()
+    qtbot.waitUntil(lambda: saved(tmp_path).get("hotkey_toggle") == "Ctrl+Alt+K")
+    assert ("bind", {"quick_start": "Ctrl+Alt+Shift+Space", "toggle": "Ctrl+Alt+K"}) in prefs.hotkeys.backend.calls
+    assert "Active" in prefs.window.editors["toggle"].status.text()
+
+
+def test_clear_turns_it_off_and_copy_puts_the_command_on_the_clipboard(prefs, qtbot, tmp_path):
+    row = prefs.window.editors["quick_start"]
+    row.edit.clear()
+    qtbot.waitUntil(lambda: saved(tmp_path).get("hotkey_quick_start") == "")
+    assert "Off" in row.status.text() and "/opt/awork/bin/awork-tray show" in row.status.text()
+    qtbot.mouseClick(row.copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "/opt/awork/bin/awork-tray show"
+
+
+def test_start_on_login_checkbox(prefs, qtbot, tmp_path):
+    w = prefs.window
+    assert not w.autostart.isChecked() and w.autostart.isEnabled()
+    qtbot.mouseClick(w.autostart, Qt.MouseButton.LeftButton, pos=QPoint(8, w.autostart.height() // 2))
+    qtbot.waitUntil(lambda: prefs.autostart.on and w.autostart.isEnabled())
+    assert w.autostart.isChecked() and "com.awork.tray.desktop" in w.autostart_detail.text()
+    assert saved(tmp_path)["autostart"] is True
+    qtbot.mouseClick(w.autostart, Qt.MouseButton.LeftButton, pos=QPoint(8, w.autostart.height() // 2))
+    qtbot.waitUntil(lambda: not prefs.autostart.on)
+    assert saved(tmp_path)["autostart"] is False
+
+
+def test_account_buttons_send_the_sign_in_and_out_intents(prefs, qtbot):
+    w = prefs.window
+    with qtbot.waitSignal(prefs.sign_out_requested):
+        qtbot.mouseClick(w.sign_button, Qt.MouseButton.LeftButton)
+    prefs.store.update(auth=Auth.SIGNED_OUT, user=None)
+    assert w.who.text() == "Not signed in." and w.sign_button.text().startswith("Sign in")
+    with qtbot.waitSignal(prefs.sign_in_requested):
+        qtbot.mouseClick(w.sign_button, Qt.MouseButton.LeftButton)
+
+
+def test_settings_is_in_the_tray_menu_and_the_popover_menu(qtbot):
+    from tray_app.ui.popover import Popover
+    from tray_app.ui.tray import Tray
+
+    tray, popover = Tray(), Popover()
+    qtbot.addWidget(popover)
+    with qtbot.waitSignal(tray.settings_requested):
+        tray.settings_action.trigger()
+    with qtbot.waitSignal(popover.settings_requested):
+        popover.settings_action.trigger()
+    assert tray.settings_action.text() == popover.settings_action.text() == "Settings…"

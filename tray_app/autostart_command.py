@@ -1,0 +1,37 @@
+"""`awork-tray autostart on|off|status`: the same backend and settings the settings window uses."""
+
+from __future__ import annotations
+
+import sys
+
+from .core.settings import SettingsFile
+from .platform.autostart import AutostartStatus, create_autostart
+
+
+def describe(status: AutostartStatus) -> str:
+    text = f"Start on login: {'on' if status.enabled else 'off'}"
+    if status.where:
+        text += f" ({status.where})"
+    return text
+
+
+def autostart_command(action: str, config) -> int:
+    backend = create_autostart(config.config_dir)
+    try:
+        if action == "on":
+            status = backend.enable()
+        elif action == "off":
+            status = backend.disable()
+        else:
+            status = backend.status()
+    except OSError as exc:
+        print(f"awork-tray: could not change start on login: {exc}", file=sys.stderr)
+        return 1
+    if action != "status":
+        settings_file = SettingsFile(config.config_dir)
+        settings_file.save(settings_file.load().replace(autostart=status.enabled))
+    print(describe(status))
+    if status.problem:
+        print(f"awork-tray: {status.problem}", file=sys.stderr)
+    wanted = {"on": True, "off": False}.get(action)
+    return 1 if wanted is not None and status.enabled != wanted else 0

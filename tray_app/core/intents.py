@@ -1,0 +1,143 @@
+"""Run one named command with the core's Commands and say how it went: an exit code and text.
+
+The command line's one-shot path and a running tray's remote control (another `awork-tray` process
+talking to it over the local socket) both come through `run_intent`, so a command behaves and reads
+the same whichever process runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+from ..api.errors import (
+    ApiError,
+    AuthError,
+    MalformedResponseError,
+    NetworkError,
+    NotSignedInError,
+    RateLimitedError,
+    ServerError,
+)
+from .commands import Busy
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # something unexpected
+EXIT_USAGE = 2
+EXIT_NOT_SIGNED_IN = 3
+EXIT_REJECTED = 4  # awork said no (400/403/404), or the named thing does not exist
+EXIT_UNREACHABLE = 5  # network, timeout, 5xx, rate limit, unreadable reply
+
+# Commands that act on awork through the core; `show` and the sign-in commands are not here.
+TIMER_INTENTS = ("status", "start", "pause", "resume", "stop", "toggle", "continue", "whoami")
+
+
+@dataclass
+class Outcome:
+    exit: int = EXIT_OK
+    stdout: str = ""
+    stderr: str = ""
+    status: dict | None = field(default=None)  # the timer afterwards, as `status --json` prints it
+
+    def to_json(self) -> dict:
+        return {"exit": self.exit, "stdout": self.stdout, "stderr": self.stderr, "status": self.status}
+
+
+def failure(exit_code: int, message: str) -> Outcome:
+    return Outcome(exit_code, stderr=f"awork-tray: {message}")
+
+
+async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> Outcome:
+    """Run `name` (one of TIMER_INTENTS) with `args`; never raises for awork's or the user's errors."""
+    args = dict(args or {})
+    if name not in TIMER_INTENTS:
+        return failure(EXIT_USAGE, f"unknown command {name!r}")
+    if not core.tokens.present:
+        problem = core.store.state.keychain_problem
+        return failure(EXIT_NOT_SIGNED_IN, "Not signed in. Run 'awork-tray login' or set AWORK_API_TOKEN."
+                       + (f"\n{problem}" if problem else ""))
+    try:
+        return await _run(core, name, args)
+    except (NotSignedInError, AuthError) as exc:
+        return failure(EXIT_NOT_SIGNED_IN, f"Not signed in: {exc.user_message}\nRun 'awork-tray login' or check AWORK_API_TOKEN.")
+    except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
+        return failure(EXIT_UNREACHABLE, exc.user_message)
+    except ApiError as exc:
+        # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
+        return failure(EXIT_REJECTED, f"awork rejected the request: {exc.user_message}" if exc.status else exc.user_message)
+    except LookupError as exc:
+        return failure(EXIT_REJECTED, str(exc.args[0]) if exc.args else str(exc))
+    except Busy as exc:
+        return failure(EXIT_FAILED, str(exc))
+
+
+async def _run(core, name: str, args: dict) -> Outcome:
+    commands = core.commands
+    now = datetime.now(timezone.utc)
+    if name == "whoami":
+        user = await core.client.me()
+        ws = user.workspace
+        from .account import describe_source
+
+        return Outcome(stdout=f"{user.display_name} · {ws.name if ws else 'unknown workspace'} "
+                              f"(signed in with {describe_source(core.tokens.source)})")
+    if name == "status":
+        entry = await commands.refresh_timer()
+        status = status_json(entry, now)
+        text = json.dumps(status, ensure_ascii=False) if args.get("json") else status_text(entry, now)
+        return Outcome(stdout=text, status=status)
+    if name == "start":
+        if not (args.get("task") or args.get("type_of_work")):
+            return failure(EXIT_USAGE, "start needs --type-of-work NAME|ID, --task KEY|ID, or both")
+        task = await commands.resolve_task(args["task"]) if args.get("task") else None
+        tow = await commands.resolve_type_of_work(args["type_of_work"]) if args.get("type_of_work") else None
+        entry = await commands.start(type_of_work_id=tow.id if tow else None, task=task, note=args.get("note"))
+    elif name == "continue":
+        entry = await commands.continue_last()
+    else:  # pause, resume, stop, toggle
+        entry = await getattr(commands, name)()
+    now = datetime.now(timezone.utc)
+    return Outcome(stdout=status_text(entry, now), status=status_json(entry, now))
+
+
+def status_json(entry, now: datetime) -> dict:
+    from ..domain.timer import TimerState, elapsed, timer_state
+
+    state = timer_state(entry)
+    if state is TimerState.IDLE:
+        return {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None, "task": None, "project": None, "note": None}
+    project = entry.project or (entry.task.project if entry.task else None)
+    return {
+        "state": state.value,
+        "elapsed_seconds": int(elapsed(entry, now).total_seconds()),
+        "started_at": entry.start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "type_of_work": {"id": entry.type_of_work.id, "name": entry.type_of_work.name} if entry.type_of_work else None,
+        "task": {"id": entry.task.id, "name": entry.task.name, "key": entry.task.key} if entry.task else None,
+        "project": {"id": project.id, "name": project.name} if project else None,
+        "note": entry.note,
+    }
+
+
+def status_text(entry, now: datetime) -> str:
+    from ..domain.timer import TimerState, describe, elapsed, format_elapsed, timer_state
+
+    state = timer_state(entry)
+    if state is TimerState.IDLE:
+        return "Idle: no timer running."
+    label = "Running" if state is TimerState.RUNNING else "Paused"
+    parts = [label, format_elapsed(elapsed(entry, now))]
+    what = describe(entry)
+    if entry.task and entry.task.key:
+        what = f"{entry.task.key} {what}"
+    if what:
+        parts.append(what)
+    if entry.type_of_work and entry.type_of_work.name and entry.task:
+        parts.append(entry.type_of_work.name)
+    if entry.note:
+        parts.append(f"“{entry.note}”")
+    return " · ".join(parts)

@@ -1,0 +1,135 @@
+"""Settings that act on the desktop: global shortcuts and start on login, plus the settings window.
+
+Every change is applied at once and written to the settings file; the window only renders what
+this controller knows (the shortcuts' live status, the OS's own record of start on login).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.settings import Settings, SettingsFile
+from ..platform.autostart import AutostartBackend, AutostartStatus
+from ..platform.desktop_entry import shell_command
+from ..platform.hotkeys.base import Binding
+from ..platform.hotkeys.manager import HotkeyManager
+from .settings_window import HotkeyRow, SettingsWindow
+
+log = logging.getLogger(__name__)
+
+# id, label, settings field, the command that does the same from a desktop shortcut
+HOTKEYS = (
+    ("quick_start", "Open quick start", "hotkey_quick_start", "show"),
+    ("toggle", "Pause/resume or continue", "hotkey_toggle", "toggle"),
+)
+
+
+class Preferences(QObject):
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, settings_file: SettingsFile, hotkeys: HotkeyManager, autostart: AutostartBackend,
+                 store, spawn: Callable, command_for: Callable[[str], str] = shell_command):
+        super().__init__()
+        self.file = settings_file
+        self.settings: Settings = settings_file.load()
+        self.hotkeys = hotkeys
+        self.autostart = autostart
+        self.store = store
+        self.spawn = spawn
+        self.command_for = command_for
+        self.autostart_status: AutostartStatus | None = None
+        self._autostart_busy = False
+        self.window: SettingsWindow | None = None
+        hotkeys.statuses_changed.connect(self._render_hotkeys)
+        store.subscribe(self._render_account)
+
+    def start(self) -> None:
+        self.hotkeys.apply(self.bindings())
+
+    def close(self) -> None:
+        self.hotkeys.close()
+        if self.window is not None:
+            self.window.close()
+
+    def bindings(self) -> list[Binding]:
+        return [Binding(hid, label, getattr(self.settings, field)) for hid, label, field, _ in HOTKEYS]
+
+    def rows(self) -> list[HotkeyRow]:
+        return [HotkeyRow(hid, label, getattr(self.settings, field), self.hotkeys.statuses.get(hid), self.command_for(cmd))
+                for hid, label, field, cmd in HOTKEYS]
+
+    # -- intents ---------------------------------------------------------------------------------
+
+    def set_hotkey(self, hotkey_id: str, sequence: str) -> None:
+        field = next(f for hid, _, f, _ in HOTKEYS if hid == hotkey_id)
+        if getattr(self.settings, field) == sequence:
+            return
+        log.info("hotkey %s set to %r", hotkey_id, sequence)
+        self._save(self.settings.replace(**{field: sequence}))
+        self.hotkeys.apply(self.bindings())
+        self._render_hotkeys()
+
+    def set_autostart(self, on: bool) -> asyncio.Task:
+        self._autostart_busy = True
+        self._render_autostart()
+
+        async def apply():
+            try:
+                status = await asyncio.to_thread(self.autostart.enable if on else self.autostart.disable)
+            except OSError as exc:
+                log.warning("start on login: %s", exc)
+                status = await asyncio.to_thread(self.autostart.status)
+                status = AutostartStatus(status.enabled, status.where, f"Could not change it: {exc}")
+            finally:
+                self._autostart_busy = False
+            self.autostart_status = status
+            self._save(self.settings.replace(autostart=status.enabled))
+            self._render_autostart()
+
+        return self.spawn(apply())
+
+    def _save(self, settings: Settings) -> None:
+        self.settings = settings
+        try:
+            self.file.save(settings)
+        except OSError as exc:
+            log.warning("could not save the settings: %s", exc)
+
+    # -- the window ------------------------------------------------------------------------------
+
+    def open_window(self) -> SettingsWindow:
+        if self.window is None:
+            self.window = SettingsWindow(self.rows())
+            w = self.window
+            w.hotkey_changed.connect(self.set_hotkey)
+            w.recording_hotkey.connect(lambda on: self.hotkeys.suspend() if on else self.hotkeys.resume())
+            w.autostart_toggled.connect(self.set_autostart)
+            w.sign_in_requested.connect(self.sign_in_requested)
+            w.sign_out_requested.connect(self.sign_out_requested)
+        # Read the OS's record each time: the user may have changed it in the desktop's settings.
+        try:
+            self.autostart_status = self.autostart.status()
+        except OSError as exc:
+            self.autostart_status = AutostartStatus(False, "", f"Cannot read the start-on-login setting: {exc}")
+        self._render_account(self.store.state)
+        self._render_hotkeys()
+        self._render_autostart()
+        self.window.open()
+        return self.window
+
+    def _render_account(self, state) -> None:
+        if self.window is not None:
+            self.window.render_account(state)
+
+    def _render_hotkeys(self) -> None:
+        if self.window is not None:
+            self.window.render_hotkeys(self.rows())
+
+    def _render_autostart(self) -> None:
+        if self.window is not None:
+            self.window.render_autostart(self.autostart_status, self._autostart_busy)

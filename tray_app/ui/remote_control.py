@@ -1,0 +1,62 @@
+"""What the running tray does for other `awork-tray` processes and for the global shortcuts.
+
+`show` opens the popover; the timer commands run through the same `run_intent` the command line
+uses on its own, in this process, so the icon and the popover show the result at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from ..core.intents import EXIT_USAGE, TIMER_INTENTS, Outcome, failure, run_intent
+
+log = logging.getLogger(__name__)
+
+READY_TIMEOUT = 90.0  # at login the tray may still be waiting for the panel
+
+
+class RemoteControl:
+    def __init__(self, core, session):
+        self.core = core
+        self.session = session
+        self.ready = asyncio.Event()  # set once the session has restored the sign-in
+
+    async def handle(self, request: dict) -> dict:
+        name = request.get("cmd")
+        log.info("remote command: %s", name)
+        if name == "ping":  # "is a tray running?" (a login start that finds one just ends)
+            return Outcome().to_json()
+        if name != "show" and name not in TIMER_INTENTS:
+            return failure(EXIT_USAGE, f"unknown command {name!r}").to_json()
+        try:
+            await asyncio.wait_for(self.ready.wait(), READY_TIMEOUT)
+        except asyncio.TimeoutError:
+            return failure(5, "the tray is still starting; try again in a moment.").to_json()
+        if name == "show":
+            self.show()
+            return Outcome().to_json()
+        return (await run_intent(self.core, name, request.get("args") or {})).to_json()
+
+    def show(self) -> None:
+        popover = self.session.popover
+        if popover.isVisible():
+            popover.raise_()
+            popover.activateWindow()
+        else:
+            popover.open_at(self.session.tray.geometry())
+
+    def hotkey(self, hotkey_id: str) -> None:
+        if hotkey_id == "quick_start":
+            self.session.toggle_popover()  # the same chord closes it again
+        elif hotkey_id == "toggle":
+            self.session.spawn(self._toggle())
+
+    async def _toggle(self) -> None:
+        outcome = await run_intent(self.core, "toggle")
+        # Pressed without looking at the tray: say what happened (errors are notified by the session).
+        if outcome.exit == 0:
+            if not self.session.popover.isVisible():
+                self.session.tray.notify("awork tray", outcome.stdout, warning=False)
+        elif not self.core.store.state.error:  # awork's errors are in the store, and notified from there
+            self.session.tray.notify("awork tray", outcome.stderr.removeprefix("awork-tray: "))
