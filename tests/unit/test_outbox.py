@@ -1,0 +1,273 @@
+"""The offline queue on disk, and the Replayer's edge cases against the in-process fake awork."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import stat
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
+from tray_app.api.parse import task as parse_task
+from tray_app.core.outbox import Outbox, Pending
+from tray_app.domain.timer import TimerState
+
+T0 = datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
+BASE = ("e1", "2024-05-06T07:00:00+00:00", "running", 0)
+
+
+# -- persistence -------------------------------------------------------------------------------
+
+
+def test_queue_survives_a_reload_in_order_with_its_baseline(tmp_path):
+    path = tmp_path / "cfg" / "outbox.json"
+    box = Outbox(path)
+    start = Pending("start", T0, {"typeOfWorkId": "w", "timezone": "Europe/Berlin"}, "Sitemap entwerfen")
+    box.append(start, BASE)
+    box.append(Pending("stop", T0 + timedelta(minutes=5)), ("ignored",))  # the first action's baseline counts
+    again = Outbox(path)
+    assert again.items() == box.items() and [i.kind for i in again.items()] == ["start", "stop"]
+    assert again.baseline == BASE and again.items()[0].at == T0 and again.items()[0].label == "Sitemap entwerfen"
+
+
+def test_file_is_private_and_written_atomically(tmp_path):
+    path = tmp_path / "cfg" / "outbox.json"
+    Outbox(path).append(Pending("stop", T0), BASE)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert [p.name for p in path.parent.iterdir()] == ["outbox.json"]  # no temporary file left
+
+
+def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
+    path = tmp_path / "outbox.json"
+    box = Outbox(path)
+    box.append(Pending("pause", T0), BASE)
+    before = path.read_bytes()
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        box.append(Pending("resume", T0), BASE)
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["outbox.json"]
+
+
+def test_removing_rebases_and_the_last_removal_clears(tmp_path):
+    box = Outbox(tmp_path / "outbox.json")
+    a, b = Pending("pause", T0), Pending("resume", T0 + timedelta(seconds=1))
+    box.append(a, BASE)
+    box.append(b, BASE)
+    box.mark_sending(a.id)
+    box.remove(a.id, baseline=("e1", "later", "paused", 1))
+    assert box.baseline == ("e1", "later", "paused", 1) and box.sending is None
+    box.mark_sending(b.id)
+    assert Outbox(box.path).sending == b.id  # a crash now leaves the mark on disk
+    box.remove(b.id, baseline=("x",))
+    assert len(box) == 0 and box.baseline is None
+    assert json.loads(box.path.read_text()) == {"items": [], "baseline": None, "sending": None}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"[1, 2]", b"null", b'{"items": [{"kind": "explode", "at": "2024-05-06T07:00:00Z", "id": "x"}]}',
+     b'{"items": [{"kind": "stop", "at": "yesterday", "id": "x"}]}', b'{"items": [{"kind": "stop"}]}', b"\xff\xfe"],
+    ids=["garbage", "a-list", "null", "unknown-kind", "bad-time", "no-time", "not-utf8"],
+)
+def test_a_damaged_file_is_kept_aside_and_the_queue_starts_empty(tmp_path, content):
+    path = tmp_path / "outbox.json"
+    path.write_bytes(content)
+    box = Outbox(path)
+    assert len(box) == 0 and box.baseline is None
+    assert (tmp_path / "outbox.damaged.json").read_bytes() == content
+    box.append(Pending("stop", T0), BASE)
+    assert len(Outbox(path)) == 1
+
+
+def test_memory_only_queue_writes_nothing(tmp_path):
+    box = Outbox(None)
+    box.append(Pending("stop", T0), BASE)
+    box.clear()
+    assert len(box) == 0 and list(tmp_path.iterdir()) == []
+
+
+def test_pending_keeps_the_moment_through_json():
+    later = datetime(2024, 5, 6, 9, 30, 15, 123456, tzinfo=timezone(timedelta(hours=2)))
+    item = Pending("start", later, {"typeOfWorkId": "w"}, "x")
+    assert Pending.from_json(json.loads(json.dumps(item.to_json()))) == item
+
+
+# -- the Replayer's edge cases -------------------------------------------------------------------
+
+
+class Sim:
+    def __init__(self, tmp_path):
+        self.clock = SimClock()
+        self.backend = sim_backend(self.clock)
+        self.net = FaultyTransport(self.backend, self.clock)
+        self.commands = sim_commands(self.net, self.clock, tmp_path / "outbox.json")
+        self.store = self.commands.store
+        self.notices: list[str] = []
+        self.store.subscribe(lambda s: s.notice and s.notice[1] not in self.notices[-1:] and self.notices.append(s.notice[1]))
+        tasks = self.backend.ws.tasks
+        self.task_a, self.task_b = parse_task(tasks[0]), parse_task(tasks[3])
+
+    def record(self, task):
+        return next(r for r in reversed(self.backend.ws.entries) if r.task_id == task.id)
+
+    def later(self, minutes: float) -> datetime:
+        self.clock.advance(minutes * 60)
+        return self.clock.now()
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+@pytest.fixture
+def sim(tmp_path):
+    return Sim(tmp_path)
+
+
+def test_start_while_another_timer_runs_offline_corrects_both_entries(sim):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        switched = sim.later(10)
+        sim.net.offline = True
+        await sim.commands.start(task=sim.task_b)
+        assert sim.store.state.pending == 1 and sim.store.state.offline
+        assert sim.store.state.entry.task == sim.task_b  # the intent is shown at once
+        sim.later(30)
+        sim.net.offline = False
+        await sim.commands.refresh_timer()
+        return switched
+
+    switched = run(go())
+    a, b = sim.record(sim.task_a), sim.record(sim.task_b)
+    assert a.end == switched and b.start == switched and b.end is None
+    assert len(sim.net.requests("PUT", "timeentries/")) == 2
+    assert sum("Corrected in awork" in n for n in sim.notices) == 2
+    state = sim.store.state
+    assert state.pending == 0 and not state.offline and state.entry.id == b.id and state.entry.start == switched
+
+
+def test_refused_correction_is_told_and_the_replay_goes_on(sim):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        sim.net.offline = True
+        await sim.commands.stop()
+        await sim.commands.start(task=sim.task_b)
+        sim.later(20)
+        sim.net.offline = False
+        sim.net.arm("status", "timeentries/", times=3, arg=403)
+        await sim.commands.refresh_timer()
+
+    run(go())
+    assert sim.record(sim.task_a).end == sim.clock.now()  # uncorrected, as awork recorded it
+    assert sim.record(sim.task_b).end is None
+    refused = [n for n in sim.notices if "correcting the" in n and "failed" in n]
+    assert len(refused) == 2 and "(403 Forbidden)" in refused[0] or "blocked" in refused[0]
+    assert sim.store.state.pending == 0 and sim.store.state.timer is TimerState.RUNNING
+
+
+def test_a_400_on_a_replayed_action_drops_it_with_a_notice(sim):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        sim.net.offline = True
+        await sim.commands.start(task=sim.task_b)
+        await sim.commands.pause()
+        sim.later(2)
+        sim.net.offline = False
+        sim.net.arm("status", "me/timetracking/start", arg=400)
+        await sim.commands.refresh_timer()
+
+    run(go())
+    assert [n for n in sim.notices if n.startswith("awork did not accept your offline start")]
+    assert len(sim.net.requests("POST", "timetracking/start")) == 1  # A online; B refused by a fault
+    assert sim.backend.last().task_id == sim.task_a.id
+    # The pause behind it still reaches awork: it pauses what runs there.
+    assert sim.store.state.timer is TimerState.PAUSED and sim.store.state.pending == 0
+
+
+def test_a_lost_reply_during_replay_neither_repeats_nor_drops(sim):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        sim.net.offline = True
+        stopped = sim.later(5)
+        await sim.commands.stop()
+        sim.later(1)
+        await sim.commands.start(task=sim.task_b)
+        sim.later(30)
+        sim.net.offline = False
+        sim.net.arm("lost", "me/timetracking/stop")  # awork stops it, the reply never comes
+        with pytest.raises(Exception):
+            await sim.commands.refresh_timer()
+        assert sim.store.state.pending == 2
+        await sim.commands.refresh_timer()
+        return stopped
+
+    stopped = run(go())
+    assert len(sim.net.requests("POST", "timetracking/stop")) == 1
+    assert len(sim.net.requests("POST", "timetracking/start")) == 2
+    assert sim.record(sim.task_a).end == stopped  # the missed correction is made after all
+    assert sim.record(sim.task_b).end is None and sim.store.state.pending == 0
+    assert not [n for n in sim.notices if "was not sent" in n]
+
+
+def test_a_503_halfway_keeps_the_rest_for_later(sim):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        sim.net.offline = True
+        await sim.commands.pause()
+        sim.later(1)
+        await sim.commands.resume()
+        sim.later(1)
+        await sim.commands.stop()
+        sim.net.offline = False
+        sim.net.arm("status", "me/timetracking/resume", arg=503)
+        with pytest.raises(Exception):
+            await sim.commands.refresh_timer()
+        assert sim.store.state.pending == 2 and sim.store.state.offline
+        sim.later(1)
+        await sim.commands.refresh_timer()
+
+    run(go())
+    a = sim.record(sim.task_a)
+    assert a.end is not None and len(a.breaks) == 1 and a.breaks[0][1] is not None
+    assert not [n for n in sim.notices if "was not sent" in n]
+
+
+def test_newer_change_elsewhere_wins_over_older_offline_actions(sim):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        sim.net.offline = True
+        sim.later(1)
+        await sim.commands.pause()  # older than the stop elsewhere: dropped
+        sim.later(1)
+        sim.backend.change_elsewhere("stop")
+        sim.later(1)
+        await sim.commands.start(task=sim.task_b)  # newer: applied
+        sim.net.offline = False
+        await sim.commands.refresh_timer()
+
+    run(go())
+    assert [n for n in sim.notices if n.startswith("Your offline pause") and "newer change wins" in n]
+    assert not sim.net.requests("POST", "timetracking/pause")
+    assert sim.record(sim.task_b).end is None and sim.store.state.entry.task.id == sim.task_b.id
+
+
+def test_a_late_pause_says_awork_keeps_its_break_time(sim):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        sim.net.offline = True
+        await sim.commands.pause()
+        sim.later(15)
+        sim.net.offline = False
+        await sim.commands.refresh_timer()
+
+    run(go())
+    assert [n for n in sim.notices if "breaks cannot be changed" in n]
+    assert sim.store.state.timer is TimerState.PAUSED

@@ -1,0 +1,160 @@
+"""Handing the offline queue to awork, in order, once it can be reached again.
+
+Rules: each action is applied only if it still changes awork's timer (so a replay after a crash,
+or of an action awork already got, does nothing twice); an action older than a change made
+elsewhere in the meantime is dropped, because the newer change wins; and where awork records a
+time more than a minute after the user acted, the entry is corrected with PUT /timeentries/{id}.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Callable
+
+from ..api.errors import ApiError, AuthError, MalformedResponseError, NetworkError, RateLimitedError, ServerError
+from ..domain.changes import fingerprint
+from ..domain.entities import StartRequest, TimeEntry
+from ..domain.timer import TimerState, timer_state
+from .outbox import Outbox, Pending
+
+log = logging.getLogger(__name__)
+
+TOLERANCE = timedelta(minutes=1)
+# Failures that mean "not now": the action stays queued and is tried again later.
+TRY_LATER = (NetworkError, ServerError, RateLimitedError, MalformedResponseError, AuthError)
+
+
+def _hhmm(moment: datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")
+
+
+class Replayer:
+    def __init__(self, client, outbox: Outbox, notify: Callable[[str], None], now: Callable[[], datetime]):
+        self.client = client
+        self.outbox = outbox
+        self.notify = notify
+        self.now = now
+        self._resumed: str | None = None
+
+    async def replay(self) -> TimeEntry | None:
+        """Apply what is queued; returns awork's entry afterwards. Raises a TRY_LATER error when
+        awork cannot take it yet (what is left stays queued)."""
+        server = await self.client.last_time_entry()
+        baseline = self.outbox.baseline
+        changed_at = None
+        self._resumed = None
+        if baseline is not None and fingerprint(server) != tuple(baseline):
+            if self._ours(self.outbox.sending, tuple(baseline), server):
+                # A crash or a lost reply cut the last replay while this action was sent: awork
+                # holds it, and that is the whole change; _apply does not repeat it.
+                self._resumed = self.outbox.sending
+            else:
+                changed_at = server.updated if server is not None and server.updated else self.now()
+        for item in self.outbox.items():
+            if changed_at is not None and item.at < changed_at:
+                self.outbox.remove(item.id)
+                self.notify(
+                    f"Your offline {item.kind} at {_hhmm(item.at)} was not sent: the timer was changed "
+                    f"in awork at {_hhmm(changed_at)}, and the newer change wins."
+                )
+                continue
+            try:
+                self.outbox.mark_sending(item.id)
+                server = await self._apply(item, server)
+            except TRY_LATER as exc:
+                if not isinstance(exc, (NetworkError, MalformedResponseError)):
+                    self.outbox.mark_sending(None)  # refused outright: it did not reach the timer
+                raise
+            except ApiError as exc:  # awork refuses this one for good: tell, and go on
+                self.outbox.remove(item.id)
+                self.notify(f"awork did not accept your offline {item.kind} at {_hhmm(item.at)}: {exc.user_message}")
+                continue
+            self.outbox.remove(item.id, baseline=fingerprint(server))
+        return server
+
+    async def _apply(self, item: Pending, server: TimeEntry | None) -> TimeEntry | None:
+        state = timer_state(server)
+        # `_resumed`: this action was being sent when a crash or a lost reply cut the last replay;
+        # when awork turns out to have it, it still gets the time correction it missed.
+        if item.kind == "start":
+            previous = server if state is not TimerState.IDLE else None
+            if not self._already_started(item, server):
+                entry = await self.client.start(StartRequest(**_start_fields(item.form)))
+            elif item.id == self._resumed:
+                entry, previous = server, None
+            else:
+                return server
+            if entry.start - item.at > TOLERANCE:
+                if previous is not None and previous.id != entry.id and item.at > previous.start:
+                    # awork ended the previous timer just now; the user switched at item.at.
+                    await self._correct(replace(previous, end=entry.start), previous.start, item.at, "end", item)
+                entry = await self._correct(entry, item.at, None, "start", item) or entry
+            return entry
+        if item.kind == "stop":
+            if state is not TimerState.IDLE:
+                entry = await self.client.stop() or await self.client.last_time_entry()
+            elif item.id == self._resumed:
+                entry = server
+            else:
+                return server
+            if entry is not None and entry.end is not None and entry.end - item.at > TOLERANCE:
+                entry = await self._correct(entry, entry.start, max(item.at, entry.start), "end", item) or entry
+            return entry
+        wanted = TimerState.RUNNING if item.kind == "pause" else TimerState.PAUSED
+        if state is not wanted:
+            return server  # nothing to pause/resume, or awork already has it
+        entry = await (self.client.pause() if item.kind == "pause" else self.client.resume())
+        if entry is not None and self.now() - item.at > TOLERANCE:
+            # awork's API cannot edit breaks, so this time stays as awork recorded it.
+            self.notify(
+                f"Your {item.kind} at {_hhmm(item.at)} reached awork at {_hhmm(self.now())}; "
+                "awork keeps that time for the break (breaks cannot be changed through its API)."
+            )
+        return entry if entry is not None else await self.client.last_time_entry()
+
+    def _ours(self, sending: str | None, baseline: tuple, server: TimeEntry | None) -> bool:
+        """Is awork's entry the baseline changed only by the action that was being sent?"""
+        item = next((i for i in self.outbox.items() if i.id == sending), None)
+        if item is None or item.kind == "start":
+            return item is not None and self._already_started(item, server)
+        (old_id, _, _, old_breaks), (new_id, _, state, breaks) = baseline, fingerprint(server)
+        if new_id != old_id:
+            return False
+        if item.kind == "pause":
+            return state == TimerState.PAUSED.value and breaks == old_breaks + 1
+        wanted = TimerState.RUNNING if item.kind == "resume" else TimerState.IDLE
+        return state == wanted.value and breaks == old_breaks
+
+    def _already_started(self, item: Pending, server: TimeEntry | None) -> bool:
+        if server is None or server.end is not None or not item.form:
+            return False
+        same_task = (server.task.id if server.task else None) == item.form.get("taskId")
+        same_type = server.type_of_work_id == item.form.get("typeOfWorkId")
+        return same_task and same_type and server.start >= item.at - TOLERANCE
+
+    async def _correct(self, entry: TimeEntry, start: datetime, end: datetime | None, which: str, item: Pending):
+        moment = start if which == "start" else end
+        try:
+            fixed = await self.client.correct_times(entry, start=start, end=end)
+        except ApiError as exc:
+            # Even when only "not now": the action itself is in awork, so a later replay would
+            # skip it and never correct. Tell the user the time to fix by hand instead.
+            self.notify(f"awork recorded your {item.kind} later than you made it; correcting the {which} "
+                        f"to {_hhmm(moment)} failed: {exc.user_message}")
+            return None
+        self.notify(f"Corrected in awork: {entry.task.name if entry.task else 'timer'} {which}s at {_hhmm(moment)}, when you acted offline.")
+        log.info("corrected %s of entry %s to %s", which, entry.id, moment.isoformat())
+        return fixed
+
+
+def _start_fields(form: dict | None) -> dict:
+    form = form or {}
+    return {
+        "type_of_work_id": form["typeOfWorkId"],
+        "timezone": form["timezone"],
+        "task_id": form.get("taskId"),
+        "project_id": form.get("projectId"),
+        "note": form.get("note"),
+    }

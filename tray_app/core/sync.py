@@ -1,0 +1,105 @@
+"""Keeps the tray in step with awork: reads the timer now and then, sooner when asked.
+
+Cheap by design: about every 30 s while a timer runs, every few minutes while idle, which keeps
+a user at 2 requests a minute at most against a rate limit the whole workspace shares. After an
+error it backs off exponentially with jitter; after a 429 it waits exactly as long as awork says.
+A jump between the wall clock and the monotonic clock (the laptop slept, or the clock was set)
+triggers a sync at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from typing import Callable
+
+from ..api.errors import ApiError, AuthError, NotSignedInError, RateLimitedError
+from ..domain.timer import TimerState
+from .state import Auth
+
+log = logging.getLogger(__name__)
+
+ACTIVE_INTERVAL = 30.0  # a timer runs or is paused: notice changes from elsewhere soon
+IDLE_INTERVAL = 180.0
+CHECK_EVERY = 15.0  # how often the clocks are compared for a jump (a wake-up every 15 s)
+JUMP = 10.0  # seconds of disagreement between the clocks that count as sleep or a clock change
+MAX_BACKOFF = 300.0
+
+
+class SyncLoop:
+    def __init__(
+        self,
+        commands,
+        *,
+        wall: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+        jitter: Callable[[], float] = random.random,
+    ):
+        self.commands = commands
+        self.store = commands.store
+        self._wall = wall
+        self._monotonic = monotonic
+        self._jitter = jitter
+        self._poked = asyncio.Event()
+        self.failures = 0
+        self.syncs = 0
+        commands.wants_sync = self.poke
+
+    def poke(self) -> None:
+        """Sync at once: the popover opened, the user acted, the network came back."""
+        self._poked.set()
+
+    async def run(self, *, first_delay: float | None = None) -> None:
+        due = self._monotonic() + (self.interval() if first_delay is None else first_delay)
+        last_wall, last_mono = self._wall(), self._monotonic()
+        while True:
+            wait = min(max(due - self._monotonic(), 0.0), CHECK_EVERY)
+            try:
+                await asyncio.wait_for(self._poked.wait(), timeout=wait)
+            except asyncio.TimeoutError:
+                pass
+            poked = self._poked.is_set()
+            self._poked.clear()
+            wall, mono = self._wall(), self._monotonic()
+            jumped = abs((wall - last_wall) - (mono - last_mono)) > JUMP
+            last_wall, last_mono = wall, mono
+            if jumped:
+                log.info("the clock jumped (sleep or a clock change): syncing now")
+            if poked or jumped or mono >= due:
+                due = self._monotonic() + await self.sync_once()
+
+    def interval(self) -> float:
+        active = self.store.state.timer is not TimerState.IDLE
+        return ACTIVE_INTERVAL if active else IDLE_INTERVAL
+
+    async def sync_once(self) -> float:
+        """One sync; returns how long to wait before the next."""
+        if self.store.state.auth is Auth.SIGNED_OUT:
+            return IDLE_INTERVAL  # nothing to ask until the user signs in: no loop of 401s
+        self.syncs += 1
+        try:
+            await self.commands.refresh_timer()
+        except RateLimitedError as exc:
+            log.info("rate limited: waiting %.0f s", exc.retry_after)
+            return max(exc.retry_after, 1.0)
+        except (AuthError, NotSignedInError):
+            return IDLE_INTERVAL
+        except ApiError as exc:
+            self.failures += 1
+            delay = self.backoff()
+            log.info("sync failed (%s); next try in %.0f s", type(exc).__name__, delay)
+            if self.store.state.offline:
+                self.store.update(error=None)  # "Offline — retrying" says it; no stale error on top
+            return delay
+        except Exception:  # a bug or a full disk (the outbox) must not end syncing for good
+            log.exception("sync failed unexpectedly")
+            self.failures += 1
+            return self.backoff()
+        self.failures = 0
+        return self.interval()
+
+    def backoff(self) -> float:
+        base = min(2.0 * 2 ** max(self.failures - 1, 0), MAX_BACKOFF)
+        return base * (0.5 + self._jitter())  # jitter: many trays never retry in lockstep

@@ -1,0 +1,114 @@
+"""Changing time entries after the fact: `PUT /timeentries/{id}`, and changes made "elsewhere"
+(the web app, the phone, awork's own 24-hour auto-stop) for tests and soak runs.
+
+The PUT form's exact rules are inferred from awork's POST /timeentries (see the API notes):
+`typeOfWorkId` and `timezone` are required, the start comes as `startDateUtc` + `startTimeUtc`,
+a finished entry needs an end (`endDateUtc` + `endTimeUtc`, or `duration`), and UTC and local
+fields must not be mixed. Only the entry's owner may change it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+
+from .validation import Rejected, is_guid, is_iana_zone
+from .workspace import Record
+
+PUT_FIELDS = {
+    "typeOfWorkId", "timezone", "taskId", "projectId", "note", "isBillable", "isBilled", "userId",
+    "startDateUtc", "startTimeUtc", "endDateUtc", "endTimeUtc", "duration",
+}
+LOCAL_FIELDS = {"startDateLocal", "startTimeLocal", "endDateLocal", "endTimeLocal"}
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T00:00:00(?:\.0+)?Z?)?$")
+_TIME = re.compile(r"^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?$")
+
+
+def _moment(date_value, time_value, name: str) -> datetime:
+    """v1's split fields, read independently of the client's parser so each checks the other."""
+    d = _DATE.match(date_value) if isinstance(date_value, str) else None
+    t = _TIME.match(time_value) if isinstance(time_value, str) else None
+    if not d or not t:
+        raise Rejected(400, "validation-failed", f"'{name}' is not a valid date and time.", [(name, "invalid")])
+    micros = int((t.group(4) or "0")[:6].ljust(6, "0"))
+    try:
+        return datetime(*map(int, d.groups()), *map(int, t.groups()[:3]), micros, timezone.utc)
+    except ValueError:
+        raise Rejected(400, "validation-failed", f"'{name}' is not a valid date and time.", [(name, "invalid")]) from None
+
+
+def apply_put(record: Record, body: bytes, content_type: str, user_id: str, now: datetime) -> None:
+    if content_type != "application/json":
+        raise Rejected(400, "invalid-model", "The request body must be JSON (Content-Type: application/json).")
+    try:
+        form = json.loads(body or b"null")
+    except ValueError:
+        raise Rejected(400, "invalid-model", "The request body is not valid JSON.") from None
+    if not isinstance(form, dict):
+        raise Rejected(400, "invalid-model", "The request body must be a JSON object.")
+    if record.user_id != user_id:
+        raise Rejected(403, "invalid-operation", "You can only change your own time entries.")
+    problems = [(k, f"Could not find member '{k}' on object of type 'TimeTrackingPutForm'.")
+                for k in form if k not in PUT_FIELDS and k not in LOCAL_FIELDS]
+    if any(k in form for k in LOCAL_FIELDS):
+        problems.append(("startDateLocal", "UTC and local times must not be mixed; send the UTC fields."))
+    if not is_guid(form.get("typeOfWorkId")):
+        problems.append(("TypeOfWorkId", "'Type Of Work Id' must be a valid GUID."))
+    if not is_iana_zone(form.get("timezone")):
+        problems.append(("Timezone", "'Timezone' must be an IANA time zone."))
+    if form.get("startDateUtc") is None or form.get("startTimeUtc") is None:
+        problems.append(("StartDateUtc", "'Start Date Utc' and 'Start Time Utc' are required."))
+    if problems:
+        raise Rejected(400, "validation-failed", "One or more validation errors occurred.", problems)
+    start = _moment(form["startDateUtc"], form["startTimeUtc"], "startDateUtc")
+    end = None
+    if form.get("endTimeUtc") is not None or form.get("endDateUtc") is not None:
+        end = _moment(form.get("endDateUtc"), form.get("endTimeUtc"), "endDateUtc")
+    elif form.get("duration") is not None:
+        if not isinstance(form["duration"], int) or form["duration"] < 0:
+            raise Rejected(400, "validation-failed", "'duration' must be a whole number of seconds.")
+        end = start + timedelta(seconds=form["duration"])
+    if record.end is not None and end is None:
+        raise Rejected(400, "validation-failed", "A finished time entry needs an end time or a duration.")
+    if record.end is None and end is not None:
+        raise Rejected(400, "invalid-operation", "Stop the running timer instead of setting its end.")
+    if start > now + timedelta(minutes=1) or (end is not None and end > now + timedelta(minutes=1)):
+        raise Rejected(400, "date-out-of-range", "Time entries cannot lie in the future.")
+    if end is not None and end < start:
+        raise Rejected(400, "date-dependency", "The end must not be before the start.")
+    record.start, record.end = start, end
+    record.type_of_work_id = form["typeOfWorkId"]
+    record.timezone = form["timezone"]
+    record.task_id = form.get("taskId")
+    record.project_id = form.get("projectId")
+    record.note = form.get("note")
+    record.updated = now
+
+
+def close(record: Record, now: datetime) -> None:
+    if record.breaks and record.breaks[-1][1] is None:
+        record.breaks[-1][1] = now
+    record.end = now
+    record.updated = now
+
+
+def change_elsewhere(record: Record, action: str, now: datetime) -> None:
+    """What the web app, the phone or awork's auto-stop does to the running entry."""
+    if action not in ("pause", "resume", "stop", "auto-stop"):
+        raise ValueError(action)
+    paused = bool(record.breaks) and record.breaks[-1][1] is None
+    if action == "pause" and not paused:
+        record.breaks.append([now, None])
+    elif action == "resume" and paused:
+        record.breaks[-1][1] = now
+    elif action == "stop":
+        close(record, now)
+    elif action == "auto-stop":
+        # awork ends timers after 24 h; the entry then ends 24 h after its start.
+        close(record, min(now, record.start + timedelta(hours=24)))
+    else:
+        return  # paused already, or running already: nothing changes, as in awork
+    record.updated = now
