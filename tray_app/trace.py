@@ -1,0 +1,23 @@
+"""Timestamps for the benchmark (bench/run.py): written only when AWORK_TRAY_TRACE names a file.
+
+Off, it costs one dictionary lookup at import and a falsy check per call.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+_PATH = os.environ.get("AWORK_TRAY_TRACE")
+
+
+def enabled() -> bool:
+    return bool(_PATH)
+
+
+def mark(event: str) -> None:
+    if not _PATH:
+        return
+    with open(_PATH, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"event": event, "t": time.time()}) + "\n")
