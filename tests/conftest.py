@@ -13,3 +13,27 @@ def fake_awork():
     """A started strict fake awork on 127.0.0.1 with the demo workspace; token "test-token"."""
     with FakeAworkServer(demo_workspace(), token="test-token") as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keychain():
+    """No test may read or write the developer's real keychain: by default there is none at all
+    (keyring's fail backend); tests that need one take `memory_keyring`."""
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # (never asking keyring which one it would pick)
+    yield
+    keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def memory_keyring():
+    """An in-memory keychain for this test (see fake_awork/keyrings.py)."""
+    import keyring
+
+    from fake_awork.keyrings import MemoryKeyring
+
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend

@@ -11,6 +11,7 @@ import sys
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from . import trace
 from .config import Config
 from .ui.icons import app_icon
 from .ui.tray import Tray
@@ -18,16 +19,51 @@ from .ui.tray import Tray
 log = logging.getLogger(__name__)
 
 
-def run_tray(config: Config, *, demo: bool = False) -> int:
+def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, show_popover: bool = False) -> int:
+    from .platform.instance import InstanceLock, forward_to_winner
+    from .platform.instance_client import InstanceAddress
+
+    address = InstanceAddress.for_config(config.config_dir, demo=demo)
+    lock = InstanceLock(address)
+    if not lock.acquire():
+        # Another launch won the race (or runs and has not answered yet): one tray is enough.
+        reply = forward_to_winner(address, {"cmd": "ping" if autostart else "show", "args": {}})
+        if reply is not None:
+            return reply.get("exit", 0) if isinstance(reply.get("exit"), int) else 1
+        print(f"awork-tray: another awork tray (process {lock.owner_pid() or '?'}) is running but does not answer.",
+              file=sys.stderr)
+        return 1
+    try:
+        return _run(config, demo, autostart, show_popover, address)
+    finally:
+        lock.release()
+
+
+def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address) -> int:
+    from .platform.desktop_entry import APP_ID
+    from .platform.instance import InstanceServer
+
     app = QApplication([sys.argv[0]])
     app.setApplicationName("awork-tray")
     app.setApplicationDisplayName("awork tray")
-    app.setDesktopFileName("awork-tray")
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     # The popover is often the only window; closing it must not end the app.
     app.setQuitOnLastWindowClosed(False)
+    server = InstanceServer(address)
+    server.listen()  # without it the tray still works; the command line then acts on its own
+    tray = None
+    if not autostart:  # at login the panel may not be up yet: the icon waits for it in _main
+        tray = _show_tray()
+    import qasync
+
+    return qasync.run(_main(app, tray, config, demo, server, show_popover))
+
+
+def _show_tray() -> Tray:
     tray = Tray()
     tray.show()  # before the network side is even imported: the icon is what users wait for
+    trace.mark("icon_shown")
     if not QSystemTrayIcon.isSystemTrayAvailable():
         log.warning("no system tray found")
         print(
@@ -35,24 +71,51 @@ def run_tray(config: Config, *, demo: bool = False) -> int:
             "Support' extension. The quick-start window opens instead; `awork-tray` commands work too.",
             file=sys.stderr,
         )
-    import qasync
-
-    return qasync.run(_main(app, tray, config, demo))
+    return tray
 
 
-async def _main(app: QApplication, tray: Tray, config: Config, demo: bool) -> int:
+async def _main(app: QApplication, tray: Tray | None, config: Config, demo: bool, server, show_popover: bool) -> int:
     from .composition import build_core
+    from .core.settings import SettingsFile
+    from .platform.autostart import create_autostart
+    from .platform.hotkeys.manager import HotkeyManager
+    from .ui.preferences import Preferences
+    from .ui.remote_control import RemoteControl
     from .ui.session import TraySession
 
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown
     stop_signals = _quit_on_signals(quit_requested.set)
-    core = build_core(config, demo=demo)
+    started_at_login = tray is None
+    if started_at_login:
+        from .platform.tray_wait import tray_checks, wait_for_tray
+
+        if not await wait_for_tray(tray_checks()):
+            log.warning("no system tray appeared in time; going on without waiting longer")
+        tray = _show_tray()
+    core = build_core(config, demo=demo, offline_queue=True)
     session = TraySession(core, tray, quit_requested.set)
+    remote = RemoteControl(core, session)
+    server.handler = remote.handle
+    hotkeys = HotkeyManager()
+    hotkeys.activated.connect(remote.hotkey)
+    prefs = Preferences(SettingsFile(config.config_dir), hotkeys, create_autostart(config.config_dir),
+                        core.store, session.spawn)
+    for source in (tray, session.popover):
+        source.settings_requested.connect(prefs.open_window)
+    # The window's account buttons send the same intents as the tray menu's.
+    prefs.sign_in_requested.connect(tray.sign_in_requested)
+    prefs.sign_out_requested.connect(tray.sign_out_requested)
+    prefs.start()
     try:
-        await session.start(show_popover=not QSystemTrayIcon.isSystemTrayAvailable())
+        # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
+        no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
+        await session.start(show_popover=show_popover or no_tray)
+        remote.ready.set()
         await quit_requested.wait()
     finally:
+        server.close()
+        prefs.close()
         await session.shutdown()
         await core.aclose()
         tray.hide()  # no ghost icon on Windows

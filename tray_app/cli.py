@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Sequence
 
 from . import __version__
@@ -17,16 +16,24 @@ EXIT_USAGE = 2
 EXIT_NOT_SIGNED_IN = 3
 EXIT_REJECTED = 4  # awork said no (400/403/404), or the named thing does not exist
 EXIT_UNREACHABLE = 5  # network, timeout, 5xx, rate limit, unreadable reply
+# (the same numbers as tray_app.core.intents, which is not imported here: `--help` stays cheap)
+
+# These go through a running tray when there is one (so its icon and popover update at once).
+REMOTE_COMMANDS = ("status", "start", "pause", "resume", "stop", "toggle", "continue", "whoami")
 
 EPILOG = """\
 commands:
-  (none)            run the tray icon
+  (none)            run the tray icon (if it already runs: open its quick start)
+  show              open the quick-start popover (starts the tray if needed); bind this to a key
   status [--json]   show the current timer
   start             start a timer: --type-of-work NAME|ID and/or --task KEY|ID [--note TEXT]
   pause, resume, stop
-  login             paste an API token and keep it in the keychain
-  logout            forget the stored token
-  whoami            the signed-in user and workspace
+  toggle            running -> pause, paused -> resume, idle -> continue the last entry
+  continue          start again with the last entry's task, project, type of work and note
+  autostart on|off|status   start awork tray when you log in
+  login             sign in with awork in your browser (the sign-in is kept in the keychain)
+  logout            revoke the sign-in at awork and remove it from the keychain
+  whoami            the signed-in user and workspace, and how you are signed in
 
 exit codes:
   0 done · 2 wrong arguments · 3 not signed in · 4 awork rejected the request ·
@@ -34,7 +41,7 @@ exit codes:
 
 environment:
   AWORK_API_URL          awork API base (default https://api.awork.com/api/v1)
-  AWORK_API_TOKEN        use this token instead of the stored one
+  AWORK_API_TOKEN        use this token (e.g. an API key) instead of signing in
   AWORK_TRAY_CONFIG_DIR  keep settings, cache and logs here
 """
 
@@ -50,17 +57,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="use a built-in demo workspace (no account needed)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="run the tray icon (the default)")
+    run = sub.add_parser("run", help="run the tray icon (the default)")
+    for where in (parser, run):
+        # Not under `default=`: the subparser would reset what the main parser had parsed.
+        where.add_argument("--autostart", action="store_true", default=argparse.SUPPRESS,
+                           help="started at login: wait for the system tray before showing the icon")
+    sub.add_parser("show", help="open the quick-start popover of the running tray (or start it)")
     status = sub.add_parser("status", help="show the current timer")
     status.add_argument("--json", action="store_true", help="print one JSON object")
     start = sub.add_parser("start", help="start a timer (stops a running one)")
     start.add_argument("--type-of-work", "-t", metavar="NAME|ID", help="type of work (default: the task's own)")
     start.add_argument("--task", metavar="KEY|ID", help="task key such as WEB-12, or its id")
     start.add_argument("--note", metavar="TEXT", help="note for the time entry")
-    for name, text in (("pause", "pause the running timer"), ("resume", "resume the paused timer"), ("stop", "stop the timer")):
+    for name, text in (("pause", "pause the running timer"), ("resume", "resume the paused timer"), ("stop", "stop the timer"),
+                       ("toggle", "pause, resume, or continue the last entry"),
+                       ("continue", "start again with the last entry's task, type of work and note")):
         sub.add_parser(name, help=text)
-    sub.add_parser("login", help="sign in with an API token (stored in the keychain)")
-    sub.add_parser("logout", help="forget the stored token")
+    autostart = sub.add_parser("autostart", help="start awork tray when you log in")
+    autostart.add_argument("action", choices=("on", "off", "status"))
+    sub.add_parser("login", help="sign in with awork in your browser")
+    sub.add_parser("logout", help="revoke the sign-in and remove it from the keychain")
     sub.add_parser("whoami", help="show the signed-in user and workspace")
     return parser
 
@@ -75,11 +91,43 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     config = Config.from_environment()
     setup_logging(config.log_dir, verbose=args.verbose)
-    if args.command in (None, "run"):
+    if args.command == "autostart":
+        from .autostart_command import autostart_command
+
+        return autostart_command(args.action, config)
+    if args.command in (None, "run", "show") or args.command in REMOTE_COMMANDS:
+        from .platform.instance_client import InstanceAddress, send_request
+
+        first = "ping" if getattr(args, "autostart", False) else "show"  # at login: no window for a running tray
+        request = {"cmd": first if args.command in (None, "run") else args.command, "args": _remote_args(args)}
+        reply = send_request(InstanceAddress.for_config(config.config_dir, demo=args.demo), request)
+        if reply is not None:  # a tray runs: it did the work, so its icon and popover show it at once
+            return _print_reply(reply)
+    if args.command in (None, "run", "show"):
         from .app import run_tray
 
-        return run_tray(config, demo=args.demo)
-    return asyncio.run(_one_shot(args, config))
+        return run_tray(config, demo=args.demo, autostart=getattr(args, "autostart", False),
+                        show_popover=args.command == "show")
+    try:
+        return asyncio.run(_one_shot(args, config))
+    except KeyboardInterrupt:  # Ctrl+C, e.g. while `login` waits for the browser
+        return 130
+
+
+def _remote_args(args) -> dict:
+    if args.command == "status":
+        return {"json": args.json}
+    if args.command == "start":
+        return {"task": args.task, "type_of_work": args.type_of_work, "note": args.note}
+    return {}
+
+
+def _print_reply(reply: dict) -> int:
+    for text, stream in ((reply.get("stdout"), sys.stdout), (reply.get("stderr"), sys.stderr)):
+        if text:
+            print(text, file=stream)
+    code = reply.get("exit")
+    return code if isinstance(code, int) else EXIT_FAILED
 
 
 async def _one_shot(args, config) -> int:
@@ -90,23 +138,27 @@ async def _one_shot(args, config) -> int:
     core = build_core(config, demo=args.demo)
     try:
         await core.restore_sign_in()
+        if core.store.state.error and not core.tokens.present and args.command not in ("login", "logout"):
+            # awork refused the stored sign-in (expired, revoked): say why, once, and stop here.
+            _err(f"{core.store.state.error}\nRun 'awork-tray login'.")
+            return EXIT_NOT_SIGNED_IN
         if args.command == "login":
             return await _login(core)
         if args.command == "logout":
             if core.tokens.source == "AWORK_API_TOKEN":
                 print("AWORK_API_TOKEN is set and used instead of a stored token; unset it to sign out.")
                 return EXIT_OK
+            was_signed_in = core.tokens.present
             problem = await core.sign_out()
             if problem:
-                _err(f"Signed out for now, but the stored token could not be removed: {problem}")
+                _err(problem)
                 return EXIT_FAILED
-            print("Signed out; the stored token was removed.")
+            print("Signed out: awork tray's access was revoked at awork and the stored sign-in removed."
+                  if was_signed_in else "Not signed in; nothing is stored any more.")
             return EXIT_OK
-        if not core.tokens.present:
-            problem = core.store.state.keychain_problem
-            _err("Not signed in. Run 'awork-tray login' or set AWORK_API_TOKEN." + (f"\n{problem}" if problem else ""))
-            return EXIT_NOT_SIGNED_IN
-        return await _run_command(args, core)
+        from .core.intents import run_intent
+
+        return _print_reply((await run_intent(core, args.command, _remote_args(args))).to_json())
     except (NotSignedInError, AuthError) as exc:
         _err(f"Not signed in: {exc.user_message}\nRun 'awork-tray login' or check AWORK_API_TOKEN.")
         return EXIT_NOT_SIGNED_IN
@@ -127,83 +179,50 @@ async def _one_shot(args, config) -> int:
         await core.aclose()
 
 
-async def _run_command(args, core) -> int:
-    commands = core.commands
-    if args.command == "status":
-        entry = await commands.refresh_timer()
-        now = datetime.now(timezone.utc)
-        print(json.dumps(status_json(entry, now), ensure_ascii=False) if args.json else status_text(entry, now))
-        return EXIT_OK
-    if args.command == "whoami":
-        user = await core.client.me()
-        ws = user.workspace
-        print(f"{user.display_name} · {ws.name if ws else 'unknown workspace'} (signed in via {core.tokens.source})")
-        return EXIT_OK
-    if args.command == "start":
-        task = await commands.resolve_task(args.task) if args.task else None
-        tow = await commands.resolve_type_of_work(args.type_of_work) if args.type_of_work else None
-        entry = await commands.start(type_of_work_id=tow.id if tow else None, task=task, note=args.note)
-    else:
-        entry = await getattr(commands, args.command)()
-    print(status_text(entry, datetime.now(timezone.utc)))
-    return EXIT_OK
-
-
 async def _login(core) -> int:
-    import getpass
+    from .api.oauth import SignInError
 
     if core.tokens.source == "AWORK_API_TOKEN":
-        _err("AWORK_API_TOKEN is set; it is used instead of a stored token. Unset it to store one.")
+        _err("AWORK_API_TOKEN is set; it is used instead of signing in. Unset it to sign in with awork.")
         return EXIT_USAGE
-    # getpass reads without echo and keeps the token out of argv and shell history.
-    token = getpass.getpass("Paste your awork API token (input hidden): ").strip() if sys.stdin.isatty() else sys.stdin.readline().strip()
-    if not token:
-        _err("No token given.")
-        return EXIT_USAGE
-    where = await core.sign_in(token)
-    user = core.store.state.user
-    print(f"Signed in as {user.display_name if user else '?'}; token kept in the {'keychain' if where == 'keychain' else 'memory of this command only (no keychain found)'}.")
-    if where != "keychain" and core.store.state.keychain_problem:
-        _err(core.store.state.keychain_problem)
+    problem = await core.account.keychain_problem()
+    if problem:
+        # Each command is its own process: a sign-in kept in memory would end with this one.
+        _err(f"{problem}\nThe command line cannot keep a sign-in in memory. Sign in from the tray icon instead "
+             "(it offers “Keep me signed in for this session only”), or set AWORK_API_TOKEN.")
+        return EXIT_FAILED
+
+    def show(url: str) -> None:
+        # Printed too, for a shell with no browser: open it in a browser on this computer.
+        print(f"Sign in to awork in your browser. If it does not open, open this link on this computer:\n  {url}\n"
+              "Waiting up to 5 minutes (Ctrl+C cancels)…", flush=True)
+
+    def no_browser() -> None:
+        _err("No browser could be opened; open the link above.")
+
+    try:
+        user = await core.sign_in(on_url=show, on_browser_failed=no_browser)
+    except SignInError as exc:
+        _err(exc.user_message)
+        return EXIT_NOT_SIGNED_IN
+    except asyncio.CancelledError:
+        _err("Sign-in cancelled.")
+        raise
+    ws = user.workspace.name if user.workspace else "unknown workspace"
+    print(f"Signed in as {user.display_name} · {ws}. The sign-in is kept in the system keychain.")
     return EXIT_OK
 
 
 def status_json(entry, now: datetime) -> dict:
-    from .domain.timer import TimerState, elapsed, timer_state
+    from .core.intents import status_json
 
-    state = timer_state(entry)
-    if state is TimerState.IDLE:
-        return {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None, "task": None, "project": None, "note": None}
-    project = entry.project or (entry.task.project if entry.task else None)
-    return {
-        "state": state.value,
-        "elapsed_seconds": int(elapsed(entry, now).total_seconds()),
-        "started_at": entry.start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "type_of_work": {"id": entry.type_of_work.id, "name": entry.type_of_work.name} if entry.type_of_work else None,
-        "task": {"id": entry.task.id, "name": entry.task.name, "key": entry.task.key} if entry.task else None,
-        "project": {"id": project.id, "name": project.name} if project else None,
-        "note": entry.note,
-    }
+    return status_json(entry, now)
 
 
 def status_text(entry, now: datetime) -> str:
-    from .domain.timer import TimerState, describe, elapsed, format_elapsed, timer_state
+    from .core.intents import status_text
 
-    state = timer_state(entry)
-    if state is TimerState.IDLE:
-        return "Idle: no timer running."
-    label = "Running" if state is TimerState.RUNNING else "Paused"
-    parts = [label, format_elapsed(elapsed(entry, now))]
-    what = describe(entry)
-    if entry.task and entry.task.key:
-        what = f"{entry.task.key} {what}"
-    if what:
-        parts.append(what)
-    if entry.type_of_work and entry.type_of_work.name and entry.task:
-        parts.append(entry.type_of_work.name)
-    if entry.note:
-        parts.append(f"“{entry.note}”")
-    return " · ".join(parts)
+    return status_text(entry, now)
 
 
 def _err(message: str) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 
@@ -22,6 +23,7 @@ class RecordedRequest:
     fault: str | None = None  # the injected fault that answered it, if any
     status: int | None = None  # the status replied (set once the reply is ready)
     trace_id: str | None = None  # the Trace-Id replied
+    received_at: float = field(default_factory=time.time)  # wall clock, for the benchmark
 
     @property
     def has_body(self) -> bool:

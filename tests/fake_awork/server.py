@@ -18,6 +18,7 @@ from tray_app.demo.backend import FakeAwork
 from tray_app.demo.workspace import Workspace, demo_workspace
 
 from .faults import Fault, error_body, new_trace_id, normalise_path
+from .oauth import FakeOAuth
 from .recording import RecordedRequest, RequestLog, parse_body
 
 PREFIX = "/api/v1/"
@@ -101,6 +102,7 @@ class _HTTPServer(ThreadingHTTPServer):
 class FakeAworkServer:
     def __init__(self, workspace: Workspace | None = None, token: str | None = "test-token", *, host: str = "127.0.0.1"):
         self.token = token
+        self.oauth = FakeOAuth()  # registration, authorize, token, revoke (see oauth.py)
         self.backend = FakeAwork(workspace if workspace is not None else demo_workspace(), token=token)
         self.requests = RequestLog()
         self._host, self._port = host, 0
@@ -218,7 +220,8 @@ class FakeAworkServer:
             query=query,
             headers=headers,
             auth_present=auth is not None,
-            auth_valid=auth is not None and auth.startswith("Bearer ") and (self.token is None or auth[7:] == self.token),
+            auth_valid=auth is not None and auth.startswith("Bearer ") and (
+                self.token is None or auth[7:] == self.token or self.oauth.is_valid_access_token(auth[7:])),
             body=parse_body(raw),
             raw=raw,
         )
@@ -229,7 +232,16 @@ class FakeAworkServer:
             status, reply_headers, content = fault.canned(new_trace_id())
         else:
             backend_headers = dict(headers, **({"authorization": auth} if auth is not None else {}))
-            status, reply_headers, content = self._answer(handler.command, relative, query, backend_headers, raw)
+            if relative is not None and self.oauth.handles(handler.command, relative):
+                status, reply_headers, content = self.oauth.handle(
+                    handler.command, relative, query, headers, raw, auth, split.query)
+            else:
+                if auth is not None and self.oauth.is_valid_access_token(auth[7:]):
+                    # An OAuth access token stands for the workspace's user: the in-memory awork
+                    # knows one token, so it is shown that one. Expired or revoked ones pass
+                    # unchanged and get its 401.
+                    backend_headers["authorization"] = f"Bearer {self.token or auth[7:]}"
+                status, reply_headers, content = self._answer(handler.command, relative, query, backend_headers, raw)
         self.requests.replied(record, status, reply_headers.get("Trace-Id"))
         if fault is not None and fault.kind == "delay" and self._offline.wait(fault.seconds):
             handler.close_connection = True  # went offline while holding the reply

@@ -182,15 +182,6 @@ def test_rate_limit_and_garbage_are_unreachable(cli, fake_awork, fault):
     assert cli("status", "--json").returncode == 5
 
 
-def test_login_reads_token_from_stdin_and_never_logs_it(cli, fake_awork):
-    result = cli("-v", "login", token=None, stdin="secret-pasted-token\n")
-    assert result.returncode == 3  # awork does not know this token
-    assert fake_awork.requests[-1].path == "me" and not fake_awork.requests[-1].auth_valid
-    result = cli("login", token=None, stdin=TOKEN + "\n")
-    assert result.returncode == 0, result.stderr
-    assert "Carla Creative" in result.stdout and "memory of this command only" in result.stdout
-
-
 def test_logout_does_not_claim_to_remove_an_environment_token(cli):
     result = cli("logout")
     assert result.returncode == 0

@@ -108,15 +108,15 @@ def test_signed_out_disables_the_list_and_says_how_to_sign_in(popover, workload)
     assert not popover.list.isEnabled()
     assert not popover.search.isEnabled()
     assert popover.status.isVisible()
-    assert "Sign in…" in popover.status.text()
+    assert "Sign in with awork…" in popover.status.text()
     assert popover.who.text() == "Not signed in"
-    assert popover.sign_action.text() == "Sign in…" and popover.sign_action.isEnabled()
+    assert popover.sign_action.text() == "Sign in with awork…" and popover.sign_action.isEnabled()
 
 
 def test_signed_out_by_awork_shows_the_reason_and_how_to_sign_in(popover, workload):
     popover.render(AppState(workload=workload, auth=Auth.SIGNED_OUT, error="The token is invalid or expired."))
     assert "The token is invalid or expired." in popover.status.text()
-    assert "Sign in…" in popover.status.text()
+    assert "Sign in with awork…" in popover.status.text()
 
 
 def test_demo_shows_the_badge_and_no_sign_in(popover, workload):

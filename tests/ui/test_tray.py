@@ -138,7 +138,7 @@ def test_sign_action_follows_auth_and_hides_in_demo(qtbot, tray, workload):
     with qtbot.waitSignal(tray.sign_out_requested):
         tray.sign_action.trigger()
     tray.render(AppState(auth=Auth.SIGNED_OUT))
-    assert tray.sign_action.text() == "Sign in…"
+    assert tray.sign_action.text() == "Sign in with awork…"
     with qtbot.waitSignal(tray.sign_in_requested):
         tray.sign_action.trigger()
     tray.render(signed_in(workload, demo=True))

@@ -81,3 +81,21 @@ def test_importing_domain_and_api_loads_no_qt():
                           cwd=PACKAGE.parent)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("path", sources("platform"), ids=lambda p: str(p.relative_to(PACKAGE / "platform")))
+def test_platform_does_not_reach_up(path):
+    # platform/ serves core and ui (single instance, hotkeys, autostart); it must not need them.
+    up = ("tray_app.core", "tray_app.ui", "tray_app.app", "tray_app.composition", "tray_app.cli", "tray_app.demo",
+          "tray_app.api")
+    bad = [name for name in imports(path) if name.startswith(up)]
+    assert not bad, f"{path.relative_to(PACKAGE.parent)} imports {bad}"
+
+
+def test_the_instance_client_loads_no_qt_on_linux():
+    # `awork-tray toggle` bound to a key must stay quick: no Qt on its way to the running tray.
+    code = ("import sys, tray_app.cli, tray_app.platform.instance_client\n"
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(QT)!r}))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=PACKAGE.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime, timezone
 from typing import Any, Callable
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from .errors import (
     error_for_response,
 )
 from .tokens import TokenProvider
+from .tls import verification
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ class AworkClient:
             timeout=timeout,
             headers={"User-Agent": f"awork-tray/{__version__}", "Accept": "application/json"},
             follow_redirects=False,
+            # TLS is always verified; proxies come from the environment (trust_env).
+            verify=verification() if transport is None else True,
         )
 
     async def aclose(self) -> None:
@@ -107,6 +111,23 @@ class AworkClient:
 
     async def start(self, request: StartRequest) -> TimeEntry:
         return parse.time_entry(await self._json("POST", "me/timetracking/start", json=request.to_form()))
+
+    async def correct_times(self, entry: TimeEntry, *, start: datetime, end: datetime | None) -> TimeEntry:
+        """Move an entry's start (and, when it is finished, its end): `PUT /timeentries/{id}`."""
+        if entry.type_of_work_id is None or entry.timezone is None:
+            raise MalformedResponseError("The time entry lacks its type of work or time zone; it cannot be corrected.")
+        form: dict[str, Any] = {"typeOfWorkId": entry.type_of_work_id, "timezone": entry.timezone}
+        if entry.task is not None:
+            form["taskId"] = entry.task.id
+        project = entry.project or (entry.task.project if entry.task else None)
+        if project is not None:
+            form["projectId"] = project.id
+        if entry.note:
+            form["note"] = entry.note
+        form["startDateUtc"], form["startTimeUtc"] = _v1_split(start)
+        if end is not None:
+            form["endDateUtc"], form["endTimeUtc"] = _v1_split(end)
+        return parse.time_entry(await self._json("PUT", f"timeentries/{quote(entry.id, safe='')}", json=form))
 
     async def pause(self) -> TimeEntry | None:
         return await self._control("pause")
@@ -197,6 +218,12 @@ class AworkClient:
             error.edge_ref,
         )
         raise error
+
+
+def _v1_split(moment: datetime) -> tuple[str, str]:
+    """v1 wants the date at midnight and the time of day separately, both UTC."""
+    utc = moment.astimezone(timezone.utc)
+    return utc.strftime("%Y-%m-%dT00:00:00Z"), utc.strftime("%H:%M:%S")
 
 
 __all__ = ["AworkClient", "ApiError"]

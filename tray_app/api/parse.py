@@ -164,7 +164,16 @@ def time_entry(data: Any) -> TimeEntry:
         project=proj,
         note=_text(d, "note"),
         timezone=_text(d, "timezone"),
+        updated=_optional_datetime(d.get("updatedOn")),
+        user_id=_text(d, "userId"),
     )
+
+
+def _optional_datetime(value: Any) -> datetime | None:
+    try:
+        return parse_datetime(value) if value else None
+    except ValueError:
+        return None  # only informative: an unreadable one must not lose the entry
 
 
 def user(data: Any) -> User:

@@ -14,17 +14,24 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Awaitable, Callable
 
-from ..api.errors import ApiError, AuthError, NotSignedInError, ValidationError
+from ..api.errors import ApiError, AuthError, NetworkError, NotSignedInError, ServerError, ValidationError
+from ..domain.changes import fingerprint, remote_change
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, Workload
+from ..domain.intended import apply_intent
 from ..domain.recent import recent_tasks
 from ..domain.search import looks_like_task_key
+from ..domain.timer import TimerState, timer_state
 from .cache import WorkloadCache
+from .outbox import Outbox, Pending
+from .replay import Replayer
 from .state import Auth, Clock, Store
 
 log = logging.getLogger(__name__)
 
 LISTS_MAX_AGE = 300.0  # seconds before the popover reloads tasks and types of work
 TIMER_MIN_INTERVAL = 2.0  # opening the popover twice in a row asks awork once
+# awork may not have got these: the action is queued and replayed (only with an outbox).
+QUEUEABLE = (NetworkError, ServerError)
 
 
 class Busy(Exception):
@@ -42,6 +49,7 @@ class Commands:
         zone_name: Callable[[], str],
         clock: Clock | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        outbox: Outbox | None = None,
     ):
         self.store = store
         self.client = client
@@ -53,6 +61,16 @@ class Commands:
         self._lists_loaded_at: float | None = None
         self._timer_loaded_at: float | None = None
         self._lists_task: asyncio.Task | None = None
+        self._timer_task: asyncio.Task | None = None
+        self.outbox = outbox
+        self.replayer = Replayer(client, outbox, self.notify, self.clock.now) if outbox is not None else None
+        self._replay_lock = asyncio.Lock()
+        self.server_entry: TimeEntry | None = None  # awork's view, apart from what is queued
+        self._server_known = False
+        self._notices = 0
+        self.wants_sync: Callable[[], None] = lambda: None  # the sync loop hooks in here
+        if outbox is not None and len(outbox):
+            self.store.update(pending=len(outbox))
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -69,12 +87,72 @@ class Commands:
             return self.store.state.entry
         if self.store.state.busy:
             return self.store.state.entry  # the action's own response will update the timer
+        if self.outbox is not None and len(self.outbox):
+            return await self.replay()  # awork hears what was queued before we show its view
+        if self._timer_task is None or self._timer_task.done():
+            # One read at a time: a slow reply never stacks up more requests behind it.
+            self._timer_task = asyncio.ensure_future(self._read_timer())
+        return await asyncio.shield(self._timer_task)
+
+    async def _read_timer(self) -> TimeEntry | None:
         async with self._outcome(None):
             entry = await self.client.last_time_entry()
         self._timer_loaded_at = self._monotonic()
-        self.store.update(entry=entry, entry_loaded=True)
+        if self._server_known and not self.store.state.busy:
+            message = remote_change(self.server_entry, entry)
+            if message:
+                self.notify(message)
+        self._server_entry_is(entry)
+        self.store.update(entry=entry, entry_loaded=True, offline=False)
         log.info("timer refreshed: %s", self.store.state.timer.value)
         return entry
+
+    def _server_entry_is(self, entry: TimeEntry | None) -> None:
+        self.server_entry = entry
+        self._server_known = True
+
+    def notify(self, text: str) -> None:
+        self._notices += 1
+        log.info("notice: %s", text)
+        self.store.update(notice=(self._notices, text))
+
+    # -- the offline queue ------------------------------------------------------------------------
+
+    def _must_queue(self) -> bool:
+        return self.outbox is not None and len(self.outbox) > 0  # keep the user's order
+
+    def _queue(self, kind: str, *, form: dict | None = None, task: Task | None = None,
+               type_of_work: TypeOfWork | None = None, note: str | None = None) -> TimeEntry | None:
+        at = self.clock.now()
+        label = (task.name if task else type_of_work.name if type_of_work else "") or ""
+        self.outbox.append(Pending(kind, at, form, label), fingerprint(self.server_entry))
+        entry = apply_intent(self.store.state.entry, kind, at, type_of_work=type_of_work, task=task, note=note)
+        self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), offline=True, error=None)
+        log.info("%s queued while offline (%d waiting)", kind, len(self.outbox))
+        self.wants_sync()
+        return entry
+
+    async def replay(self) -> TimeEntry | None:
+        """Send the offline queue to awork; raises (and keeps the rest queued) while it cannot."""
+        if self.replayer is None:
+            return self.store.state.entry
+        async with self._replay_lock:
+            if not len(self.outbox):
+                return self.store.state.entry
+            try:
+                entry = await self.replayer.replay()
+            except ApiError as exc:
+                self.store.update(offline=isinstance(exc, QUEUEABLE), pending=len(self.outbox))
+                raise
+            self._server_entry_is(entry)
+            self._timer_loaded_at = self._monotonic()
+            # Anything the user did during the replay is queued behind it: show that intent.
+            shown = entry
+            for item in self.outbox.items():
+                shown = apply_intent(shown, item.kind, item.at, note=(item.form or {}).get("note"))
+            self.store.update(entry=shown, entry_loaded=True, pending=len(self.outbox), offline=False)
+            log.info("offline queue replayed: timer %s", self.store.state.timer.value)
+            return shown
 
     async def refresh_lists(self, *, force: bool = True) -> Workload:
         """Types of work, recent and assigned tasks; concurrent callers share one load."""
@@ -121,7 +199,8 @@ class Commands:
 
     # -- timer control ---------------------------------------------------------------------------
 
-    async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None) -> TimeEntry:
+    async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
+                    project_id: str | None = None) -> TimeEntry:
         async with self._outcome("start"):
             if task is not None and type_of_work_id is None:
                 type_of_work_id = task.type_of_work_id
@@ -138,10 +217,24 @@ class Commands:
                 type_of_work_id=type_of_work_id,
                 timezone=zone,
                 task_id=task.id if task else None,
-                project_id=task.project_id if task else None,
+                project_id=(task.project_id if task else None) or project_id,
                 note=(note or "").strip() or None,
             )
-            entry = await self.client.start(request)
+            try:
+                if self._must_queue():
+                    raise NetworkError("queued behind earlier offline actions")
+                entry = await self.client.start(request)
+            except QUEUEABLE:
+                if self.outbox is None:
+                    raise
+                entry = None
+        if entry is None:
+            tow = next((t for t in self.store.state.workload.types_of_work if t.id == type_of_work_id), None)
+            entry = self._queue("start", form=request.to_form(), task=task, type_of_work=tow, note=request.note)
+            self.store.update(workload=self._promoted(task, type_of_work_id))
+            return entry
+        self._server_entry_is(entry)
+        self.wants_sync()
         self.store.update(entry=entry, entry_loaded=True, workload=self._promoted(task, type_of_work_id))
         self._timer_loaded_at = self._monotonic()
         log.info("start done: timer %s", self.store.state.timer.value)
@@ -167,15 +260,51 @@ class Commands:
         return await self._control("stop", self.client.stop)
 
     async def _control(self, name: str, call: Callable[[], Awaitable[TimeEntry | None]]) -> TimeEntry | None:
-        async with self._outcome(name):
-            entry = await call()
-            if entry is None:
-                # 204: nothing was running here; read what awork really has.
-                entry = await self.client.last_time_entry()
+        try:
+            async with self._outcome(name):
+                if self._must_queue():
+                    raise NetworkError("queued behind earlier offline actions")
+                entry = await call()
+                if entry is None:
+                    # 204: nothing was running here; read what awork really has.
+                    entry = await self.client.last_time_entry()
+        except QUEUEABLE:
+            if self.outbox is None:
+                raise
+            return self._queue(name)
+        self._server_entry_is(entry)
+        self.wants_sync()
         self.store.update(entry=entry, entry_loaded=True)
         self._timer_loaded_at = self._monotonic()
         log.info("%s done: timer %s", name, self.store.state.timer.value)
         return entry
+
+    async def toggle(self) -> TimeEntry | None:
+        """One key for everything: running -> pause, paused -> resume, idle -> continue the last entry."""
+        entry = await self.refresh_timer()  # decide on awork's truth: another device may have changed it
+        state = timer_state(entry)
+        if state is TimerState.RUNNING:
+            return await self.pause()
+        if state is TimerState.PAUSED:
+            return await self.resume()
+        return await self.continue_last()
+
+    async def continue_last(self) -> TimeEntry | None:
+        """Start again on what the last entry was: its task, project, type of work and note.
+
+        A paused timer is resumed and a running one left alone: both already are "the last entry".
+        """
+        entry = await self.refresh_timer()
+        state = timer_state(entry)
+        if state is TimerState.PAUSED:
+            return await self.resume()
+        if state is TimerState.RUNNING:
+            return entry
+        if entry is None:
+            raise LookupError("Nothing to continue: awork has no earlier time entry of yours.")
+        project = entry.project or (entry.task.project if entry.task else None)
+        return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
+                                project_id=project.id if project else None)
 
     # -- finding things --------------------------------------------------------------------------
 
@@ -242,13 +371,18 @@ class Commands:
             self.signed_out(exc.user_message)
             raise
         except ApiError as exc:
-            self.store.update(error=exc.user_message)
+            offline = isinstance(exc, NetworkError)
+            if offline and self.outbox is not None:
+                # The tray says "Offline — retrying" and keeps trying; no alarming error on top.
+                self.store.update(offline=True)
+            else:
+                self.store.update(error=exc.user_message, offline=offline)
             raise
         else:
             if self.store.state.auth is not Auth.SIGNED_IN and self.tokens.present:
                 self.store.update(auth=Auth.SIGNED_IN, auth_source=self.tokens.source)
-            if action is not None or self.store.state.error:
-                self.store.update(error=None)
+            if action is not None or self.store.state.error or self.store.state.offline:
+                self.store.update(error=None, offline=False)
         finally:
             if action is not None:
                 self.store.update(busy=None)

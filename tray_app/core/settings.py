@@ -24,7 +24,9 @@ class Settings:
     oauth_client_id: str | None = None
     oauth_redirect_uri: str | None = None
     # Reach: global shortcuts as Qt portable key sequences ("" = off), start on login.
-    hotkey_quick_start: str = "Ctrl+Alt+Shift+A"
+    # Ctrl+Alt+Shift+letter is free on Windows, macOS (⌘⌥⇧), GNOME and KDE, but on Windows Ctrl+Alt
+    # is also AltGr, and AltGr+Shift+A types "Ą" on Polish keyboards: Space collides with no layout.
+    hotkey_quick_start: str = "Ctrl+Alt+Shift+Space"
     hotkey_toggle: str = "Ctrl+Alt+Shift+P"
     autostart: bool = False
     # "" follows the system language.

@@ -31,6 +31,9 @@ class AppState:
     auth_source: str = ""
     keychain_problem: str | None = None
     demo: bool = False
+    offline: bool = False  # awork could not be reached on the last try
+    pending: int = 0  # actions waiting in the offline queue
+    notice: tuple[int, str] | None = None  # (sequence, text): something the user should be told once
 
     @property
     def timer(self) -> TimerState:

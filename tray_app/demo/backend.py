@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from typing import Callable
 from urllib.parse import unquote
 
+from . import entry_edits
 from .validation import Rejected, check_bool, check_int, check_paging, check_start_form, is_guid, media_type
 from .workspace import Record, Workspace, new_id
 
@@ -73,6 +74,8 @@ def allowed_methods(parts: list[str]) -> set[str] | None:
         return {"GET"}
     if len(parts) == 3 and parts[:2] == ["me", "timetracking"] and parts[2] in _CONTROL:
         return {"POST"}
+    if len(parts) == 2 and parts[0] == "timeentries" and parts[1]:
+        return {"PUT"}
     return None
 
 
@@ -90,8 +93,12 @@ class FakeAwork:
     # -- state helpers used by tests too ---------------------------------------------------------
 
     def last(self) -> Record | None:
-        mine = [r for r in self.ws.entries if r.user_id == self.ws.user["id"]]
-        return max(mine, key=lambda r: (r.created or r.start, r.start)) if mine else None
+        # The last created; of entries created in the same instant (a quick replay, a coarse clock),
+        # the later one. (Not by start: an edit may move a start before an older entry's.)
+        mine = [(r.created or r.start, i) for i, r in enumerate(self.ws.entries) if r.user_id == self.ws.user["id"]]
+        # One timer per user: while it runs it is the last entry.
+        running = [m for m in mine if self.ws.entries[m[1]].end is None]
+        return self.ws.entries[max(running or mine)[1]] if mine else None
 
     def entry_json(self, r: Record) -> dict:
         tow = self._types.get(r.type_of_work_id)
@@ -127,6 +134,7 @@ class FakeAwork:
             "task": dict(task) if task else None,
             "project": dict(project) if project else None,
             "createdOn": _iso(r.created or r.start),
+            "updatedOn": _iso(r.updated or r.created or r.start),
             "resourceVersion": int((r.created or r.start).timestamp() * 10_000_000),
             "isExternal": False,
         }
@@ -204,6 +212,10 @@ class FakeAwork:
             return Reply(200, task)
         if method == "POST" and len(parts) == 3 and parts[:2] == ["me", "timetracking"]:
             return self._timetracking(parts[2], query, headers, body)
+        if method == "PUT" and len(parts) == 2 and parts[0] == "timeentries":
+            record = self._record(parts[1])
+            entry_edits.apply_put(record, body, media_type(headers), self.ws.user["id"], self.clock())
+            return Reply(200, self.entry_json(record))
         raise Rejected(404, "not-found", f"No endpoint {method} /api/v1/{path}.")
 
     def _page(self, items: list, query: dict[str, str]) -> Reply:
@@ -280,6 +292,7 @@ class FakeAwork:
                 project_id=form.get("projectId") or (task["projectId"] if task else None),
                 note=form.get("note"),
                 created=now,
+                updated=now,
             )
             self.ws.entries.append(record)
             return Reply(200, self.entry_json(record))
@@ -291,8 +304,10 @@ class FakeAwork:
         paused = bool(active.breaks) and active.breaks[-1][1] is None
         if action == "pause" and not paused:
             active.breaks.append([now, None])
+            active.updated = now
         elif action == "resume" and paused:
             active.breaks[-1][1] = now
+            active.updated = now
         elif action == "stop":
             self._close(active, now)
         return Reply(200, self.entry_json(active))
@@ -313,9 +328,15 @@ class FakeAwork:
 
     @staticmethod
     def _close(record: Record, now: datetime) -> None:
-        if record.breaks and record.breaks[-1][1] is None:
-            record.breaks[-1][1] = now
-        record.end = now
+        entry_edits.close(record, now)
+
+    def _record(self, entry_id: str) -> Record:
+        if not is_guid(entry_id):
+            raise Rejected(400, "validation-failed", "The time entry id is not a valid GUID.")
+        for record in self.ws.entries:
+            if record.id == entry_id:
+                return record
+        raise Rejected(404, "not-found", "The time entry was not found.")
 
     # -- changes "elsewhere", for tests and the demo's realism -----------------------------------
 
@@ -327,9 +348,18 @@ class FakeAwork:
                 self._close(current, now)
             task = self._tasks.get(task_id or "")
             record = Record(new_id(), self.ws.user["id"], type_of_work_id, "Europe/Berlin", start or now,
-                            task_id, task["projectId"] if task else None, created=now)
+                            task_id, task["projectId"] if task else None, created=now, updated=now)
             self.ws.entries.append(record)
             return record
+
+    def change_elsewhere(self, action: str) -> Record | None:
+        """pause, resume, stop or auto-stop the user's timer as another device would."""
+        with self.lock:
+            current = self.last()
+            if current is None or current.end is not None:
+                return None
+            entry_edits.change_elsewhere(current, action, self.clock())
+            return current
 
 
 def _paging_headers(page: int, size: int, items: int, total: int) -> dict[str, str]:

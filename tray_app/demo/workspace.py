@@ -29,6 +29,7 @@ class Record:
     end: datetime | None = None
     breaks: list[list[datetime | None]] = field(default_factory=list)  # [start, end-or-None]
     created: datetime | None = None
+    updated: datetime | None = None
 
 
 @dataclass

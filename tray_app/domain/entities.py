@@ -58,6 +58,8 @@ class TimeEntry:
     project: Project | None = None
     note: str | None = None
     timezone: str | None = None
+    updated: datetime | None = None  # awork's updatedOn: tells a change made elsewhere
+    user_id: str | None = None
 
     @property
     def type_of_work_id(self) -> str | None:

@@ -28,6 +28,7 @@ from ..domain.search import looks_like_task_key
 from .quick_list import Choice, QuickList
 from .style import POPOVER_STYLE
 from .timer_card import TimerCard
+from .tray import offline_text
 
 REMOTE_SEARCH_DELAY_MS = 350
 REOPEN_GUARD_S = 0.3  # a tray click first deactivates (hides) the popover; don't reopen it at once
@@ -44,6 +45,7 @@ class Popover(QWidget):
     opened = Signal()
     sign_in_requested = Signal()
     sign_out_requested = Signal()
+    settings_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self):
@@ -76,7 +78,7 @@ class Popover(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setAccessibleName(self.tr("Status"))
-        self.sign_in_button = QPushButton(self.tr("Sign in to awork…"), objectName="signInButton")
+        self.sign_in_button = QPushButton(self.tr("Sign in with awork…"), objectName="signInButton")
         self.sign_in_button.clicked.connect(self.sign_in_requested.emit)
         self.sign_in_button.hide()
         self.who = QLabel(objectName="who")
@@ -87,8 +89,10 @@ class Popover(QWidget):
         self.menu_button.setAccessibleName(self.tr("More: sign in or out, quit"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
-        self.sign_action = self._menu.addAction(self.tr("Sign in…"))
+        self.sign_action = self._menu.addAction(self.tr("Sign in with awork…"))
         self.sign_action.triggered.connect(self._sign_in_or_out)
+        self.settings_action = self._menu.addAction(self.tr("Settings…"))
+        self.settings_action.triggered.connect(self.settings_requested.emit)
         self._menu.addSeparator()
         self._menu.addAction(self.tr("Quit awork tray"), self.quit_requested.emit)
         self.menu_button.setMenu(self._menu)
@@ -147,7 +151,7 @@ class Popover(QWidget):
         self.list.set_remote_results(state.remote_results, state.remote_query)
         self.list.setEnabled(state.auth is not Auth.SIGNED_OUT)
         self.search.setEnabled(state.auth is not Auth.SIGNED_OUT)
-        sign_in_hint = self.tr("Not signed in. Use ⋯ → Sign in… to connect awork.")
+        sign_in_hint = self.tr("Not signed in. Choose Sign in with awork… to connect.")
         if state.busy:
             self._set_status(self.tr(BUSY_TEXT.get(state.busy, "Working…")), "busy")
         elif state.error:
@@ -156,6 +160,9 @@ class Popover(QWidget):
             self._set_status(f"{state.error}\n{sign_in_hint}" if signed_out else state.error, "error")
         elif state.auth is Auth.SIGNED_OUT:
             self._set_status(sign_in_hint, "error")
+        elif state.offline or state.pending:
+            self._set_status(offline_text(state.pending) if state.offline else
+                             self.tr("Sending {0} offline action(s) to awork…").format(state.pending), "busy")
         elif state.keychain_problem and state.auth_source == "session":
             self._set_status(state.keychain_problem, "info")
         else:
@@ -168,7 +175,7 @@ class Popover(QWidget):
             self.who.setText(self.tr("Not signed in") if state.auth is Auth.SIGNED_OUT else "")
         self.demo_badge.setVisible(state.demo)
         self.sign_in_button.setVisible(state.auth is Auth.SIGNED_OUT and not state.demo)
-        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in…"))
+        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
         self.sign_action.setEnabled(not state.demo)
         if self.isVisible():
             self._place()
@@ -283,6 +290,7 @@ class Popover(QWidget):
             anchor = QRect(QCursor.pos(), QSize(1, 1))
         self._anchor = anchor
         self._place()
+        self.list.trace_next_paint("popover_painted")
         self.show()
         self.raise_()
         self.activateWindow()

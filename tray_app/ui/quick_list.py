@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from ..domain.entities import Task, TypeOfWork, Workload
+from .. import trace
 from ..domain.search import SearchIndex
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -41,6 +42,7 @@ class QuickList(QListWidget):
         self._remote: tuple[Task, ...] = ()
         self._remote_query: str | None = None
         self._query = ""
+        self._traced: str | None = None
         self._rebuild()  # "Loading…" until the first lists arrive (an empty Workload is not a change)
 
     # -- data ------------------------------------------------------------------------------------
@@ -71,6 +73,18 @@ class QuickList(QListWidget):
         if query != self._query:
             self._query = query
             self._rebuild()
+            self.trace_next_paint("list_updated")
+
+    def trace_next_paint(self, event: str) -> None:
+        """For the benchmark: note when the next paint of the rows has happened."""
+        if trace.enabled():
+            self._traced = event
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._traced:
+            trace.mark(self._traced)
+            self._traced = None
 
     # -- rows ------------------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ from ..api.errors import ApiError
 from ..core.commands import Busy
 from ..core.state import AppState, Auth
 from .popover import Popover
-from .sign_in import SignInDialog
+from .sign_in_flow import SignInFlow
+from .network import watch_network
 from .tray import Tray
 
 log = logging.getLogger(__name__)
@@ -22,10 +23,13 @@ class TraySession:
         self.commands = core.commands
         self.tray = tray
         self.popover = Popover()
-        self.sign_in: SignInDialog | None = None
+        self.sign_in: SignInFlow | None = None
         self._tasks: set[asyncio.Task] = set()
         self._last_auth = core.store.state.auth
         self._notified: str | None = None  # the last error shown as a notification
+        self._noticed = core.store.state.notice  # notices already shown
+        self._network = None
+        self._sync_task: asyncio.Task | None = None
 
         c, p, t = self.commands, self.popover, tray
         t.quick_start_requested.connect(self.toggle_popover)
@@ -51,9 +55,16 @@ class TraySession:
             self.spawn(self.commands.refresh_timer())
             self.spawn(self.commands.refresh_lists())
         else:
-            self.show_sign_in()
+            self.show_sign_in(self.core.store.state.error)  # e.g. why the stored sign-in was refused
+        if self.core.sync is not None:
+            # Lives as long as the app; kept apart from the commands, which finish.
+            self._sync_task = asyncio.ensure_future(self.core.sync.run())
+            self._network = watch_network(self.core.sync.poke)
 
     async def shutdown(self) -> None:
+        if self._sync_task is not None:
+            self._sync_task.cancel()
+            await asyncio.gather(self._sync_task, return_exceptions=True)
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
@@ -100,6 +111,9 @@ class TraySession:
     def render(self, state: AppState) -> None:
         self.tray.render(state)
         self.popover.render(state)
+        if state.notice is not None and state.notice != self._noticed:
+            self._noticed = state.notice
+            self.tray.notify("awork tray", state.notice[1], warning=False)
         became_signed_out = state.auth is Auth.SIGNED_OUT and self._last_auth is Auth.SIGNED_IN
         self._last_auth = state.auth
         if became_signed_out and not state.demo:
@@ -112,23 +126,8 @@ class TraySession:
         if self.core.store.state.demo:
             return
         if self.sign_in is None:
-            self.sign_in = SignInDialog()
-            self.sign_in.token_submitted.connect(self._submit_token)
-        problem = self.core.store.state.keychain_problem
-        self.sign_in.open_with("\n".join(m for m in (message, problem) if m) or None)
+            self.sign_in = SignInFlow(self.core, self.spawn, after=self._signed_in)
+        self.sign_in.show(message)
 
-    def _submit_token(self, token: str) -> None:
-        dialog = self.sign_in
-        dialog.set_busy(True)
-
-        async def attempt():
-            try:
-                await self.core.sign_in(token)
-            except ApiError as exc:
-                dialog.set_busy(False)
-                dialog.show_message(exc.user_message)
-                return
-            dialog.succeeded()
-            await asyncio.gather(self.commands.refresh_timer(), self.commands.refresh_lists(), return_exceptions=True)
-
-        self.spawn(attempt())
+    async def _signed_in(self) -> None:
+        await asyncio.gather(self.commands.refresh_timer(), self.commands.refresh_lists(), return_exceptions=True)

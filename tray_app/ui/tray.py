@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..core.state import AppState, Auth
 from ..domain.timer import TimerState, describe, elapsed, format_elapsed
-from .icons import state_icon
+from .icons import state_icon, tray_icon
+
+
+def offline_text(pending: int) -> str:
+    text = "Offline — retrying."
+    if pending:
+        text += f" {pending} action{'s' if pending != 1 else ''} waiting to be sent to awork."
+    return text
 
 
 class Tray(QObject):
@@ -20,6 +27,7 @@ class Tray(QObject):
     stop_requested = Signal()
     sign_in_requested = Signal()
     sign_out_requested = Signal()
+    settings_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None):
@@ -32,7 +40,8 @@ class Tray(QObject):
         self.pause_action = self.menu.addAction(self.tr("Pause"), self._pause_or_resume)
         self.stop_action = self.menu.addAction(self.tr("Stop"), self.stop_requested.emit)
         self.menu.addSeparator()
-        self.sign_action = self.menu.addAction(self.tr("Sign in…"), self._sign_in_or_out)
+        self.sign_action = self.menu.addAction(self.tr("Sign in with awork…"), self._sign_in_or_out)
+        self.settings_action = self.menu.addAction(self.tr("Settings…"), self.settings_requested.emit)
         self.menu.addAction(self.tr("Quit"), self.quit_requested.emit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
@@ -54,15 +63,17 @@ class Tray(QObject):
     def geometry(self):
         return self.icon.geometry()
 
-    def notify(self, title: str, text: str) -> None:
-        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 8000)
+    def notify(self, title: str, text: str, *, warning: bool = True) -> None:
+        kind = QSystemTrayIcon.MessageIcon.Warning if warning else QSystemTrayIcon.MessageIcon.Information
+        self.icon.showMessage(title, text, kind, 8000)
 
     def render(self, state: AppState) -> None:
         self._state = state
-        if state.timer is not self._shown_state:
+        shown = "offline" if state.offline else state.timer
+        if shown != self._shown_state:
             # Only on state changes: under SNI each setIcon is a D-Bus round trip.
-            self.icon.setIcon(state_icon(state.timer))
-            self._shown_state = state.timer
+            self.icon.setIcon(tray_icon("offline") if state.offline else state_icon(state.timer))
+            self._shown_state = shown
         self._update_tooltip()
         self._render_actions()
         if state.timer is TimerState.RUNNING:
@@ -78,7 +89,7 @@ class Tray(QObject):
         self.pause_action.setText(self.tr("Resume") if timer is TimerState.PAUSED else self.tr("Pause"))
         self.pause_action.setEnabled(timer is not TimerState.IDLE and not busy)
         self.stop_action.setEnabled(timer is not TimerState.IDLE and not busy)
-        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in…"))
+        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
         self.sign_action.setVisible(not state.demo)
 
     def _update_tooltip(self) -> None:
@@ -93,6 +104,8 @@ class Tray(QObject):
             what = describe(state.entry) or self.tr("Timer")
             paused = f" ({self.tr('paused')})" if state.timer is TimerState.PAUSED else ""
             text = f"{what} · {spent}{paused}"
+        if state.offline:
+            text += "\n" + offline_text(state.pending)
         if state.error:
             text += f"\n⚠ {state.error.splitlines()[0]}"
         self.icon.setToolTip(text)
