@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import signal
 import socket
 import sys
 
 from PySide6.QtCore import QSocketNotifier
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from . import trace
 from .config import Config
-from .ui.icons import app_icon
-from .ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
 
-def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, show_popover: bool = False) -> int:
-    from .platform.instance import InstanceLock, forward_to_winner
+def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, show_popover: bool = False,
+             verbose: bool = False) -> int:
     from .platform.instance_client import InstanceAddress
+    from .platform.instance_lock import InstanceLock, forward_to_winner
 
     address = InstanceAddress.for_config(config.config_dir, demo=demo)
     lock = InstanceLock(address)
@@ -34,36 +33,57 @@ def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, sho
               file=sys.stderr)
         return 1
     try:
-        return _run(config, demo, autostart, show_popover, address)
+        return _run(config, demo, autostart, show_popover, address, verbose)
     finally:
         lock.release()
 
 
-def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address) -> int:
+def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address, verbose: bool) -> int:
     from .platform.desktop_entry import APP_ID
-    from .platform.instance import InstanceServer
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("awork-tray")
     app.setApplicationDisplayName("awork tray")
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
     # The popover is often the only window; closing it must not end the app.
     app.setQuitOnLastWindowClosed(False)
+    icon = None
+    if not autostart:  # at login the panel may not be up yet: the icon waits for it in _main
+        # The icon is what users wait for: shown before anything else of ours is even imported.
+        icon = QSystemTrayIcon(QIcon(_idle_icon_path()), app)
+        icon.show()
+        trace.mark("icon_shown")
+    from .logs import setup_logging
+    from .platform.instance import InstanceServer
+    from .ui.icons import app_icon
+
+    setup_logging(config.log_dir, verbose=verbose)
+    app.setWindowIcon(app_icon())
     server = InstanceServer(address)
     server.listen()  # without it the tray still works; the command line then acts on its own
-    tray = None
-    if not autostart:  # at login the panel may not be up yet: the icon waits for it in _main
-        tray = _show_tray()
+    tray = _show_tray(icon) if icon is not None else None
     import qasync
 
     return qasync.run(_main(app, tray, config, demo, server, show_popover))
 
 
-def _show_tray() -> Tray:
-    tray = Tray()
-    tray.show()  # before the network side is even imported: the icon is what users wait for
-    trace.mark("icon_shown")
+def _idle_icon_path() -> str:
+    # Not importlib.resources: this runs before anything else is imported, and the package's
+    # own folder is where the resources are in a checkout, a wheel and a bundle alike.
+    import os
+
+    from . import resources
+
+    return os.path.join(os.path.dirname(resources.__file__), "icons", "tray-idle.svg")
+
+
+def _show_tray(icon: QSystemTrayIcon | None = None):
+    from .ui.tray import Tray
+
+    tray = Tray(icon=icon)
+    tray.show()
+    if icon is None:
+        trace.mark("icon_shown")
     if not QSystemTrayIcon.isSystemTrayAvailable():
         log.warning("no system tray found")
         print(
@@ -74,7 +94,9 @@ def _show_tray() -> Tray:
     return tray
 
 
-async def _main(app: QApplication, tray: Tray | None, config: Config, demo: bool, server, show_popover: bool) -> int:
+async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool) -> int:
+    import asyncio
+
     from .composition import build_core
     from .core.settings import SettingsFile
     from .platform.autostart import create_autostart
@@ -100,7 +122,7 @@ async def _main(app: QApplication, tray: Tray | None, config: Config, demo: bool
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
     prefs = Preferences(SettingsFile(config.config_dir), hotkeys, create_autostart(config.config_dir),
-                        core.store, session.spawn)
+                        core.store, session.spawn, log_path=str(config.log_dir / "awork-tray.log"))
     for source in (tray, session.popover):
         source.settings_requested.connect(prefs.open_window)
     # The window's account buttons send the same intents as the tray menu's.

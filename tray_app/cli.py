@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from datetime import datetime
 from typing import Sequence
@@ -65,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("show", help="open the quick-start popover of the running tray (or start it)")
     status = sub.add_parser("status", help="show the current timer")
     status.add_argument("--json", action="store_true", help="print one JSON object")
+    status.add_argument("--verbose", action="store_true", dest="details",
+                        help="also show where the log, settings and offline queue are, for troubleshooting")
     start = sub.add_parser("start", help="start a timer (stops a running one)")
     start.add_argument("--type-of-work", "-t", metavar="NAME|ID", help="type of work (default: the task's own)")
     start.add_argument("--task", metavar="KEY|ID", help="task key such as WEB-12, or its id")
@@ -87,10 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "start" and not (args.type_of_work or args.task):
         parser.error("start needs --type-of-work NAME|ID, --task KEY|ID, or both")
     from .config import Config
-    from .logs import setup_logging
 
     config = Config.from_environment()
-    setup_logging(config.log_dir, verbose=args.verbose)
+    if args.command not in (None, "run", "show"):
+        _start_logging(config, args)  # the tray starts its log once its icon shows
     if args.command == "autostart":
         from .autostart_command import autostart_command
 
@@ -102,16 +103,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         request = {"cmd": first if args.command in (None, "run") else args.command, "args": _remote_args(args)}
         reply = send_request(InstanceAddress.for_config(config.config_dir, demo=args.demo), request)
         if reply is not None:  # a tray runs: it did the work, so its icon and popover show it at once
-            return _print_reply(reply)
+            code = _print_reply(reply)
+            if getattr(args, "details", False):
+                _print_diagnostics(config, args, tray_running=True)
+            return code
     if args.command in (None, "run", "show"):
         from .app import run_tray
 
         return run_tray(config, demo=args.demo, autostart=getattr(args, "autostart", False),
-                        show_popover=args.command == "show")
+                        show_popover=args.command == "show", verbose=args.verbose)
+    import asyncio  # here, not at the top: the tray's start-up must not wait for it
+
     try:
-        return asyncio.run(_one_shot(args, config))
+        code = asyncio.run(_one_shot(args, config))
     except KeyboardInterrupt:  # Ctrl+C, e.g. while `login` waits for the browser
         return 130
+    if getattr(args, "details", False):
+        _print_diagnostics(config, args, tray_running=False)
+    return code
+
+
+def _start_logging(config, args) -> None:
+    from .logs import setup_logging
+
+    setup_logging(config.log_dir, verbose=args.verbose)
+
+
+def _print_diagnostics(config, args, *, tray_running: bool) -> None:
+    """Where to look when something is wrong; never a secret."""
+    from .core.outbox import Outbox
+
+    waiting = len(Outbox(config.config_dir / "outbox.json"))
+    lines = [
+        f"log file:      {config.log_dir / 'awork-tray.log'}",
+        f"settings:      {config.config_dir / 'settings.json'}",
+        f"awork API:     {'built-in demo' if args.demo else config.api_url}",
+        f"tray running:  {'yes' if tray_running else 'no'}",
+        f"offline queue: {waiting} action{'s' if waiting != 1 else ''} waiting ({config.config_dir / 'outbox.json'})",
+    ]
+    print("\n".join(lines), file=sys.stderr if args.json else sys.stdout)
 
 
 def _remote_args(args) -> dict:
@@ -199,6 +229,8 @@ async def _login(core) -> int:
 
     def no_browser() -> None:
         _err("No browser could be opened; open the link above.")
+
+    import asyncio
 
     try:
         user = await core.sign_in(on_url=show, on_browser_failed=no_browser)

@@ -212,8 +212,8 @@ def _child(mode: str, outbox: Path, url: str, task: dict) -> int:
 
 
 def _fresh_core(qloop, outbox: Path, url: str):
-    commands = sim_commands(None, RealClock(), outbox, base_url=url, token="test-token")
-    return commands
+    """A new process's core, on real time (two processes share no simulated clock)."""
+    return sim_commands(None, RealClock(), outbox, base_url=url, token="test-token")
 
 
 def test_queue_survives_a_kill_and_a_new_process_replays_it(qloop, fake_awork, tmp_path):
@@ -234,20 +234,24 @@ def test_queue_survives_a_kill_and_a_new_process_replays_it(qloop, fake_awork, t
     assert len(Outbox(outbox)) == 0 and commands.store.state.pending == 0
 
 
-def test_replay_killed_after_awork_applied_an_action_does_not_apply_it_twice(qloop, rig, fake_awork, tmp_path):
+def test_replay_killed_after_awork_applied_an_action_does_not_apply_it_twice(qloop, fake_awork, tmp_path):
     run = qloop.run_until_complete
-    outbox = rig.commands.outbox.path
-    fake_awork.backend.clock = RealClock().now  # two processes: real time for both
+    outbox = tmp_path / "outbox.json"
+    task = parse_task(fake_awork.backend.ws.tasks[0])
     fake_awork.stop()
-    rig.clock = RealClock()
-    for action in (rig.commands.start(task=rig.task_a, note="twice?"), rig.commands.pause(), rig.commands.stop()):
-        run(action)
+    commands = _fresh_core(qloop, outbox, fake_awork.url)
+    run(commands.start(task=task, note="twice?"))
+    run(commands.pause())
+    run(commands.stop())
+    run(commands.client.aclose())
     assert len(Outbox(outbox)) == 3
     fake_awork.start()
     _child("die-after-apply", outbox, fake_awork.url, {})
     assert len(fake_awork.requests.of("POST", "me/timetracking/start")) == 1
     assert Outbox(outbox).sending is not None  # the mark of an action that may have arrived
     commands = _fresh_core(qloop, outbox, fake_awork.url)
+    notices = []
+    commands.store.subscribe(lambda state: state.notice and notices.append(state.notice[1]))
     try:
         run(commands.refresh_timer())
     finally:
@@ -257,4 +261,4 @@ def test_replay_killed_after_awork_applied_an_action_does_not_apply_it_twice(qlo
     assert len(fake_awork.requests.of("POST", "me/timetracking/start")) == 1
     # ... and what was queued behind it is not lost either.
     assert mine[0].end is not None and len(mine[0].breaks) == 1
-    assert len(Outbox(outbox)) == 0 and not any("was not sent" in n for n in [commands.store.state.notice or (0, "")][0][1:])
+    assert len(Outbox(outbox)) == 0 and not [n for n in notices if "was not sent" in n]

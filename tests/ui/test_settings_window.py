@@ -147,3 +147,11 @@ def test_settings_is_in_the_tray_menu_and_the_popover_menu(qtbot):
     with qtbot.waitSignal(popover.settings_requested):
         popover.settings_action.trigger()
     assert tray.settings_action.text() == popover.settings_action.text() == "Settings…"
+
+
+def test_troubleshooting_shows_the_log_file(qtbot):
+    from tray_app.ui.settings_window import SettingsWindow
+
+    window = SettingsWindow([], "/home/carla/.local/state/awork-tray/log/awork-tray.log")
+    qtbot.addWidget(window)
+    assert "/home/carla/.local/state/awork-tray/log/awork-tray.log" in window.log_path.text()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tray_app.domain.search import SearchIndex, looks_like_task_key, normalise
 
@@ -88,3 +90,17 @@ def test_items_are_returned_not_texts():
 )
 def test_task_key_detection(text, key):
     assert looks_like_task_key(text) == key
+
+
+@given(
+    st.lists(st.text(alphabet="abcdeé ÜßX-1", min_size=0, max_size=12), min_size=1, max_size=30),
+    st.lists(st.text(alphabet="abcdeé üss", min_size=0, max_size=6), min_size=1, max_size=6),
+)
+@settings(max_examples=150, deadline=None)
+def test_typing_on_gives_the_same_results_as_a_fresh_search(texts, queries):
+    """The index narrows the previous hits while the user types on; it must never differ from
+    searching everything afresh."""
+    typed = SearchIndex((i, t) for i, t in enumerate(texts))
+    for query in queries:
+        fresh = SearchIndex((i, t) for i, t in enumerate(texts))
+        assert typed.query(query, limit=100) == fresh.query(query, limit=100)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 from ..domain.entities import Break, Project, Task, TimeEntry, TypeOfWork, User, Workspace
@@ -99,7 +100,13 @@ def project(data: Any) -> Project | None:
     d = _obj(data)
     if not _text(d, "id"):
         return None
-    return Project(id=d["id"], name=_text(d, "name") or "", key=_text(d, "projectKey"))
+    return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"))
+
+
+@lru_cache(maxsize=4096)
+def shared_project(project_id: str, name: str, key: str | None) -> Project:
+    # Thousands of tasks name the same few hundred projects: one immutable object each.
+    return Project(id=project_id, name=name, key=key)
 
 
 def task(data: Any) -> Task:

@@ -10,8 +10,9 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
+from ..api.parse import shared_project
 from ..config import private_dir
-from ..domain.entities import Project, Task, TypeOfWork, User, Workload, Workspace
+from ..domain.entities import Task, TypeOfWork, User, Workload, Workspace
 
 log = logging.getLogger(__name__)
 VERSION = 1
@@ -60,7 +61,8 @@ class WorkloadCache:
 
 
 def _task(d: dict) -> Task:
-    project = Project(**d["project"]) if d.get("project") else None
+    p = d.get("project")
+    project = shared_project(p["id"], p["name"], p.get("key")) if p else None
     return Task(d["id"], d["name"], d.get("key"), project, d.get("type_of_work_id"), d.get("is_done", False))
 
 

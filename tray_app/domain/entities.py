@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypeOfWork:
     id: str
     name: str
@@ -14,14 +14,14 @@ class TypeOfWork:
     is_archived: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Project:
     id: str
     name: str
     key: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     id: str
     name: str
@@ -35,7 +35,7 @@ class Task:
         return self.project.id if self.project else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Break:
     start: datetime
     end: datetime | None = None
@@ -45,7 +45,7 @@ class Break:
         return self.end is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeEntry:
     """One awork time tracking; `end is None` means the timer is still active."""
 
@@ -66,14 +66,14 @@ class TimeEntry:
         return self.type_of_work.id if self.type_of_work else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Workspace:
     id: str
     name: str
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class User:
     id: str
     first_name: str
@@ -85,7 +85,7 @@ class User:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StartRequest:
     """What the user asked to start; becomes awork's StartTimeTrackingForm."""
 
@@ -107,7 +107,7 @@ class StartRequest:
         return form
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Workload:
     """The lists the popover offers, as last loaded."""
 

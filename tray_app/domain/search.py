@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Generic, Iterable, TypeVar
 
 T = TypeVar("T")
@@ -34,46 +33,55 @@ def looks_like_task_key(text: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
-@dataclass(frozen=True)
-class _Entry(Generic[T]):
-    item: T
-    words: tuple[str, ...]
-    haystack: str
-
-
 class SearchIndex(Generic[T]):
-    """Ranks items by how well every query word matches their words."""
+    """Ranks items by how well every query word matches their words.
+
+    Each item keeps one normalised string, padded with spaces so that " term" finds a word
+    start and " term " a whole word without splitting anything per keystroke. When a query
+    only adds to the previous one (the user typing on), only the previous matches are scanned.
+    """
 
     def __init__(self, items: Iterable[tuple[T, str]]):
-        self._entries: list[_Entry[T]] = []
+        self._items: list[T] = []
+        self._texts: list[str] = []
         for item, text in items:
-            norm = normalise(text)
-            self._entries.append(_Entry(item, tuple(norm.split()), norm))
+            self._items.append(item)
+            self._texts.append(f" {' '.join(normalise(text).split())} ")
+        self._last_terms: list[str] = []
+        self._last_hits: list[int] = list(range(len(self._items)))
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._items)
 
     def query(self, text: str, limit: int = 50) -> list[T]:
         terms = normalise(text).split()
         if not terms:
-            return [e.item for e in self._entries[:limit]]
-        scored: list[tuple[int, int, T]] = []
-        for position, entry in enumerate(self._entries):
-            score = _score(terms, entry)
+            return self._items[:limit]
+        narrows = self._last_terms and _narrows(self._last_terms, terms)
+        candidates = self._last_hits if narrows else range(len(self._items))
+        scored: list[tuple[int, int]] = []
+        for position in candidates:
+            score = _score(terms, self._texts[position])
             if score:
-                scored.append((-score, position, entry.item))
-        scored.sort(key=lambda s: (s[0], s[1]))
-        return [item for _, _, item in scored[:limit]]
+                scored.append((-score, position))
+        self._last_terms, self._last_hits = terms, [p for _, p in scored]
+        scored.sort()
+        return [self._items[p] for _, p in scored[:limit]]
 
 
-def _score(terms: list[str], entry: _Entry) -> int:
+def _narrows(before: list[str], after: list[str]) -> bool:
+    """Every item matching `after` also matches `before` (each old term is inside a new one)."""
+    return len(after) >= len(before) and all(old in new for old, new in zip(before, after))
+
+
+def _score(terms: list[str], text: str) -> int:
     total = 0
     for term in terms:
-        if term not in entry.haystack:
+        if term not in text:
             return 0
-        if any(word == term for word in entry.words):
+        if f" {term} " in text:
             total += 3
-        elif any(word.startswith(term) for word in entry.words):
+        elif f" {term}" in text:
             total += 2
         else:
             total += 1

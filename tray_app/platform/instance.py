@@ -11,47 +11,18 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import time
 from typing import Awaitable, Callable
 
 import shiboken6
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from .instance_client import MAX_LINE, InstanceAddress, send_request
+from .instance_client import MAX_LINE, InstanceAddress
+from .instance_lock import InstanceLock, forward_to_winner  # noqa: F401  (where they used to be)
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[dict], Awaitable[dict]]
-
-
-class InstanceLock:
-    def __init__(self, address: InstanceAddress):
-        address.lock_path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = QLockFile(str(address.lock_path))
-        # Held for hours: only a dead owner makes it stale, never its age.
-        self._lock.setStaleLockTime(0)
-
-    def acquire(self) -> bool:
-        return self._lock.tryLock(0)
-
-    def owner_pid(self) -> int | None:
-        info = self._lock.getLockInfo()  # PySide: (pid, hostname, appname), or False
-        return info[0] if isinstance(info, tuple) and info and isinstance(info[0], int) else None
-
-    def release(self) -> None:
-        self._lock.unlock()
-
-
-def forward_to_winner(address: InstanceAddress, request: dict, wait: float = 15.0) -> dict | None:
-    """We lost the lock: the winner is starting. Wait for its socket, then hand it the request."""
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        reply = send_request(address, request)
-        if reply is not None:
-            return reply
-        time.sleep(0.1)
-    return None
 
 
 class InstanceServer(QObject):

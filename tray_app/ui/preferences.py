@@ -33,8 +33,9 @@ class Preferences(QObject):
     sign_out_requested = Signal()
 
     def __init__(self, settings_file: SettingsFile, hotkeys: HotkeyManager, autostart: AutostartBackend,
-                 store, spawn: Callable, command_for: Callable[[str], str] = shell_command):
+                 store, spawn: Callable, command_for: Callable[[str], str] = shell_command, log_path: str = ""):
         super().__init__()
+        self.log_path = log_path
         self.file = settings_file
         self.settings: Settings = settings_file.load()
         self.hotkeys = hotkeys
@@ -104,7 +105,7 @@ class Preferences(QObject):
 
     def open_window(self) -> SettingsWindow:
         if self.window is None:
-            self.window = SettingsWindow(self.rows())
+            self.window = SettingsWindow(self.rows(), self.log_path)
             w = self.window
             w.hotkey_changed.connect(self.set_hotkey)
             w.recording_hotkey.connect(lambda on: self.hotkeys.suspend() if on else self.hotkeys.resume())

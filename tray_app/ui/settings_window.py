@@ -1,4 +1,4 @@
-"""The settings window: account, global shortcuts, start on login.
+"""The settings window: account, global shortcuts, start on login, where the log is.
 
 It renders what the Preferences controller tells it and emits intents; changes apply at once
 (there is no OK button to forget). Where a global shortcut cannot work, it says why and offers
@@ -8,9 +8,10 @@ the exact command to bind in the desktop's own shortcut settings, with a Copy bu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -124,7 +125,7 @@ class SettingsWindow(QWidget):
     sign_in_requested = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, rows: list[HotkeyRow]):
+    def __init__(self, rows: list[HotkeyRow], log_path: str = ""):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("awork tray — Settings"))
@@ -164,8 +165,18 @@ class SettingsWindow(QWidget):
         QVBoxLayout(language).addWidget(QLabel(self.tr("awork tray follows your system's language. "
                                                         "More languages are coming.")))
 
+        trouble = QGroupBox(self.tr("Troubleshooting"))
+        self.log_path = QLabel(self.tr("Log file: {0}").format(log_path), objectName="logPath", wordWrap=True)
+        self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_logs = QPushButton(self.tr("Open log folder"), objectName="openLogs")
+        open_logs.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(log_path).parent))))
+        open_logs.setEnabled(bool(log_path))
+        trouble_row = QHBoxLayout(trouble)
+        trouble_row.addWidget(self.log_path, 1)
+        trouble_row.addWidget(open_logs)
+
         layout = QVBoxLayout(self)
-        for group in (account, shortcuts, login, language):
+        for group in (account, shortcuts, login, language, trouble):
             layout.addWidget(group)
         layout.addStretch(1)
         self._signed_in = False

@@ -30,9 +30,10 @@ class Tray(QObject):
     settings_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, icon: QSystemTrayIcon | None = None):
         super().__init__(parent)
-        self.icon = QSystemTrayIcon(state_icon(TimerState.IDLE), self)
+        # The app may have shown a bare icon already, before this module was imported.
+        self.icon = icon if icon is not None else QSystemTrayIcon(state_icon(TimerState.IDLE), self)
         self.icon.setToolTip("awork tray")
         self.menu = QMenu()
         self.quick_action = self.menu.addAction(self.tr("Quick start…"), self.quick_start_requested.emit)
