@@ -21,7 +21,9 @@ def memory_growth(ticks: int, syncs: int) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("AWORK_TRAY_TRACE", None)
     out = subprocess.run([sys.executable, str(Path(__file__)), str(ticks), str(syncs)], env=env,
-                         capture_output=True, text=True, timeout=600, check=True)
+                         capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:
+        raise RuntimeError(f"the growth run failed ({out.returncode}):\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -20,15 +20,21 @@ def rss_mib(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-def wakeups(pid: int) -> int:
-    """Voluntary context switches of every thread: each is the process going to sleep after
-    being woken, so their rate is the wake-up rate."""
-    total = 0
+def wakeups(pid: int) -> dict[str, int]:
+    """Voluntary context switches per thread: each is a thread going back to sleep after being
+    woken, so their rate is the wake-up rate. Per thread, because threads come and go; take the
+    difference of two samples with `wakeups_between`."""
+    counts = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
             for line in (task / "status").read_text().splitlines():
                 if line.startswith("voluntary_ctxt_switches:"):
-                    total += int(line.split()[1])
+                    counts[task.name] = int(line.split()[1])
         except FileNotFoundError:
             continue  # a thread ended while we looked
-    return total
+    return counts
+
+
+def wakeups_between(before: dict[str, int], after: dict[str, int]) -> int:
+    """Wake-ups of the threads alive at the end (a thread that ended in between is not counted)."""
+    return sum(count - before.get(tid, 0) for tid, count in after.items())

@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
 
 from e2e.desktop import VirtualDesktop, wait_for  # noqa: E402
 from fake_awork import FakeAworkServer  # noqa: E402
-from probes import cpu_seconds, rss_mib, wakeups  # noqa: E402
+from probes import cpu_seconds, rss_mib, wakeups, wakeups_between  # noqa: E402
 
 from tray_app.demo.workspace import large_workspace  # noqa: E402
 
@@ -130,7 +130,7 @@ def measure_idle(d, pids: dict[str, int], server, seconds: float) -> dict:
         cpu0, wake0 = before[k]
         out[k] = {
             "cpu_percent": 100 * (cpu_seconds(p) - cpu0) / span,
-            "wakeups_per_second": (wakeups(p) - wake0) / span,
+            "wakeups_per_second": wakeups_between(wake0, wakeups(p)) / span,
             "rss_mib": rss_mib(p),
         }
     out["requests_per_minute"] = (len(server.requests) - count0) * 60 / span

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from fake_awork import FakeAworkServer
-from tray_app.demo.workspace import demo_workspace
+# Messages in English whatever the developer's locale: the tests read them. The language tests
+# (tests/unit/test_i18n.py, tests/ui/test_language.py) switch to German on purpose.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
+from fake_awork import FakeAworkServer  # noqa: E402
+from tray_app.demo.workspace import demo_workspace  # noqa: E402
 
 
 @pytest.fixture

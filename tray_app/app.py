@@ -50,7 +50,9 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
     icon = None
     if not autostart:  # at login the panel may not be up yet: the icon waits for it in _main
         # The icon is what users wait for: shown before anything else of ours is even imported.
-        icon = QSystemTrayIcon(QIcon(_idle_icon_path()), app)
+        idle = QIcon(_idle_icon_path())
+        idle.setIsMask(sys.platform == "darwin")  # macOS's default style (ui/icons.py): a template image
+        icon = QSystemTrayIcon(idle, app)
         icon.show()
         trace.mark("icon_shown")
     from .logs import setup_logging
@@ -59,12 +61,20 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
 
     setup_logging(config.log_dir, verbose=verbose)
     app.setWindowIcon(app_icon())
+    from .ui.theme import apply_requested_scheme
+
+    apply_requested_scheme(app)  # AWORK_TRAY_COLOR_SCHEME=dark|light, before any window exists
+    from .core.settings import SettingsFile
+    from .ui.language import Language
+
+    language = Language(app)  # before the first menu or window: nothing to re-translate yet
+    language.apply(SettingsFile(config.config_dir).load().language)
     server = InstanceServer(address)
     server.listen()  # without it the tray still works; the command line then acts on its own
     tray = _show_tray(icon) if icon is not None else None
     import qasync
 
-    return qasync.run(_main(app, tray, config, demo, server, show_popover))
+    return qasync.run(_main(app, tray, config, demo, server, show_popover, language))
 
 
 def _idle_icon_path() -> str:
@@ -74,7 +84,8 @@ def _idle_icon_path() -> str:
 
     from . import resources
 
-    return os.path.join(os.path.dirname(resources.__file__), "icons", "tray-idle.svg")
+    name = "tray-idle-light.svg" if sys.platform == "darwin" else "tray-idle.svg"
+    return os.path.join(os.path.dirname(resources.__file__), "icons", name)
 
 
 def _show_tray(icon: QSystemTrayIcon | None = None):
@@ -86,15 +97,18 @@ def _show_tray(icon: QSystemTrayIcon | None = None):
         trace.mark("icon_shown")
     if not QSystemTrayIcon.isSystemTrayAvailable():
         log.warning("no system tray found")
+        from .i18n import translate
+
         print(
-            "awork-tray: no system tray found. On GNOME install the 'AppIndicator and KStatusNotifierItem "
-            "Support' extension. The quick-start window opens instead; `awork-tray` commands work too.",
+            "awork-tray: " + translate("Cli", "no system tray found. On GNOME install the 'AppIndicator and "
+                                              "KStatusNotifierItem Support' extension. The quick-start window opens "
+                                              "instead; `awork-tray` commands work too."),
             file=sys.stderr,
         )
     return tray
 
 
-async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool) -> int:
+async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool, language) -> int:
     import asyncio
 
     from .composition import build_core
@@ -122,12 +136,15 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
     prefs = Preferences(SettingsFile(config.config_dir), hotkeys, create_autostart(config.config_dir),
-                        core.store, session.spawn, log_path=str(config.log_dir / "awork-tray.log"))
+                        core.store, session.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
     for source in (tray, session.popover):
         source.settings_requested.connect(prefs.open_window)
     # The window's account buttons send the same intents as the tray menu's.
     prefs.sign_in_requested.connect(tray.sign_in_requested)
     prefs.sign_out_requested.connect(tray.sign_out_requested)
+    tray.set_icon_style(prefs.settings.tray_icon_style)
+    prefs.tray_icon_style_changed.connect(tray.set_icon_style)
+    prefs.language_changed.connect(lambda _code: tray.retranslate())  # the windows re-translate themselves
     prefs.start()
     try:
         # Without a tray the popover is the only way in, except at login: nobody asked for a window then.

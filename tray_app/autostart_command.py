@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 
 from .core.settings import SettingsFile
+from .i18n import translate
 from .platform.autostart import AutostartStatus, create_autostart
 
 
 def describe(status: AutostartStatus) -> str:
-    text = f"Start on login: {'on' if status.enabled else 'off'}"
+    if status.enabled:
+        text = translate("Cli", "Start on login: on")
+    else:
+        text = translate("Cli", "Start on login: off")
     if status.where:
         text += f" ({status.where})"
     return text
@@ -25,7 +29,7 @@ def autostart_command(action: str, config) -> int:
         else:
             status = backend.status()
     except OSError as exc:
-        print(f"awork-tray: could not change start on login: {exc}", file=sys.stderr)
+        print("awork-tray: " + translate("Cli", "could not change start on login: {0}").format(exc), file=sys.stderr)
         return 1
     if action != "status":
         settings_file = SettingsFile(config.config_dir)

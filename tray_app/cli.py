@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Sequence
 
 from . import __version__
+from .i18n import translate
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # something unexpected
@@ -85,11 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "start" and not (args.type_of_work or args.task):
-        parser.error("start needs --type-of-work NAME|ID, --task KEY|ID, or both")
     from .config import Config
 
     config = Config.from_environment()
+    _use_language(config)
+    if args.command == "start" and not (args.type_of_work or args.task):
+        parser.error(translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both"))
     if args.command not in (None, "run", "show"):
         _start_logging(config, args)  # the tray starts its log once its icon shows
     if args.command == "autostart":
@@ -123,6 +125,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _use_language(config) -> None:
+    """The app's language setting, else the shell's (LANG and friends). `--help` stays English:
+    it is a reference, read next to the README."""
+    from .core.settings import SettingsFile
+    from .i18n import pick_language, use
+
+    use(pick_language(SettingsFile(config.config_dir).load().language))
+
+
 def _start_logging(config, args) -> None:
     from .logs import setup_logging
 
@@ -133,15 +144,21 @@ def _print_diagnostics(config, args, *, tray_running: bool) -> None:
     """Where to look when something is wrong; never a secret."""
     from .core.outbox import Outbox
 
-    waiting = len(Outbox(config.config_dir / "outbox.json"))
-    lines = [
-        f"log file:      {config.log_dir / 'awork-tray.log'}",
-        f"settings:      {config.config_dir / 'settings.json'}",
-        f"awork API:     {'built-in demo' if args.demo else config.api_url}",
-        f"tray running:  {'yes' if tray_running else 'no'}",
-        f"offline queue: {waiting} action{'s' if waiting != 1 else ''} waiting ({config.config_dir / 'outbox.json'})",
+    queue = config.config_dir / "outbox.json"
+    waiting = len(Outbox(queue))
+    if waiting == 1:
+        queued = translate("Cli", "1 action waiting ({0})").format(queue)
+    else:
+        queued = translate("Cli", "{0} actions waiting ({1})").format(waiting, queue)
+    rows = [
+        (translate("Cli", "log file:"), str(config.log_dir / "awork-tray.log")),
+        (translate("Cli", "settings:"), str(config.config_dir / "settings.json")),
+        (translate("Cli", "awork API:"), translate("Cli", "built-in demo") if args.demo else config.api_url),
+        (translate("Cli", "tray running:"), translate("Cli", "yes") if tray_running else translate("Cli", "no")),
+        (translate("Cli", "offline queue:"), queued),
     ]
-    print("\n".join(lines), file=sys.stderr if args.json else sys.stdout)
+    width = max(len(label) for label, _ in rows) + 1
+    print("\n".join(f"{label:<{width}}{value}" for label, value in rows), file=sys.stderr if args.json else sys.stdout)
 
 
 def _remote_args(args) -> dict:
@@ -164,40 +181,40 @@ async def _one_shot(args, config) -> int:
     from .api.errors import ApiError, AuthError, NetworkError, NotSignedInError, RateLimitedError, ServerError, MalformedResponseError
     from .composition import build_core
     from .core.commands import Busy
+    from .core.intents import not_signed_in, rejected
 
     core = build_core(config, demo=args.demo)
     try:
         await core.restore_sign_in()
         if core.store.state.error and not core.tokens.present and args.command not in ("login", "logout"):
             # awork refused the stored sign-in (expired, revoked): say why, once, and stop here.
-            _err(f"{core.store.state.error}\nRun 'awork-tray login'.")
+            _err(core.store.state.error + "\n" + translate("Cli", "Run 'awork-tray login'."))
             return EXIT_NOT_SIGNED_IN
         if args.command == "login":
             return await _login(core)
         if args.command == "logout":
             if core.tokens.source == "AWORK_API_TOKEN":
-                print("AWORK_API_TOKEN is set and used instead of a stored token; unset it to sign out.")
+                print(translate("Cli", "AWORK_API_TOKEN is set and used instead of a stored token; unset it to sign out."))
                 return EXIT_OK
             was_signed_in = core.tokens.present
             problem = await core.sign_out()
             if problem:
                 _err(problem)
                 return EXIT_FAILED
-            print("Signed out: awork tray's access was revoked at awork and the stored sign-in removed."
-                  if was_signed_in else "Not signed in; nothing is stored any more.")
+            print(translate("Cli", "Signed out: awork tray's access was revoked at awork and the stored sign-in removed.")
+                  if was_signed_in else translate("Cli", "Not signed in; nothing is stored any more."))
             return EXIT_OK
         from .core.intents import run_intent
 
         return _print_reply((await run_intent(core, args.command, _remote_args(args))).to_json())
     except (NotSignedInError, AuthError) as exc:
-        _err(f"Not signed in: {exc.user_message}\nRun 'awork-tray login' or check AWORK_API_TOKEN.")
+        _err(not_signed_in(exc.user_message))
         return EXIT_NOT_SIGNED_IN
     except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
         _err(exc.user_message)
         return EXIT_UNREACHABLE
     except ApiError as exc:
-        # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
-        _err(f"awork rejected the request: {exc.user_message}" if exc.status else exc.user_message)
+        _err(rejected(exc))
         return EXIT_REJECTED
     except LookupError as exc:
         _err(str(exc.args[0]) if exc.args else str(exc))
@@ -213,22 +230,23 @@ async def _login(core) -> int:
     from .api.oauth import SignInError
 
     if core.tokens.source == "AWORK_API_TOKEN":
-        _err("AWORK_API_TOKEN is set; it is used instead of signing in. Unset it to sign in with awork.")
+        _err(translate("Cli", "AWORK_API_TOKEN is set; it is used instead of signing in. Unset it to sign in with awork."))
         return EXIT_USAGE
     problem = await core.account.keychain_problem()
     if problem:
         # Each command is its own process: a sign-in kept in memory would end with this one.
-        _err(f"{problem}\nThe command line cannot keep a sign-in in memory. Sign in from the tray icon instead "
-             "(it offers “Keep me signed in for this session only”), or set AWORK_API_TOKEN.")
+        _err(problem + "\n" + translate("Cli", "The command line cannot keep a sign-in in memory. Sign in from the tray "
+                                               "icon instead (it offers “Keep me signed in for this session only”), or "
+                                               "set AWORK_API_TOKEN."))
         return EXIT_FAILED
 
     def show(url: str) -> None:
         # Printed too, for a shell with no browser: open it in a browser on this computer.
-        print(f"Sign in to awork in your browser. If it does not open, open this link on this computer:\n  {url}\n"
-              "Waiting up to 5 minutes (Ctrl+C cancels)…", flush=True)
+        print(translate("Cli", "Sign in to awork in your browser. If it does not open, open this link on this "
+                               "computer:\n  {0}\nWaiting up to 5 minutes (Ctrl+C cancels)…").format(url), flush=True)
 
     def no_browser() -> None:
-        _err("No browser could be opened; open the link above.")
+        _err(translate("Cli", "No browser could be opened; open the link above."))
 
     import asyncio
 
@@ -238,10 +256,11 @@ async def _login(core) -> int:
         _err(exc.user_message)
         return EXIT_NOT_SIGNED_IN
     except asyncio.CancelledError:
-        _err("Sign-in cancelled.")
+        _err(translate("Cli", "Sign-in cancelled."))
         raise
-    ws = user.workspace.name if user.workspace else "unknown workspace"
-    print(f"Signed in as {user.display_name} · {ws}. The sign-in is kept in the system keychain.")
+    ws = user.workspace.name if user.workspace else translate("Cli", "unknown workspace")
+    print(translate("Cli", "Signed in as {0} · {1}. The sign-in is kept in the system keychain.").format(
+        user.display_name, ws))
     return EXIT_OK
 
 

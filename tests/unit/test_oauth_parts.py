@@ -11,7 +11,8 @@ import pytest
 
 from tray_app.api.loopback import check_loopback_uri
 from tray_app.api.oauth import OAuth, Pkce, SignInRejected, default_redirect_uris, s256
-from tray_app.api.sign_in_pages import page, pick_language
+from tray_app.api.sign_in_pages import page
+from tray_app.i18n import pick_language
 
 
 def test_s256_matches_rfc_7636_appendix_b():

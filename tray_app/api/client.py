@@ -12,6 +12,7 @@ import httpx
 
 from .. import __version__
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, User
+from ..i18n import translate
 from . import parse
 from .errors import (
     ApiError,
@@ -115,7 +116,8 @@ class AworkClient:
     async def correct_times(self, entry: TimeEntry, *, start: datetime, end: datetime | None) -> TimeEntry:
         """Move an entry's start (and, when it is finished, its end): `PUT /timeentries/{id}`."""
         if entry.type_of_work_id is None or entry.timezone is None:
-            raise MalformedResponseError("The time entry lacks its type of work or time zone; it cannot be corrected.")
+            raise MalformedResponseError(translate(
+                "ApiError", "The time entry lacks its type of work or time zone; it cannot be corrected."))
         form: dict[str, Any] = {"typeOfWorkId": entry.type_of_work_id, "timezone": entry.timezone}
         if entry.task is not None:
             form["taskId"] = entry.task.id
@@ -155,7 +157,7 @@ class AworkClient:
             response = await self._send("GET", path, params=query)
             batch = self._decode(response)
             if not isinstance(batch, list):
-                raise MalformedResponseError("awork sent something other than a list.")
+                raise MalformedResponseError(translate("ApiError", "awork sent something other than a list."))
             items.extend(batch)
             total = response.headers.get("aw-totalitems")
             if len(batch) < PAGE_SIZE or (total and total.isdigit() and len(items) >= int(total)):
@@ -178,27 +180,28 @@ class AworkClient:
                 response.headers.get("trace-id"),
             )
             raise MalformedResponseError(
-                "awork sent a reply that could not be read.", status=response.status_code,
+                translate("ApiError", "awork sent a reply that could not be read."), status=response.status_code,
                 trace_id=response.headers.get("trace-id"),
             ) from exc
 
     async def _send(self, method: str, path: str, *, allow: set[int] = frozenset(), **kw) -> httpx.Response:
         wait = self.rate_limited_for
         if wait > 0:
-            raise RateLimitedError(f"awork is busy; retrying in {round(wait) or 1} s.", retry_after=wait)
+            raise RateLimitedError(translate("ApiError", "awork is busy; retrying in {0} s.").format(round(wait) or 1),
+                                   retry_after=wait)
         token = await self._tokens.token()
         for attempt in (1, 2):
             if not token:
-                raise NotSignedInError("Not signed in to awork.")
+                raise NotSignedInError(translate("ApiError", "Not signed in to awork."))
             headers = {"Authorization": f"Bearer {token}"}
             try:
                 response = await self._http.request(method, path, headers=headers, **kw)
             except httpx.TimeoutException as exc:
                 log.warning("%s /%s timed out", method, path)
-                raise NetworkError("awork did not answer in time. Check your connection.") from exc
+                raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
             except httpx.HTTPError as exc:
                 log.warning("%s /%s failed: %s", method, path, type(exc).__name__)
-                raise NetworkError("Cannot reach awork. Check your internet connection.") from exc
+                raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
             if response.status_code == 401 and attempt == 1 and await self._tokens.unauthorized(token):
                 token = await self._tokens.token()
                 continue

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from ..i18n import translate
+
 
 @dataclass(frozen=True)
 class FieldProblem:
@@ -45,6 +47,7 @@ class ApiError(Exception):
         lines += [f"{p.property}: {p.message}" if p.property else p.message for p in self.problems]
         if self.status is not None and self.status >= 403:
             # What awork's support asks for, e.g. when its edge security refused a request.
+            # The labels stay English: they are for awork's support, who asks for them by these names.
             refs = [f"trace id {self.trace_id}"] if self.trace_id else []
             refs += [f"edge ref {self.edge_ref}"] if self.edge_ref else []
             if refs:
@@ -126,19 +129,24 @@ def error_for_response(response: httpx.Response) -> ApiError:
         edge_ref=response.headers.get("x-edge-ref"),
         problems=problems,
     )
+    # awork's own description stays as awork wrote it; only our fallbacks are translated.
     if status == 400:
-        return ValidationError(description or "awork rejected the request.", **common)
+        return ValidationError(description or translate("ApiError", "awork rejected the request."), **common)
     if status == 401:
-        return AuthError(description or "awork did not accept the sign-in. Please sign in again.", **common)
+        return AuthError(description or translate("ApiError", "awork did not accept the sign-in. Please sign in again."),
+                         **common)
     if status == 403:
-        return ForbiddenError(description or "awork refused the request (403 Forbidden).", **common)
+        return ForbiddenError(description or translate("ApiError", "awork refused the request (403 Forbidden)."),
+                              **common)
     if status == 404:
-        return NotFoundError(description or "awork could not find that.", **common)
+        return NotFoundError(description or translate("ApiError", "awork could not find that."), **common)
     if status == 429:
         wait = _retry_after(response)
         return RateLimitedError(
-            description or f"awork is busy; retrying in {round(wait)} s.", retry_after=wait, **common
+            description or translate("ApiError", "awork is busy; retrying in {0} s.").format(round(wait)),
+            retry_after=wait, **common
         )
     if status >= 500:
-        return ServerError(description or f"awork had a problem ({status}). Please try again.", **common)
-    return ApiError(description or f"Unexpected answer from awork ({status}).", **common)
+        return ServerError(description or translate("ApiError", "awork had a problem ({0}). Please try again.").format(
+            status), **common)
+    return ApiError(description or translate("ApiError", "Unexpected answer from awork ({0}).").format(status), **common)

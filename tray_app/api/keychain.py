@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 
+from ..i18n import translate
+
 log = logging.getLogger(__name__)
 
 SERVICE = "awork-tray"
@@ -14,10 +16,6 @@ REFRESH_ACCOUNT = "oauth-refresh-token"  # the browser sign-in's refresh token (
 ACCOUNT = "api-token"  # a pasted API token (versions before browser sign-in); only ever removed now
 ALL_ACCOUNTS = (REFRESH_ACCOUNT, ACCOUNT)
 
-NO_KEYCHAIN = (
-    "No system keychain found, so awork tray cannot remember your sign-in. On Linux install and unlock a "
-    "Secret Service such as gnome-keyring or KWallet (and log in again); macOS and Windows have one built in."
-)
 
 
 class KeychainUnavailable(Exception):
@@ -40,7 +38,10 @@ class Keychain:
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) < 1:
             # Priority < 1 is keyring's own mark for insecure or unusable backends
             # (keyrings.alt's plaintext file among them): refuse rather than leak.
-            raise NoKeychain(NO_KEYCHAIN)
+            raise NoKeychain(translate(
+                "Keychain", "No system keychain found, so awork tray cannot remember your sign-in. On Linux install "
+                "and unlock a Secret Service such as gnome-keyring or KWallet (and log in again); macOS and Windows "
+                "have one built in."))
         return backend
 
     def check(self) -> None:
@@ -53,7 +54,7 @@ class Keychain:
         try:
             return self._backend().get_password(self.service, account)
         except KeyringError as exc:
-            raise KeychainUnavailable(f"The keychain could not be read: {exc}") from exc
+            raise KeychainUnavailable(translate("Keychain", "The keychain could not be read: {0}").format(exc)) from exc
 
     def save(self, secret: str, account: str = ACCOUNT) -> None:
         from keyring.errors import KeyringError
@@ -61,7 +62,7 @@ class Keychain:
         try:
             self._backend().set_password(self.service, account, secret)
         except KeyringError as exc:
-            raise KeychainUnavailable(f"The keychain did not store the token: {exc}") from exc
+            raise KeychainUnavailable(translate("Keychain", "The keychain did not store the token: {0}").format(exc)) from exc
 
     def delete(self, account: str = ACCOUNT) -> None:
         from keyring.errors import KeyringError, PasswordDeleteError
@@ -71,4 +72,5 @@ class Keychain:
         except PasswordDeleteError:
             pass  # nothing stored: already signed out
         except KeyringError as exc:
-            raise KeychainUnavailable(f"The keychain could not remove the token: {exc}") from exc
+            raise KeychainUnavailable(translate("Keychain", "The keychain could not remove the token: {0}").format(
+                exc)) from exc

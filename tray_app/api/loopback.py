@@ -14,6 +14,7 @@ import logging
 from typing import Sequence
 from urllib.parse import parse_qs, urlsplit
 
+from ..i18n import translate
 from ..logs import REDACTOR
 from .oauth import SignInError
 from .sign_in_pages import page
@@ -31,15 +32,17 @@ def check_loopback_uri(uri: str) -> tuple[str, int, str]:
     this computer, over plain http (the browser never leaves the machine for it)."""
     parts = urlsplit(uri.strip())
     if parts.scheme != "http" or parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise ValueError(f"The redirect URI must start with http://127.0.0.1: or http://localhost: (got {uri!r}).")
+        raise ValueError(translate("SignIn", "The redirect URI must start with http://127.0.0.1: or http://localhost: "
+                                             "(got {0}).").format(repr(uri)))
     try:
         port = parts.port
     except ValueError:
         port = None
     if not port:
-        raise ValueError(f"The redirect URI needs a port, such as http://127.0.0.1:48613/callback (got {uri!r}).")
+        raise ValueError(translate("SignIn", "The redirect URI needs a port, such as http://127.0.0.1:48613/callback "
+                                             "(got {0}).").format(repr(uri)))
     if parts.query or parts.fragment:
-        raise ValueError("The redirect URI must not contain '?' or '#'.")
+        raise ValueError(translate("SignIn", "The redirect URI must not contain '?' or '#'."))
     return parts.hostname, port, parts.path or "/"
 
 
@@ -63,15 +66,15 @@ class LoopbackListener:
                 await listener._listen()
             except OSError as exc:
                 if exc.errno not in (errno.EADDRINUSE, errno.EACCES, getattr(errno, "WSAEADDRINUSE", -1)):
-                    raise SignInError(f"Cannot listen for awork's answer on port {port}: {exc.strerror or exc}") from exc
+                    raise SignInError(translate("SignIn", "Cannot listen for awork's answer on port {0}: {1}").format(
+                        port, exc.strerror or exc)) from exc
                 busy.append(str(port))
                 continue
             log.info("waiting for the sign-in answer on %s", uri)
             return listener
-        raise SignInError(
-            f"Another program is using port {', '.join(busy)} on this computer, where awork tray waits for awork's "
-            "answer. Close it and try again."
-        )
+        raise SignInError(translate(
+            "SignIn", "Another program is using port {0} on this computer, where awork tray waits for awork's "
+            "answer. Close it and try again.").format(", ".join(busy)))
 
     async def _listen(self) -> None:
         # "localhost" may resolve to ::1 in the browser: listen on both loopbacks when asked for it.
@@ -142,17 +145,18 @@ class LoopbackListener:
             detail = query.get("error_description") or error
             log.warning("sign-in answered with error %s", error[:80])
             if error == "access_denied":
-                self._fail("The sign-in was cancelled in the browser, or awork did not allow it.")
+                self._fail(translate("SignIn", "The sign-in was cancelled in the browser, or awork did not allow it."))
                 return "200 OK", page("denied", lang)
-            self._fail(f"awork reported a problem: {detail}")
+            self._fail(translate("SignIn", "awork reported a problem: {0}").format(detail))
             return "400 Bad Request", page("error", lang, detail)
         if not hmac.compare_digest(query.get("state", "").encode(), self._state.encode()):
             log.warning("sign-in answer with a wrong state ignored")
-            self._fail("The browser's answer did not belong to this sign-in (wrong state). Please start again.")
+            self._fail(translate("SignIn", "The browser's answer did not belong to this sign-in (wrong state). "
+                                           "Please start again."))
             return "400 Bad Request", page("state", lang)
         code = query.get("code")
         if not code:
-            self._fail("awork's answer had no authorization code. Please start again.")
+            self._fail(translate("SignIn", "awork's answer had no authorization code. Please start again."))
             return "400 Bad Request", page("missing", lang)
         REDACTOR.add_secret(code)
         log.info("sign-in answer received")

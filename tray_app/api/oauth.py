@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from .. import __version__
+from ..i18n import translate
 from ..logs import REDACTOR
 from .errors import ApiError, AuthError, MalformedResponseError, NetworkError, error_for_response
 from .tls import verification
@@ -152,15 +153,16 @@ class OAuth:
         if response.status_code in (401, 403):
             error = error_for_response(response)
             raise RegistrationRefused(
-                "awork does not let awork tray register itself for this workspace. Ask a workspace admin to "
-                "create a public API client (see the README, “Sign in”) and enter its client id under "
-                f"Advanced. awork said: {error.description}",
+                translate("SignIn", "awork does not let awork tray register itself for this workspace. Ask a workspace "
+                          "admin to create a public API client (see the README, “Sign in”) and enter its client id "
+                          "under Advanced. awork said: {0}").format(error.description),
                 status=response.status_code, code=error.code, trace_id=error.trace_id,
             )
         data = self._json(response, "registration")
         client_id = data.get("client_id")
         if not isinstance(client_id, str) or not client_id:
-            raise MalformedResponseError("awork's registration reply had no client_id.", status=response.status_code)
+            raise MalformedResponseError(translate("ApiError", "awork's registration reply had no client_id."),
+                                         status=response.status_code)
         log.info("registered with awork as client %s", client_id)
         return client_id
 
@@ -184,7 +186,7 @@ class OAuth:
                 headers={"Authorization": f"Bearer {access_token}"},
             )
         except httpx.HTTPError as exc:
-            raise NetworkError("Cannot reach awork to revoke the sign-in.") from exc
+            raise NetworkError(translate("ApiError", "Cannot reach awork to revoke the sign-in.")) from exc
         # 401/404: the authorization is already gone, which is what we wanted.
         if not (response.is_success or response.status_code in (401, 404)):
             raise error_for_response(response)
@@ -198,7 +200,8 @@ class OAuth:
         data = self._json(response, "token")
         access = data.get("access_token")
         if not isinstance(access, str) or not access:
-            raise MalformedResponseError("awork's token reply had no access token.", status=response.status_code)
+            raise MalformedResponseError(translate("ApiError", "awork's token reply had no access token."),
+                                         status=response.status_code)
         refresh = data.get("refresh_token") if isinstance(data.get("refresh_token"), str) else None
         expires_in = data.get("expires_in")
         lifetime = float(expires_in) if isinstance(expires_in, (int, float)) and expires_in > 0 else 3600.0
@@ -210,9 +213,9 @@ class OAuth:
         try:
             return await self._http.post(url, **kw)
         except httpx.TimeoutException as exc:
-            raise NetworkError("awork did not answer in time. Check your connection.") from exc
+            raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
         except httpx.HTTPError as exc:
-            raise NetworkError("Cannot reach awork. Check your internet connection.") from exc
+            raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
 
     def _json(self, response: httpx.Response, what: str) -> dict:
         if not response.is_success:
@@ -222,9 +225,11 @@ class OAuth:
         try:
             data = response.json()
         except ValueError as exc:
-            raise MalformedResponseError(f"awork's {what} reply could not be read.", status=response.status_code) from exc
+            raise MalformedResponseError(translate("ApiError", "awork's reply ({0}) could not be read.").format(what),
+                                         status=response.status_code) from exc
         if not isinstance(data, dict):
-            raise MalformedResponseError(f"awork's {what} reply was not an object.", status=response.status_code)
+            raise MalformedResponseError(translate("ApiError", "awork's reply ({0}) was not an object.").format(what),
+                                         status=response.status_code)
         return data
 
 
@@ -239,10 +244,10 @@ def _rejected(response: httpx.Response, grant_type: str) -> SignInRejected:
     trace_id = response.headers.get("trace-id") or body.get("traceId")
     log.warning("token request (%s) rejected: %s %s (trace id %s)", grant_type, response.status_code, code, trace_id)
     if grant_type == "refresh_token":
-        message = "Your awork sign-in has expired or was revoked. Sign in again."
+        message = translate("SignIn", "Your awork sign-in has expired or was revoked. Sign in again.")
     else:
-        message = "awork did not accept the sign-in. Please try again."
+        message = translate("SignIn", "awork did not accept the sign-in. Please try again.")
     if said:
-        message += f" (awork: {said})"
+        message += f" (awork: {said})"  # awork's own words, as awork wrote them
     return SignInRejected(message, status=response.status_code, code=code if isinstance(code, str) else None,
                           trace_id=trace_id)

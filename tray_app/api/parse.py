@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..domain.entities import Break, Project, Task, TimeEntry, TypeOfWork, User, Workspace
+from ..i18n import translate
 from .errors import MalformedResponseError
 
 _DATETIME = re.compile(
@@ -82,7 +83,7 @@ def _text(data: dict, key: str) -> str | None:
 def _required(data: dict, key: str, what: str) -> str:
     value = _text(data, key)
     if value is None:
-        raise MalformedResponseError(f"awork sent a {what} without '{key}'.")
+        raise MalformedResponseError(translate("ApiError", "awork sent a {0} without “{1}”.").format(what, key))
     return value
 
 
@@ -149,9 +150,10 @@ def time_entry(data: Any) -> TimeEntry:
         raw_breaks = d.get("breaks") if isinstance(d.get("breaks"), list) else ()
         breaks = tuple(b for b in (_break(x) for x in raw_breaks) if b is not None)
     except ValueError as exc:
-        raise MalformedResponseError(f"awork sent a time entry with an unreadable time: {exc}") from exc
+        raise MalformedResponseError(translate("ApiError", "awork sent a time entry with an unreadable time: {0}").format(
+            exc)) from exc
     if start is None:
-        raise MalformedResponseError("awork sent a time entry without a start time.")
+        raise MalformedResponseError(translate("ApiError", "awork sent a time entry without a start time."))
     tow = type_of_work(d["typeOfWork"]) if _text(_obj(d.get("typeOfWork")), "id") else None
     if tow is None and _text(d, "typeOfWorkId"):
         tow = TypeOfWork(id=d["typeOfWorkId"], name="")
@@ -198,7 +200,7 @@ def user(data: Any) -> User:
 def listing(data: Any, parse_one) -> list:
     """A JSON array of items; single broken items are skipped rather than losing the list."""
     if not isinstance(data, list):
-        raise MalformedResponseError("awork sent something other than a list.")
+        raise MalformedResponseError(translate("ApiError", "awork sent something other than a list."))
     items = []
     for raw in data:
         try:

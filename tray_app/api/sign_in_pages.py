@@ -1,14 +1,13 @@
 """The pages the browser shows when awork sends it back to awork tray, in English and German.
 
 Self-contained HTML (inline style, no scripts, no external resources): the page is served by a
-listener that closes right after, so it cannot fetch anything later.
+listener that closes right after, so it cannot fetch anything later. Kept here rather than in the
+Qt Linguist catalogue because the listener picks the language per page (tray_app.i18n.pick_language).
 """
 
 from __future__ import annotations
 
 import html
-import locale
-import os
 
 TEXTS = {
     "en": {
@@ -61,21 +60,6 @@ p { margin: 0; color: #4a4c6a; }
   p { color: #c3c5e0; } .app { color: #8a8ca6; }
 }
 """
-
-
-def pick_language(preferred: str | None = None) -> str:
-    """'de' for a German setting or system locale, else 'en'. `preferred` is e.g. the app's
-    language setting or QLocale's name ('de_DE'); '' or None follows the environment."""
-    candidates = [preferred] if preferred else []
-    candidates += [os.environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
-    try:
-        candidates.append(locale.getlocale()[0])
-    except ValueError:
-        pass
-    for value in candidates:
-        if value and value not in ("C", "POSIX") and not value.startswith("C."):
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"
 
 
 def page(kind: str, language: str = "en", detail: str = "") -> bytes:

@@ -17,22 +17,24 @@ from ..api.oauth import SignInError, SignInRejected
 from ..api.oauth_tokens import OAuthTokens
 from ..api.tokens import TokenHolder
 from ..domain.entities import User
+from ..i18n import translate
 from .browser_sign_in import BrowserSignIn
 from .commands import Commands
 from .state import Store
 
 log = logging.getLogger(__name__)
 
-SOURCES = {
-    "keychain": "awork in the browser; the sign-in is kept in the system keychain",
-    "session": "awork in the browser; the sign-in is kept in memory until awork tray quits",
-    "AWORK_API_TOKEN": "the AWORK_API_TOKEN environment variable",
-    "demo": "the built-in demo workspace",
-}
-
-
 def describe_source(source: str) -> str:
-    return SOURCES.get(source, source or "nothing (signed out)")
+    """How the user is signed in, to follow "signed in with"."""
+    if source == "keychain":
+        return translate("Account", "awork in the browser; the sign-in is kept in the system keychain")
+    if source == "session":
+        return translate("Account", "awork in the browser; the sign-in is kept in memory until awork tray quits")
+    if source == "AWORK_API_TOKEN":
+        return translate("Account", "the AWORK_API_TOKEN environment variable")
+    if source == "demo":
+        return translate("Account", "the built-in demo workspace")
+    return source or translate("Account", "nothing (signed out)")
 
 
 class Account:
@@ -103,7 +105,8 @@ class Account:
         """The browser sign-in. Without a keychain it raises KeychainUnavailable before opening the
         browser, unless the user chose `session_only` (kept in memory for this run)."""
         if not self.can_sign_in:
-            raise SignInError("AWORK_API_TOKEN is set; it is used instead of signing in. Unset it to sign in.")
+            raise SignInError(translate("Account", "AWORK_API_TOKEN is set; it is used instead of signing in. "
+                                                   "Unset it to sign in."))
         if not session_only:
             problem = await self.keychain_problem()
             if problem:
@@ -133,7 +136,8 @@ class Account:
                 pass  # awork had already withdrawn the sign-in: nothing left to revoke
             except ApiError as exc:
                 log.warning("could not revoke the sign-in: %s", exc.user_message)
-                problems.append(f"Signed out here, but awork could not be told to revoke the sign-in: {exc.user_message}")
+                problems.append(translate("Account", "Signed out here, but awork could not be told to revoke the "
+                                                     "sign-in: {0}").format(exc.user_message))
             self.tokens.forget()
         else:
             self.tokens.set(None, "")

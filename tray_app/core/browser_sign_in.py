@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..api.loopback import LoopbackListener, check_loopback_uri
 from ..api.oauth import OAuth, Pkce, SignInError, TokenSet, default_redirect_uris, new_state
-from ..api.sign_in_pages import pick_language
+from ..i18n import current, pick_language, translate
 from ..platform.browser import open_in_browser
 from .settings import SettingsFile
 
@@ -79,7 +79,8 @@ class BrowserSignIn:
             client_id = await self.oauth.register(uris)  # all fallbacks in one registration
             self._remember_client_id(client_id)
         pkce, state = Pkce.new(), new_state()
-        listener = await LoopbackListener.open(uris, state, pick_language(language))
+        # The browser's page speaks the app's language unless the caller names another.
+        listener = await LoopbackListener.open(uris, state, pick_language(language) if language else current())
         try:
             url = self.oauth.authorize_url(client_id, listener.redirect_uri, state, pkce.challenge)
             if on_url is not None:
@@ -93,10 +94,13 @@ class BrowserSignIn:
                 code = await asyncio.wait_for(listener.wait(), self.timeout)
             except asyncio.TimeoutError:
                 minutes = max(round(self.timeout / 60), 1)
-                raise SignInTimedOut(
-                    f"No answer from the browser within {minutes} minute{'s' if minutes != 1 else ''}, so the "
-                    "sign-in was stopped. Start again when you are ready."
-                ) from None
+                if minutes == 1:
+                    text = translate("SignIn", "No answer from the browser within a minute, so the sign-in was "
+                                               "stopped. Start again when you are ready.")
+                else:
+                    text = translate("SignIn", "No answer from the browser within {0} minutes, so the sign-in was "
+                                               "stopped. Start again when you are ready.").format(minutes)
+                raise SignInTimedOut(text) from None
         finally:
             await listener.close()
         # The same redirect_uri string as in the authorize URL: awork compares them exactly.

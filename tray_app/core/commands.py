@@ -21,10 +21,12 @@ from ..domain.intended import apply_intent
 from ..domain.recent import recent_tasks
 from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState, timer_state
+from ..i18n import translate
 from .cache import WorkloadCache
 from .outbox import Outbox, Pending
 from .replay import Replayer
 from .state import Auth, Clock, Store
+from .wording import busy_text
 
 log = logging.getLogger(__name__)
 
@@ -82,13 +84,13 @@ class Commands:
             self.store.update(user=user, workload=workload)
 
     async def refresh_timer(self, *, force: bool = True) -> TimeEntry | None:
-        now = self._monotonic()
-        if not force and self._timer_loaded_at is not None and now - self._timer_loaded_at < TIMER_MIN_INTERVAL:
-            return self.store.state.entry
         if self.store.state.busy:
             return self.store.state.entry  # the action's own response will update the timer
         if self.outbox is not None and len(self.outbox):
             return await self.replay()  # awork hears what was queued before we show its view
+        now = self._monotonic()
+        if not force and self._timer_loaded_at is not None and now - self._timer_loaded_at < TIMER_MIN_INTERVAL:
+            return self.store.state.entry
         if self._timer_task is None or self._timer_task.done():
             # One read at a time: a slow reply never stacks up more requests behind it.
             self._timer_task = asyncio.ensure_future(self._read_timer())
@@ -99,7 +101,7 @@ class Commands:
             entry = await self.client.last_time_entry()
         self._timer_loaded_at = self._monotonic()
         if self._server_known and not self.store.state.busy:
-            message = remote_change(self.server_entry, entry)
+            message = remote_change(self.server_entry, entry, translate)
             if message:
                 self.notify(message)
         self._server_entry_is(entry)
@@ -208,7 +210,7 @@ class Commands:
                     # Search hits carry no type id; the task itself knows its type.
                     type_of_work_id = (await self.client.task(task.id)).type_of_work_id
             if type_of_work_id is None:
-                raise ValidationError("Choose a type of work for this task first.")
+                raise ValidationError(translate("Commands", "Choose a type of work for this task first."))
             try:
                 zone = self.zone_name()
             except Exception as exc:  # an unusable $TZ or system setting: tell, don't crash
@@ -301,7 +303,7 @@ class Commands:
         if state is TimerState.RUNNING:
             return entry
         if entry is None:
-            raise LookupError("Nothing to continue: awork has no earlier time entry of yours.")
+            raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
         project = entry.project or (entry.task.project if entry.task else None)
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
                                 project_id=project.id if project else None)
@@ -336,14 +338,14 @@ class Commands:
             return partial[0]
         names = ", ".join(t.name for t in (partial or types))
         if partial:
-            raise LookupError(f"'{name_or_id}' matches several types of work: {names}")
-        raise LookupError(f"No type of work '{name_or_id}'. Known: {names}")
+            raise LookupError(translate("Commands", "“{0}” matches several types of work: {1}").format(name_or_id, names))
+        raise LookupError(translate("Commands", "No type of work “{0}”. Known: {1}").format(name_or_id, names))
 
     async def resolve_task(self, key_or_id: str) -> Task:
         key = looks_like_task_key(key_or_id)
         task = await self.client.task_by_key(key) if key else await self.client.task(key_or_id.strip())
         if task is None:
-            raise LookupError(f"No task '{key_or_id}' in awork.")
+            raise LookupError(translate("Commands", "No task “{0}” in awork.").format(key_or_id))
         return task
 
     # -- signing in ------------------------------------------------------------------------------
@@ -360,7 +362,8 @@ class Commands:
     async def _outcome(self, action: str | None):
         if action is not None:
             if self.store.state.busy:
-                raise Busy(f"Still busy with {self.store.state.busy}.")
+                raise Busy(translate("Commands", "Still busy ({0}); try again in a moment.").format(
+                    busy_text(self.store.state.busy)))
             self.store.update(busy=action, error=None)
         try:
             yield

@@ -22,6 +22,7 @@ from ..api.errors import (
     RateLimitedError,
     ServerError,
 )
+from ..i18n import translate
 from .commands import Busy
 
 log = logging.getLogger(__name__)
@@ -52,24 +53,37 @@ def failure(exit_code: int, message: str) -> Outcome:
     return Outcome(exit_code, stderr=f"awork-tray: {message}")
 
 
+# Shared with cli.py's own one-shot commands, so both paths say the same.
+def not_signed_in(why: str) -> str:
+    return translate("Cli", "Not signed in: {0}\nRun 'awork-tray login' or check AWORK_API_TOKEN.").format(why)
+
+
+def rejected(exc: ApiError) -> str:
+    # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
+    return translate("Cli", "awork rejected the request: {0}").format(exc.user_message) if exc.status else exc.user_message
+
+
+def start_needs() -> str:
+    return translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both")
+
+
 async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> Outcome:
     """Run `name` (one of TIMER_INTENTS) with `args`; never raises for awork's or the user's errors."""
     args = dict(args or {})
     if name not in TIMER_INTENTS:
-        return failure(EXIT_USAGE, f"unknown command {name!r}")
+        return failure(EXIT_USAGE, translate("Cli", "unknown command {0}").format(repr(name)))
     if not core.tokens.present:
         problem = core.store.state.keychain_problem
-        return failure(EXIT_NOT_SIGNED_IN, "Not signed in. Run 'awork-tray login' or set AWORK_API_TOKEN."
+        return failure(EXIT_NOT_SIGNED_IN, translate("Cli", "Not signed in. Run 'awork-tray login' or set AWORK_API_TOKEN.")
                        + (f"\n{problem}" if problem else ""))
     try:
         return await _run(core, name, args)
     except (NotSignedInError, AuthError) as exc:
-        return failure(EXIT_NOT_SIGNED_IN, f"Not signed in: {exc.user_message}\nRun 'awork-tray login' or check AWORK_API_TOKEN.")
+        return failure(EXIT_NOT_SIGNED_IN, not_signed_in(exc.user_message))
     except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
         return failure(EXIT_UNREACHABLE, exc.user_message)
     except ApiError as exc:
-        # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
-        return failure(EXIT_REJECTED, f"awork rejected the request: {exc.user_message}" if exc.status else exc.user_message)
+        return failure(EXIT_REJECTED, rejected(exc))
     except LookupError as exc:
         return failure(EXIT_REJECTED, str(exc.args[0]) if exc.args else str(exc))
     except Busy as exc:
@@ -84,8 +98,9 @@ async def _run(core, name: str, args: dict) -> Outcome:
         ws = user.workspace
         from .account import describe_source
 
-        return Outcome(stdout=f"{user.display_name} · {ws.name if ws else 'unknown workspace'} "
-                              f"(signed in with {describe_source(core.tokens.source)})")
+        workspace = ws.name if ws else translate("Cli", "unknown workspace")
+        return Outcome(stdout=translate("Cli", "{0} · {1} (signed in with {2})").format(
+            user.display_name, workspace, describe_source(core.tokens.source)))
     if name == "status":
         entry = await commands.refresh_timer()
         status = status_json(entry, now)
@@ -93,7 +108,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
         return Outcome(stdout=text, status=status)
     if name == "start":
         if not (args.get("task") or args.get("type_of_work")):
-            return failure(EXIT_USAGE, "start needs --type-of-work NAME|ID, --task KEY|ID, or both")
+            return failure(EXIT_USAGE, start_needs())
         task = await commands.resolve_task(args["task"]) if args.get("task") else None
         tow = await commands.resolve_type_of_work(args["type_of_work"]) if args.get("type_of_work") else None
         entry = await commands.start(type_of_work_id=tow.id if tow else None, task=task, note=args.get("note"))
@@ -128,8 +143,8 @@ def status_text(entry, now: datetime) -> str:
 
     state = timer_state(entry)
     if state is TimerState.IDLE:
-        return "Idle: no timer running."
-    label = "Running" if state is TimerState.RUNNING else "Paused"
+        return translate("Cli", "Idle: no timer running.")
+    label = translate("Cli", "Running") if state is TimerState.RUNNING else translate("Cli", "Paused")
     parts = [label, format_elapsed(elapsed(entry, now))]
     what = describe(entry)
     if entry.task and entry.task.key:
@@ -139,5 +154,5 @@ def status_text(entry, now: datetime) -> str:
     if entry.type_of_work and entry.type_of_work.name and entry.task:
         parts.append(entry.type_of_work.name)
     if entry.note:
-        parts.append(f"“{entry.note}”")
+        parts.append(translate("Cli", "“{0}”").format(entry.note))  # „…“ in German
     return " · ".join(parts)

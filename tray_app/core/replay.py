@@ -17,17 +17,15 @@ from ..api.errors import ApiError, AuthError, MalformedResponseError, NetworkErr
 from ..domain.changes import fingerprint
 from ..domain.entities import StartRequest, TimeEntry
 from ..domain.timer import TimerState, timer_state
+from ..i18n import format_moment, translate
 from .outbox import Outbox, Pending
+from .wording import action_name
 
 log = logging.getLogger(__name__)
 
 TOLERANCE = timedelta(minutes=1)
 # Failures that mean "not now": the action stays queued and is tried again later.
 TRY_LATER = (NetworkError, ServerError, RateLimitedError, MalformedResponseError, AuthError)
-
-
-def _hhmm(moment: datetime) -> str:
-    return moment.astimezone().strftime("%H:%M")
 
 
 class Replayer:
@@ -55,10 +53,9 @@ class Replayer:
         for item in self.outbox.items():
             if changed_at is not None and item.at < changed_at:
                 self.outbox.remove(item.id)
-                self.notify(
-                    f"Your offline {item.kind} at {_hhmm(item.at)} was not sent: the timer was changed "
-                    f"in awork at {_hhmm(changed_at)}, and the newer change wins."
-                )
+                self.notify(translate(
+                    "Replay", "Your offline {0} at {1} was not sent: the timer was changed in awork at {2}, "
+                    "and the newer change wins.").format(action_name(item.kind), self._at(item.at), self._at(changed_at)))
                 continue
             try:
                 self.outbox.mark_sending(item.id)
@@ -69,7 +66,8 @@ class Replayer:
                 raise
             except ApiError as exc:  # awork refuses this one for good: tell, and go on
                 self.outbox.remove(item.id)
-                self.notify(f"awork did not accept your offline {item.kind} at {_hhmm(item.at)}: {exc.user_message}")
+                self.notify(translate("Replay", "awork did not accept your offline {0} at {1}: {2}").format(
+                    action_name(item.kind), self._at(item.at), exc.user_message))
                 continue
             self.outbox.remove(item.id, baseline=fingerprint(server))
         return server
@@ -108,11 +106,15 @@ class Replayer:
         entry = await (self.client.pause() if item.kind == "pause" else self.client.resume())
         if entry is not None and self.now() - item.at > TOLERANCE:
             # awork's API cannot edit breaks, so this time stays as awork recorded it.
-            self.notify(
-                f"Your {item.kind} at {_hhmm(item.at)} reached awork at {_hhmm(self.now())}; "
-                "awork keeps that time for the break (breaks cannot be changed through its API)."
-            )
+            self.notify(translate(
+                "Replay", "Your {0} at {1} reached awork at {2}; awork keeps that time for the break "
+                "(breaks cannot be changed through its API).").format(action_name(item.kind), self._at(item.at),
+                                                                     self._at(self.now())))
         return entry if entry is not None else await self.client.last_time_entry()
+
+    def _at(self, moment: datetime) -> str:
+        """A moment as the user's locale writes it; with its date when that is not today."""
+        return format_moment(moment, self.now())
 
     def _ours(self, sending: str | None, baseline: tuple, server: TimeEntry | None) -> bool:
         """Is awork's entry the baseline changed only by the action that was being sent?"""
@@ -141,10 +143,20 @@ class Replayer:
         except ApiError as exc:
             # Even when only "not now": the action itself is in awork, so a later replay would
             # skip it and never correct. Tell the user the time to fix by hand instead.
-            self.notify(f"awork recorded your {item.kind} later than you made it; correcting the {which} "
-                        f"to {_hhmm(moment)} failed: {exc.user_message}")
+            if which == "start":
+                text = translate("Replay", "awork recorded your {0} later than you made it; correcting the start "
+                                           "to {1} failed: {2}")
+            else:
+                text = translate("Replay", "awork recorded your {0} later than you made it; correcting the end "
+                                           "to {1} failed: {2}")
+            self.notify(text.format(action_name(item.kind), self._at(moment), exc.user_message))
             return None
-        self.notify(f"Corrected in awork: {entry.task.name if entry.task else 'timer'} {which}s at {_hhmm(moment)}, when you acted offline.")
+        name = entry.task.name if entry.task else translate("Replay", "timer")
+        if which == "start":
+            text = translate("Replay", "Corrected in awork: {0} starts at {1}, when you acted offline.")
+        else:
+            text = translate("Replay", "Corrected in awork: {0} ends at {1}, when you acted offline.")
+        self.notify(text.format(name, self._at(moment)))
         log.info("corrected %s of entry %s to %s", which, entry.id, moment.isoformat())
         return fixed
 

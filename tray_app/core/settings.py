@@ -31,6 +31,9 @@ class Settings:
     autostart: bool = False
     # "" follows the system language.
     language: str = ""
+    # Tray icon: "auto" (macOS template image, else colour), "colour", or monochrome for a
+    # "light" or a "dark" panel (ui/icons.py).
+    tray_icon_style: str = "auto"
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

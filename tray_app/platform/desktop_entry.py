@@ -27,6 +27,9 @@ def launch_command(*, environ: Mapping[str, str] | None = None, executable: str 
     if env.get("APPIMAGE"):
         return [env["APPIMAGE"]]  # the mounted path changes every run; the AppImage file does not
     if frozen:
+        if platform == "win32" and Path(executable).name.lower() == "awork-tray-cli.exe":
+            # The Windows bundle's console twin: what starts at login is the windowed one beside it.
+            return [str(Path(executable).with_name("awork-tray.exe"))]
         return [executable]
     folder = Path(executable).parent
     if platform == "win32":

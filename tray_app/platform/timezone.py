@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import zoneinfo
 
+from ..i18n import translate
+
 
 class TimeZoneUnknown(Exception):
     pass
@@ -18,20 +20,21 @@ def local_zone_name() -> str:
     if tz and not os.path.isabs(tz):
         if _valid(tz):
             return tz
-        raise TimeZoneUnknown(
-            f"TZ={tz!r} is not an IANA time zone name such as 'Europe/Berlin'; awork needs one to track time."
-        )
+        raise TimeZoneUnknown(translate(
+            "TimeZone", "TZ={0} is not an IANA time zone name such as 'Europe/Berlin'; awork needs one to track time."
+        ).format(repr(tz)))
     import tzlocal
 
     try:
         name = tzlocal.get_localzone_name()
     except Exception as exc:  # tzlocal raises several kinds for broken configurations
-        raise TimeZoneUnknown(f"Cannot tell this computer's time zone: {exc}") from exc
+        raise TimeZoneUnknown(translate("TimeZone", "Cannot tell this computer's time zone: {0}").format(exc)) from exc
     if name and _valid(name):
         return name
     if name in (None, "", "local"):
         return "UTC"  # a machine with no zone configured runs on UTC
-    raise TimeZoneUnknown(f"This computer's time zone {name!r} is not an IANA name such as 'Europe/Berlin'.")
+    raise TimeZoneUnknown(translate("TimeZone", "This computer's time zone {0} is not an IANA name such as "
+                                                "'Europe/Berlin'.").format(repr(name)))
 
 
 def _valid(name: str) -> bool:

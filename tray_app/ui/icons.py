@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import sys
 from functools import lru_cache
 
 from PySide6.QtGui import QIcon
@@ -10,6 +11,19 @@ from PySide6.QtGui import QIcon
 from ..domain.timer import TimerState
 
 STATES = {TimerState.IDLE: "idle", TimerState.RUNNING: "running", TimerState.PAUSED: "paused"}
+# The tray_icon_style setting: "light"/"dark" name the *panel* the monochrome icon is for.
+ICON_STYLES = ("auto", "colour", "light", "dark")
+
+
+def icon_variant(style: str, platform: str = sys.platform) -> str:
+    """The icon files' variant ("" colour, "light", "dark") for a tray_icon_style setting."""
+    if style == "auto":
+        # macOS recolours a template image itself (light and dark menu bars, highlighted). Other
+        # desktops say nothing reliable about the panel (the app's palette is not the panel's:
+        # GNOME's top bar is dark under a light theme), so the colour icon, whose dark rim and
+        # coloured fill read on light and dark panels alike.
+        return "light" if platform == "darwin" else ""
+    return {"light": "light", "dark": "dark"}.get(style, "")
 
 
 def icon_path(name: str) -> str:

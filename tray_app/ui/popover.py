@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.state import AppState, Auth
+from ..core.wording import busy_text
 from ..domain.search import looks_like_task_key
 from .quick_list import Choice, QuickList
-from .style import POPOVER_STYLE
+from .a11y import announce, name_clear_button
+from .style import popover_style
 from .timer_card import TimerCard
 from .tray import offline_text
 
 REMOTE_SEARCH_DELAY_MS = 350
 REOPEN_GUARD_S = 0.3  # a tray click first deactivates (hides) the popover; don't reopen it at once
-
-BUSY_TEXT = {"start": "Starting…", "pause": "Pausing…", "resume": "Resuming…", "stop": "Stopping…"}
 
 
 class Popover(QWidget):
@@ -51,9 +51,8 @@ class Popover(QWidget):
     def __init__(self):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("popover")
-        self.setWindowTitle(self.tr("awork tray — Quick start"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(POPOVER_STYLE)
+        self._style = ""
         self.setFixedWidth(400)
         self._lost_focus_at = 0.0
         self._dismissing = False
@@ -63,42 +62,34 @@ class Popover(QWidget):
 
         self.card = TimerCard(self)
         self.search = QLineEdit(objectName="search")
-        self.search.setPlaceholderText(self.tr("Search tasks, or type a key like WEB-12…"))
-        self.search.setAccessibleName(self.tr("Search tasks and types of work"))
         self.search.setClearButtonEnabled(True)
         self.list = QuickList(self)
         self.list.setMinimumHeight(260)
         self.type_box = QComboBox(objectName="typeOfWork")
-        self.type_box.setAccessibleName(self.tr("Type of work for the timer"))
-        self.type_box.setToolTip(self.tr("Type of work booked when the selected task starts"))
         self.note = QLineEdit(objectName="note")
-        self.note.setPlaceholderText(self.tr("Note (optional)"))
-        self.note.setAccessibleName(self.tr("Note for the time entry"))
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setAccessibleName(self.tr("Status"))
-        self.sign_in_button = QPushButton(self.tr("Sign in with awork…"), objectName="signInButton")
+        self.sign_in_button = QPushButton(objectName="signInButton")
         self.sign_in_button.clicked.connect(self.sign_in_requested.emit)
         self.sign_in_button.hide()
         self.who = QLabel(objectName="who")
-        self.demo_badge = QLabel(self.tr("DEMO"), objectName="demoBadge")
-        self.demo_badge.setToolTip(self.tr("A built-in demo workspace: nothing is sent to awork."))
+        self.demo_badge = QLabel(objectName="demoBadge")
         self.menu_button = QToolButton(objectName="menuButton")
         self.menu_button.setText("⋯")
-        self.menu_button.setAccessibleName(self.tr("More: sign in or out, quit"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
         self.sign_action = self._menu.addAction(self.tr("Sign in with awork…"))
         self.sign_action.triggered.connect(self._sign_in_or_out)
-        self.settings_action = self._menu.addAction(self.tr("Settings…"))
+        self.settings_action = self._menu.addAction("")
         self.settings_action.triggered.connect(self.settings_requested.emit)
         self._menu.addSeparator()
-        self._menu.addAction(self.tr("Quit awork tray"), self.quit_requested.emit)
+        self.quit_action = self._menu.addAction("", self.quit_requested.emit)
         self.menu_button.setMenu(self._menu)
 
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("as"), buddy=self.type_box))
+        self.as_label = QLabel(buddy=self.type_box)
+        options.addWidget(self.as_label)
         options.addWidget(self.type_box, 1)
         options.addWidget(self.note, 1)
         footer = QHBoxLayout()
@@ -117,6 +108,8 @@ class Popover(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(line)
         layout.addLayout(footer)
+        self._retranslate()
+        self.setTabOrder(self.sign_in_button, self.search)  # shown above the search when signed out
         self.setTabOrder(self.search, self.list)
         self.setTabOrder(self.list, self.type_box)
         self.setTabOrder(self.type_box, self.note)
@@ -138,6 +131,30 @@ class Popover(QWidget):
         self.card.resume_clicked.connect(self.resume_requested)
         self.card.stop_clicked.connect(self.stop_requested)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.dismiss)
+        self._apply_style()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._apply_style)
+
+    def _retranslate(self) -> None:
+        """The texts that do not depend on the state; render() sets the others."""
+        self.setWindowTitle(self.tr("awork tray — Quick start"))
+        self.search.setPlaceholderText(self.tr("Search tasks, or type a key like WEB-12…"))
+        self.search.setAccessibleName(self.tr("Search tasks and types of work"))
+        name_clear_button(self.search, self.tr("Clear search"))
+        self.type_box.setAccessibleName(self.tr("Type of work for the timer"))
+        self.type_box.setToolTip(self.tr("Type of work booked when the selected task starts"))
+        if self.type_box.count():
+            self.type_box.setItemText(0, self.tr("the task's type of work"))
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.note.setAccessibleName(self.tr("Note for the time entry"))
+        self.status.setAccessibleName(self.tr("Status"))
+        self.sign_in_button.setText(self.tr("Sign in with awork…"))
+        self.demo_badge.setText(self.tr("DEMO"))
+        self.demo_badge.setToolTip(self.tr("A built-in demo workspace: nothing is sent to awork."))
+        self.menu_button.setAccessibleName(self.tr("More: sign in or out, quit"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.quit_action.setText(self.tr("Quit awork tray"))
+        self.as_label.setText(self.tr("as"))
+        self.as_label.setAccessibleName(self.type_box.accessibleName())  # Linux names a combo by its label
 
     # -- rendering -------------------------------------------------------------------------------
 
@@ -153,7 +170,7 @@ class Popover(QWidget):
         self.search.setEnabled(state.auth is not Auth.SIGNED_OUT)
         sign_in_hint = self.tr("Not signed in. Choose Sign in with awork… to connect.")
         if state.busy:
-            self._set_status(self.tr(BUSY_TEXT.get(state.busy, "Working…")), "busy")
+            self._set_status(busy_text(state.busy), "busy")
         elif state.error:
             # Signed out by awork (expired token): say why, and also how to get back in.
             signed_out = state.auth is Auth.SIGNED_OUT and not state.demo
@@ -161,8 +178,7 @@ class Popover(QWidget):
         elif state.auth is Auth.SIGNED_OUT:
             self._set_status(sign_in_hint, "error")
         elif state.offline or state.pending:
-            self._set_status(offline_text(state.pending) if state.offline else
-                             self.tr("Sending {0} offline action(s) to awork…").format(state.pending), "busy")
+            self._set_status(offline_text(state.pending) if state.offline else self._sending(state.pending), "busy")
         elif state.keychain_problem and state.auth_source == "session":
             self._set_status(state.keychain_problem, "info")
         else:
@@ -180,13 +196,21 @@ class Popover(QWidget):
         if self.isVisible():
             self._place()
 
+    def _sending(self, pending: int) -> str:
+        if pending == 1:
+            return self.tr("Sending 1 offline action to awork…")
+        return self.tr("Sending {0} offline actions to awork…").format(pending)
+
     def _place(self) -> None:
         # Content grows and shrinks (timer card, messages): stay anchored to the icon.
         self.adjustSize()
         self.move(placement(self.width(), self.height(), self._anchor))
 
     def _set_status(self, text: str, kind: str) -> None:
+        if kind == "error" and text and text != self.status.text():
+            announce(self.status, text, assertive=True)  # focus stays in the search: say it
         self.status.setText(text)
+        self.status.setAccessibleDescription(text)  # the name says what it is ("Status"), this what it says
         self.status.setProperty("kind", kind)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
@@ -218,6 +242,9 @@ class Popover(QWidget):
         choice = self.list.current_choice()
         if choice is None or choice == self._selected:
             return  # the same row again (the list was rebuilt): keep the type the user chose
+        if self.isVisible() and not self.list.hasFocus():
+            # ↑/↓ move the list while focus stays in the search field: tell a screen reader where.
+            announce(self.list, self.list.current_accessible_text())
         self._selected = choice
         if choice.task is not None:
             self.type_box.setEnabled(True)
@@ -298,8 +325,22 @@ class Popover(QWidget):
         self.search.selectAll()
         self.opened.emit()
 
+    def _apply_style(self, *_) -> None:
+        # The colours are baked in (theme.py): a new palette means a new sheet. From the
+        # application's palette, not ours, which the sheet itself changes.
+        style = popover_style(QApplication.palette())
+        if style != self._style:
+            self._style = style
+            self.setStyleSheet(style)
+            self.list.set_colours(QApplication.palette())
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.render(self._state)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
+            self._apply_style()
         if (
             event.type() == QEvent.Type.ActivationChange
             and self.isVisible()

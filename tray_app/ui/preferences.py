@@ -10,31 +10,40 @@ import asyncio
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from ..core.settings import Settings, SettingsFile
 from ..platform.autostart import AutostartBackend, AutostartStatus
 from ..platform.desktop_entry import shell_command
 from ..platform.hotkeys.base import Binding
 from ..platform.hotkeys.manager import HotkeyManager
+from .language import Language
 from .settings_window import HotkeyRow, SettingsWindow
 
 log = logging.getLogger(__name__)
 
-# id, label, settings field, the command that does the same from a desktop shortcut
+# id, label (translated where shown), settings field, the command that does the same from a desktop shortcut
 HOTKEYS = (
-    ("quick_start", "Open quick start", "hotkey_quick_start", "show"),
-    ("toggle", "Pause/resume or continue", "hotkey_toggle", "toggle"),
+    ("quick_start", QT_TRANSLATE_NOOP("Preferences", "Open quick start"), "hotkey_quick_start", "show"),
+    ("toggle", QT_TRANSLATE_NOOP("Preferences", "Pause/resume or continue"), "hotkey_toggle", "toggle"),
 )
+
+
+def _label(text: str) -> str:
+    return QCoreApplication.translate("Preferences", text)
 
 
 class Preferences(QObject):
     sign_in_requested = Signal()
     sign_out_requested = Signal()
+    tray_icon_style_changed = Signal(str)
+    language_changed = Signal(str)  # "en" | "de": for what gets no LanguageChange event (the tray icon's menu)
 
     def __init__(self, settings_file: SettingsFile, hotkeys: HotkeyManager, autostart: AutostartBackend,
-                 store, spawn: Callable, command_for: Callable[[str], str] = shell_command, log_path: str = ""):
+                 store, spawn: Callable, command_for: Callable[[str], str] = shell_command, log_path: str = "",
+                 language: Language | None = None):
         super().__init__()
+        self.language = language
         self.log_path = log_path
         self.file = settings_file
         self.settings: Settings = settings_file.load()
@@ -58,10 +67,11 @@ class Preferences(QObject):
             self.window.close()
 
     def bindings(self) -> list[Binding]:
-        return [Binding(hid, label, getattr(self.settings, field)) for hid, label, field, _ in HOTKEYS]
+        return [Binding(hid, _label(label), getattr(self.settings, field)) for hid, label, field, _ in HOTKEYS]
 
     def rows(self) -> list[HotkeyRow]:
-        return [HotkeyRow(hid, label, getattr(self.settings, field), self.hotkeys.statuses.get(hid), self.command_for(cmd))
+        return [HotkeyRow(hid, _label(label), getattr(self.settings, field), self.hotkeys.statuses.get(hid),
+                          self.command_for(cmd))
                 for hid, label, field, cmd in HOTKEYS]
 
     # -- intents ---------------------------------------------------------------------------------
@@ -75,6 +85,21 @@ class Preferences(QObject):
         self.hotkeys.apply(self.bindings())
         self._render_hotkeys()
 
+    def set_tray_icon_style(self, style: str) -> None:
+        if style != self.settings.tray_icon_style:
+            self._save(self.settings.replace(tray_icon_style=style))
+            self.tray_icon_style_changed.emit(style)
+
+    def set_language(self, setting: str) -> None:
+        """'' follows the system, 'en' or 'de' overrides it; applied at once, everywhere."""
+        if setting == self.settings.language:
+            return
+        self._save(self.settings.replace(language=setting))
+        code = self.language.apply(setting) if self.language is not None else setting
+        self.language_changed.emit(code)
+        if self.window is not None:
+            self._rebuild_window()
+
     def set_autostart(self, on: bool) -> asyncio.Task:
         self._autostart_busy = True
         self._render_autostart()
@@ -85,7 +110,7 @@ class Preferences(QObject):
             except OSError as exc:
                 log.warning("start on login: %s", exc)
                 status = await asyncio.to_thread(self.autostart.status)
-                status = AutostartStatus(status.enabled, status.where, f"Could not change it: {exc}")
+                status = AutostartStatus(status.enabled, status.where, self.tr("Could not change it: {0}").format(exc))
             finally:
                 self._autostart_busy = False
             self.autostart_status = status
@@ -103,25 +128,43 @@ class Preferences(QObject):
 
     # -- the window ------------------------------------------------------------------------------
 
-    def open_window(self) -> SettingsWindow:
+    def open_window(self, at=None) -> SettingsWindow:
+        """`at`: where to show it (a QPoint), e.g. where the previous one was."""
         if self.window is None:
             self.window = SettingsWindow(self.rows(), self.log_path)
             w = self.window
             w.hotkey_changed.connect(self.set_hotkey)
             w.recording_hotkey.connect(lambda on: self.hotkeys.suspend() if on else self.hotkeys.resume())
             w.autostart_toggled.connect(self.set_autostart)
+            w.tray_icon_style_changed.connect(self.set_tray_icon_style)
+            w.language_changed.connect(self.set_language)
             w.sign_in_requested.connect(self.sign_in_requested)
             w.sign_out_requested.connect(self.sign_out_requested)
         # Read the OS's record each time: the user may have changed it in the desktop's settings.
         try:
             self.autostart_status = self.autostart.status()
         except OSError as exc:
-            self.autostart_status = AutostartStatus(False, "", f"Cannot read the start-on-login setting: {exc}")
+            self.autostart_status = AutostartStatus(False, "", self.tr("Cannot read the start-on-login setting: {0}").format(exc))
         self._render_account(self.store.state)
         self._render_hotkeys()
         self._render_autostart()
+        self.window.render_tray_icon_style(self.settings.tray_icon_style)
+        self.window.render_language(self.settings.language)
+        if at is not None:
+            self.window.move(at)
         self.window.open()
         return self.window
+
+    def _rebuild_window(self) -> None:
+        """A new window in the new language, where the old one was. Rebuilt rather than re-translated,
+        so every text in it follows, including ones added later; the old one goes once the signal
+        that got us here has returned (its language box sent it)."""
+        old, self.window = self.window, None
+        visible, position = old.isVisible(), old.pos()
+        old.hide()
+        old.deleteLater()
+        if visible:
+            self.open_window(at=position).focus_language()
 
     def _render_account(self, state) -> None:
         if self.window is not None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from ..domain.entities import Task, TypeOfWork, Workload
 from .. import trace
 from ..domain.search import SearchIndex
+from .rows import RowDelegate
 
 ROLE = Qt.ItemDataRole.UserRole
 MAX_TASKS = 30
@@ -31,6 +32,8 @@ class QuickList(QListWidget):
         super().__init__(parent)
         self.setObjectName("quickList")
         self.setAccessibleName(self.tr("Tasks and types of work"))
+        self._rows = RowDelegate(self)
+        self.setItemDelegate(self._rows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -66,6 +69,10 @@ class QuickList(QListWidget):
             self._remote, self._remote_query = results, query
             self._rebuild(keep_selection=True)
 
+    def set_colours(self, palette: QPalette) -> None:
+        self._rows.set_colours(palette)
+        self.viewport().update()
+
     def type_of_work(self, type_id: str | None) -> TypeOfWork | None:
         return self._types_by_id.get(type_id or "")
 
@@ -85,6 +92,12 @@ class QuickList(QListWidget):
         if self._traced:
             trace.mark(self._traced)
             self._traced = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Tasks and types of work"))
+            self._rebuild(keep_selection=True)  # the headers and tooltips
 
     # -- rows ------------------------------------------------------------------------------------
 
@@ -119,6 +132,7 @@ class QuickList(QListWidget):
                 item = QListWidgetItem(tow.name)
                 item.setData(ROLE, Choice(type_of_work=tow))
                 item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name))
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, item.toolTip())
                 self.addItem(item)
         if self.count() == 0:
             self._header(self.tr("Nothing found") if query else self.tr("Loading…"))
@@ -128,6 +142,7 @@ class QuickList(QListWidget):
 
     def _header(self, text: str) -> None:
         item = QListWidgetItem(text.upper())
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)  # not spelt out letter by letter
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.8, 7.0))
@@ -141,6 +156,9 @@ class QuickList(QListWidget):
         item = QListWidgetItem(f"{task.name}\n{detail}" if detail else task.name)
         item.setData(ROLE, Choice(task=task))
         item.setToolTip(f"{task.name} — {detail}" if detail else task.name)
+        # Read as one sentence: "Sitemap entwerfen, WEB-12, Website Relaunch".
+        spoken = (task.name, task.key, task.project.name if task.project else None)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(p for p in spoken if p))
         self.addItem(item)
 
     # -- keyboard and selection ------------------------------------------------------------------
@@ -174,6 +192,12 @@ class QuickList(QListWidget):
     def current_choice(self) -> Choice | None:
         item = self.currentItem()
         return item.data(ROLE) if item is not None else None
+
+    def current_accessible_text(self) -> str:
+        item = self.currentItem()
+        if item is None:
+            return ""
+        return item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text()
 
     def choose_current(self) -> None:
         choice = self.current_choice()

@@ -10,6 +10,7 @@ import asyncio
 import logging
 
 from ..core.intents import EXIT_USAGE, TIMER_INTENTS, Outcome, failure, run_intent
+from ..i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -28,11 +29,11 @@ class RemoteControl:
         if name == "ping":  # "is a tray running?" (a login start that finds one just ends)
             return Outcome().to_json()
         if name != "show" and name not in TIMER_INTENTS:
-            return failure(EXIT_USAGE, f"unknown command {name!r}").to_json()
+            return failure(EXIT_USAGE, translate("Cli", "unknown command {0}").format(repr(name))).to_json()
         try:
             await asyncio.wait_for(self.ready.wait(), READY_TIMEOUT)
         except asyncio.TimeoutError:
-            return failure(5, "the tray is still starting; try again in a moment.").to_json()
+            return failure(5, translate("Cli", "the tray is still starting; try again in a moment.")).to_json()
         if name == "show":
             self.show()
             return Outcome().to_json()

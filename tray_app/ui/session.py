@@ -9,6 +9,7 @@ from typing import Awaitable, Callable
 from ..api.errors import ApiError
 from ..core.commands import Busy
 from ..core.state import AppState, Auth
+from ..i18n import translate
 from .popover import Popover
 from .sign_in_flow import SignInFlow
 from .network import watch_network
@@ -90,7 +91,7 @@ class TraySession:
             raise
         except Exception:
             log.exception("unexpected error in a command")
-            self.core.store.update(error="Something went wrong; see the log file for details.")
+            self.core.store.update(error=translate("TraySession", "Something went wrong; see the log file for details."))
             return
         if on_success is not None:
             on_success()

@@ -10,23 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.state import AppState, Auth
+from ..i18n import pick_language
 from ..platform.autostart.base import AutostartStatus
 from ..platform.hotkeys.base import ACTIVE, OFF, PENDING, HotkeyStatus
+from .a11y import name_clear_button
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ class _HotkeyEditor(QWidget):
         self.edit.setMaximumSequenceLength(1)  # a global shortcut is one chord
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName(row.label)
+        for inner in self.edit.findChildren(QLineEdit):  # what a screen reader lands in
+            inner.setAccessibleName(row.label)
+        name_clear_button(self.edit, self.tr("Clear the shortcut for {0}").format(row.label))
         self.edit.setToolTip(self.tr("Click, then press the keys. The × clears the shortcut."))
         self.edit.editingFinished.connect(self._finished)
         self.edit.keySequenceChanged.connect(self._cleared)
@@ -59,6 +66,7 @@ class _HotkeyEditor(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy = QPushButton(self.tr("Copy command"), objectName=f"copy_{row.id}")
         self.copy.setToolTip(self.tr("Copy the command to paste into your desktop's keyboard shortcut settings"))
+        self.copy.setAccessibleName(self.tr("Copy command for {0}").format(row.label))  # one per shortcut
         self.copy.clicked.connect(self._copy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +130,8 @@ class SettingsWindow(QWidget):
     hotkey_changed = Signal(str, str)  # id, portable sequence ("" = off)
     recording_hotkey = Signal(bool)  # a shortcut editor has focus: our own grabs must step aside
     autostart_toggled = Signal(bool)
+    tray_icon_style_changed = Signal(str)  # auto | colour | light | dark
+    language_changed = Signal(str)  # "" (the system's) | en | de
     sign_in_requested = Signal()
     sign_out_requested = Signal()
 
@@ -161,9 +171,36 @@ class SettingsWindow(QWidget):
         box.addWidget(self.autostart)
         box.addWidget(self.autostart_detail)
 
+        appearance = QGroupBox(self.tr("Appearance"))
+        self.tray_icon_style = QComboBox(objectName="trayIconStyle")
+        self.tray_icon_style.setAccessibleName(self.tr("Tray icon"))  # a combo's name is its current text otherwise
+        for style, text in (
+            ("auto", self.tr("Automatic")),
+            ("colour", self.tr("Colour")),
+            ("light", self.tr("Monochrome, for light panels")),
+            ("dark", self.tr("Monochrome, for dark panels")),
+        ):
+            self.tray_icon_style.addItem(text, style)
+        self.tray_icon_style.setToolTip(self.tr("Automatic: a template image that follows the menu bar on macOS, "
+                                                "the colour icon elsewhere"))
+        self.tray_icon_style.currentIndexChanged.connect(self._tray_icon_style_chosen)
+        appearance_row = QHBoxLayout(appearance)
+        appearance_row.addWidget(QLabel(self.tr("Tray icon"), buddy=self.tray_icon_style))
+        appearance_row.addWidget(self.tray_icon_style, 1)
+
         language = QGroupBox(self.tr("Language"))
-        QVBoxLayout(language).addWidget(QLabel(self.tr("awork tray follows your system's language. "
-                                                        "More languages are coming.")))
+        self.language = QComboBox(objectName="language")
+        self.language.setAccessibleName(self.tr("Language"))
+        # Languages by their own names, so that someone who cannot read the current one finds theirs.
+        names = {"en": "English", "de": "Deutsch"}
+        system = names[pick_language("", QLocale.system().uiLanguages())]
+        self.language.addItem(self.tr("Same as the system ({0})").format(system), "")
+        for code, name in names.items():
+            self.language.addItem(name, code)
+        self.language.activated.connect(lambda index: self.language_changed.emit(self.language.itemData(index)))
+        language_row = QHBoxLayout(language)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
 
         trouble = QGroupBox(self.tr("Troubleshooting"))
         self.log_path = QLabel(self.tr("Log file: {0}").format(log_path), objectName="logPath", wordWrap=True)
@@ -176,7 +213,7 @@ class SettingsWindow(QWidget):
         trouble_row.addWidget(open_logs)
 
         layout = QVBoxLayout(self)
-        for group in (account, shortcuts, login, language, trouble):
+        for group in (account, shortcuts, login, appearance, language, trouble):
             layout.addWidget(group)
         layout.addStretch(1)
         self._signed_in = False
@@ -216,7 +253,24 @@ class SettingsWindow(QWidget):
         self.autostart_detail.setText(text)
         self.autostart_detail.setVisible(bool(text))
 
+    def render_tray_icon_style(self, style: str) -> None:
+        self._rendering = True
+        try:
+            self.tray_icon_style.setCurrentIndex(max(self.tray_icon_style.findData(style), 0))
+        finally:
+            self._rendering = False
+
+    def render_language(self, setting: str) -> None:
+        self.language.setCurrentIndex(max(self.language.findData(setting), 0))
+
+    def focus_language(self) -> None:
+        self.language.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- intents ---------------------------------------------------------------------------------
+
+    def _tray_icon_style_chosen(self, index: int) -> None:
+        if not self._rendering:
+            self.tray_icon_style_changed.emit(self.tray_icon_style.itemData(index))
 
     def _sign_clicked(self) -> None:
         (self.sign_out_requested if self._signed_in else self.sign_in_requested).emit()

@@ -7,7 +7,7 @@ It renders and emits; the session runs the sign-in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,17 +34,15 @@ class SignInDialog(QDialog):
 
     def __init__(self):
         super().__init__(None)
-        self.setWindowTitle(self.tr("Sign in to awork"))
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(460)
         self._waiting = False
+        self._browser_failed = False
+        self._keychain_problem: str | None = None
 
-        intro = QLabel(self.tr(
-            "awork tray signs in with your own awork account, in your browser. If you belong to several "
-            "workspaces, you choose one there. Your sign-in is kept in the system keychain, never in a file."
-        ))
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
-        self.sign_in_button = QPushButton(self.tr("Sign in with awork"), objectName="browserSignIn")
+        self.sign_in_button = QPushButton(objectName="browserSignIn")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._submit)
 
@@ -52,7 +50,7 @@ class SignInDialog(QDialog):
         self.keychain_panel = QWidget(objectName="keychainPanel")
         self.keychain_text = QLabel(objectName="keychainText")
         self.keychain_text.setWordWrap(True)
-        self.session_only = QCheckBox(self.tr("Keep me signed in for this session only"), objectName="sessionOnly")
+        self.session_only = QCheckBox(objectName="sessionOnly")
         self.session_only.toggled.connect(self._update_enabled)
         keychain_layout = QVBoxLayout(self.keychain_panel)
         keychain_layout.setContentsMargins(0, 0, 0, 0)
@@ -62,14 +60,13 @@ class SignInDialog(QDialog):
 
         # Waiting for the browser: the link (for when no browser opened) and Cancel.
         self.waiting_panel = QWidget(objectName="waitingPanel")
-        self.waiting_text = QLabel(self.tr("Waiting for your browser… Finish signing in there."), objectName="waitingText")
+        self.waiting_text = QLabel(objectName="waitingText")
         self.waiting_text.setWordWrap(True)
         self.url = QLineEdit(objectName="signInUrl")
         self.url.setReadOnly(True)
-        self.url.setAccessibleName(self.tr("Sign-in link"))
-        self.copy_button = QPushButton(self.tr("Copy link"), objectName="copyLink")
+        self.copy_button = QPushButton(objectName="copyLink")
         self.copy_button.clicked.connect(self._copy_url)
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelSignIn")
+        self.cancel_button = QPushButton(objectName="cancelSignIn")
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         link_row = QHBoxLayout()
         link_row.addWidget(self.url, 1)
@@ -88,27 +85,23 @@ class SignInDialog(QDialog):
 
         # Advanced: for workspaces that do not let apps register themselves.
         self.advanced_toggle = QToolButton(objectName="advancedToggle")
-        self.advanced_toggle.setText(self.tr("Advanced"))
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_toggle.toggled.connect(self._show_advanced)
         self.advanced = QWidget(objectName="advancedPanel")
-        hint = QLabel(self.tr(
-            "Only needed when your workspace does not let apps register themselves: a workspace admin creates a "
-            "public API client in awork (Settings → Integrations → API clients) with the redirect URI "
-            "{0} and gives you its client id. Leave both empty to let awork tray register itself."
-        ).format(DEFAULT_REDIRECT))
+        self.hint = hint = QLabel()
         hint.setWordWrap(True)
         self.client_id = QLineEdit(objectName="clientId")
-        self.client_id.setPlaceholderText(self.tr("registered automatically"))
         self.redirect_uri = QLineEdit(objectName="redirectUri")
         self.redirect_uri.setPlaceholderText(DEFAULT_REDIRECT)
         form = QFormLayout(self.advanced)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(hint)
-        form.addRow(self.tr("Client id"), self.client_id)
-        form.addRow(self.tr("Redirect URI"), self.redirect_uri)
+        self.client_id_label = QLabel(buddy=self.client_id)
+        self.redirect_uri_label = QLabel(buddy=self.redirect_uri)
+        form.addRow(self.client_id_label, self.client_id)
+        form.addRow(self.redirect_uri_label, self.redirect_uri)
         self.advanced.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -123,6 +116,36 @@ class SignInDialog(QDialog):
         layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.advanced)
         layout.addWidget(self.buttons)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every text of ours; the message shown is awork's or the core's, already in the language."""
+        self.setWindowTitle(self.tr("Sign in to awork"))
+        self.intro.setText(self.tr(
+            "awork tray signs in with your own awork account, in your browser. If you belong to several "
+            "workspaces, you choose one there. Your sign-in is kept in the system keychain, never in a file."
+        ))
+        self.sign_in_button.setText(self.tr("Sign in with awork"))
+        self.session_only.setText(self.tr("Keep me signed in for this session only"))
+        self._render_waiting_text()
+        self._render_keychain_text()
+        self.url.setAccessibleName(self.tr("Sign-in link"))
+        self.copy_button.setText(self.tr("Copy link"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.advanced_toggle.setText(self.tr("Advanced"))
+        self.hint.setText(self.tr(
+            "Only needed when your workspace does not let apps register themselves: a workspace admin creates a "
+            "public API client in awork (Settings → Integrations → API clients) with the redirect URI "
+            "{0} and gives you its client id. Leave both empty to let awork tray register itself."
+        ).format(DEFAULT_REDIRECT))
+        self.client_id.setPlaceholderText(self.tr("registered automatically"))
+        self.client_id_label.setText(self.tr("Client id"))
+        self.redirect_uri_label.setText(self.tr("Redirect URI"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     # -- what the session calls ----------------------------------------------------------------
 
@@ -147,10 +170,8 @@ class SignInDialog(QDialog):
 
     def show_keychain_problem(self, problem: str | None) -> None:
         """No keychain: explain, and require an explicit choice for a memory-only sign-in."""
-        if problem:
-            self.keychain_text.setText(problem + "\n" + self.tr(
-                "You can still sign in: awork tray then keeps the sign-in in memory and asks again after it quits."
-            ))
+        self._keychain_problem = problem
+        self._render_keychain_text()
         self.keychain_panel.setVisible(bool(problem))
         if not problem:
             self.session_only.setChecked(False)
@@ -162,7 +183,8 @@ class SignInDialog(QDialog):
         if waiting:
             self.url.clear()
             self.show_message(None)
-            self.waiting_text.setText(self.tr("Waiting for your browser… Finish signing in there."))
+            self._browser_failed = False
+            self._render_waiting_text()
         self._update_enabled()
 
     def show_url(self, url: str) -> None:
@@ -170,9 +192,22 @@ class SignInDialog(QDialog):
         self.url.setCursorPosition(0)
 
     def browser_failed(self) -> None:
-        self.waiting_text.setText(self.tr(
-            "No browser could be opened. Copy the link below into a browser on this computer to sign in."
-        ))
+        self._browser_failed = True
+        self._render_waiting_text()
+
+    def _render_waiting_text(self) -> None:
+        if self._browser_failed:
+            self.waiting_text.setText(self.tr(
+                "No browser could be opened. Copy the link below into a browser on this computer to sign in."
+            ))
+        else:
+            self.waiting_text.setText(self.tr("Waiting for your browser… Finish signing in there."))
+
+    def _render_keychain_text(self) -> None:
+        if self._keychain_problem:
+            self.keychain_text.setText(self._keychain_problem + "\n" + self.tr(
+                "You can still sign in: awork tray then keeps the sign-in in memory and asks again after it quits."
+            ))
 
     def succeeded(self) -> None:
         self.set_waiting(False)

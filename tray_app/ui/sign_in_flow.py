@@ -9,7 +9,7 @@ import asyncio
 import logging
 from typing import Awaitable, Callable
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QObject
 
 from ..api.errors import ApiError
 from ..api.keychain import KeychainUnavailable
@@ -79,10 +79,10 @@ class SignInFlow(QObject):
 
     async def _attempt(self, session_only: bool) -> None:
         dialog = self.dialog
-        language = _language(self.core)
         try:
+            # The browser's page speaks the app's language (BrowserSignIn asks tray_app.i18n).
             await self.core.sign_in(session_only=session_only, on_url=dialog.show_url,
-                                    on_browser_failed=dialog.browser_failed, language=language)
+                                    on_browser_failed=dialog.browser_failed)
         except KeychainUnavailable as exc:
             dialog.set_waiting(False)
             dialog.show_keychain_problem(str(exc))
@@ -99,12 +99,3 @@ class SignInFlow(QObject):
         if self._after is not None:
             await self._after()
 
-
-def _language(core) -> str:
-    """The app's language setting, else the system's (QLocale knows it on every OS)."""
-    account = core.account
-    try:
-        chosen = account.browser.settings.load().language if account and account.browser else ""
-    except OSError:
-        chosen = ""
-    return chosen or QLocale.system().name()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.entities import TimeEntry
@@ -34,13 +34,13 @@ class TimerCard(QFrame):
         self.subtitle.setWordWrap(True)
         self.note = QLabel(objectName="timerNote")
         self.note.setWordWrap(True)
+        # No fixed name: a screen reader's name for a label is its text, i.e. the time as shown;
+        # the description says what it is (_retranslate).
         self.clock = QLabel("0:00:00", objectName="timerClock")
-        self.clock.setAccessibleName(self.tr("Elapsed time"))
-        self.badge = QLabel(self.tr("Paused"), objectName="pausedBadge")
-        self.pause_button = QPushButton(self.tr("&Pause"), objectName="pauseButton")
-        self.stop_button = QPushButton(self.tr("&Stop"), objectName="stopButton")
-        self.pause_button.setAccessibleName(self.tr("Pause timer"))
-        self.stop_button.setAccessibleName(self.tr("Stop timer"))
+        self.badge = QLabel(objectName="pausedBadge")
+        self.pause_button = QPushButton(objectName="pauseButton")
+        self.stop_button = QPushButton(objectName="stopButton")
+        self._retranslate()
         self.pause_button.clicked.connect(self._on_pause_resume)
         self.stop_button.clicked.connect(self.stop_clicked)
 
@@ -82,15 +82,28 @@ class TimerCard(QFrame):
         details = [p for p in (project.name if project else "", entry.type_of_work.name if entry.type_of_work and task else "") if p]
         self.subtitle.setText(" · ".join(details))
         self.subtitle.setVisible(bool(details))
-        self.note.setText(f"“{entry.note}”" if entry.note else "")
+        self.note.setText(self.tr("“{0}”").format(entry.note) if entry.note else "")  # „…“ in German
         self.note.setVisible(bool(entry.note))
-        paused = self._state is TimerState.PAUSED
-        self.badge.setVisible(paused)
-        self.pause_button.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
-        self.pause_button.setAccessibleName(self.tr("Resume timer") if paused else self.tr("Pause timer"))
+        self.badge.setVisible(self._state is TimerState.PAUSED)
+        self._retranslate()
         self.pause_button.setEnabled(not busy)
         self.stop_button.setEnabled(not busy)
         self._refresh_clock()
+
+    def _retranslate(self) -> None:
+        """Every text of the card that is not the entry's own (and Pause/Resume follows the state)."""
+        paused = self._state is TimerState.PAUSED
+        self.clock.setAccessibleDescription(self.tr("Elapsed time, paused") if paused else self.tr("Elapsed time"))
+        self.badge.setText(self.tr("Paused"))
+        self.pause_button.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
+        self.pause_button.setAccessibleName(self.tr("Resume timer") if paused else self.tr("Pause timer"))
+        self.stop_button.setText(self.tr("&Stop"))
+        self.stop_button.setAccessibleName(self.tr("Stop timer"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()  # (the popover renders the entry again, "Timer" fallback and all)
 
     def _on_pause_resume(self) -> None:
         if self._state is TimerState.PAUSED:
@@ -102,7 +115,6 @@ class TimerCard(QFrame):
         now = self._now()
         text = format_elapsed(elapsed(self._entry, now))
         self.clock.setText(text)
-        self.clock.setAccessibleDescription(text)
         if self._state is TimerState.RUNNING and self.isVisible() and self.window().isVisible():
             self._tick.start(1000 - now.microsecond // 1000 + 5)
         else:

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..core.state import AppState, Auth
 from ..domain.timer import TimerState, describe, elapsed, format_elapsed
-from .icons import state_icon, tray_icon
+from .icons import icon_variant, state_icon, tray_icon
 
 
 def offline_text(pending: int) -> str:
-    text = "Offline — retrying."
-    if pending:
-        text += f" {pending} action{'s' if pending != 1 else ''} waiting to be sent to awork."
+    text = QCoreApplication.translate("Tray", "Offline — retrying.")
+    # English and German share the plural rule: one sentence for 1, one for the rest.
+    if pending == 1:
+        text += " " + QCoreApplication.translate("Tray", "1 action waiting to be sent to awork.")
+    elif pending:
+        text += " " + QCoreApplication.translate("Tray", "{0} actions waiting to be sent to awork.").format(pending)
     return text
 
 
@@ -43,11 +46,12 @@ class Tray(QObject):
         self.menu.addSeparator()
         self.sign_action = self.menu.addAction(self.tr("Sign in with awork…"), self._sign_in_or_out)
         self.settings_action = self.menu.addAction(self.tr("Settings…"), self.settings_requested.emit)
-        self.menu.addAction(self.tr("Quit"), self.quit_requested.emit)
+        self.quit_action = self.menu.addAction(self.tr("Quit"), self.quit_requested.emit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self._state = AppState()
         self._shown_state: TimerState | None = None
+        self._variant = ""  # colour until the settings say otherwise (set_icon_style)
         # The tooltip shows H:MM, so it changes once a minute: wake once a minute, no more.
         self._minute = QTimer(self)
         self._minute.setTimerType(Qt.TimerType.VeryCoarseTimer)
@@ -73,7 +77,8 @@ class Tray(QObject):
         shown = "offline" if state.offline else state.timer
         if shown != self._shown_state:
             # Only on state changes: under SNI each setIcon is a D-Bus round trip.
-            self.icon.setIcon(tray_icon("offline") if state.offline else state_icon(state.timer))
+            self.icon.setIcon(tray_icon("offline", self._variant) if state.offline
+                              else state_icon(state.timer, self._variant))
             self._shown_state = shown
         self._update_tooltip()
         self._render_actions()
@@ -82,6 +87,23 @@ class Tray(QObject):
                 self._minute.start()
         else:
             self._minute.stop()
+
+    def set_icon_style(self, style: str) -> None:
+        """The tray_icon_style setting: auto, colour, light (for light panels) or dark."""
+        variant = icon_variant(style)
+        if variant != self._variant:
+            self._variant = variant
+            self._shown_state = None  # draw the current state again, in the new variant
+            self.render(self._state)
+
+    def retranslate(self) -> None:
+        """The language changed (a QObject gets no LanguageChange event of its own)."""
+        self.quick_action.setText(self.tr("Quick start…"))
+        self.stop_action.setText(self.tr("Stop"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self._render_actions()
+        self._update_tooltip()
 
     def _render_actions(self) -> None:
         state = self._state
@@ -95,15 +117,15 @@ class Tray(QObject):
 
     def _update_tooltip(self) -> None:
         state = self._state
-        prefix = "awork tray (demo)" if state.demo else "awork tray"
+        prefix = self.tr("awork tray (demo)") if state.demo else "awork tray"
         if state.auth is Auth.SIGNED_OUT:
-            text = f"{prefix}: {self.tr('not signed in')}"
+            text = prefix + ": " + self.tr("not signed in")
         elif state.timer is TimerState.IDLE:
-            text = f"{prefix}: {self.tr('no timer running')}"
+            text = prefix + ": " + self.tr("no timer running")
         else:
             spent = format_elapsed(elapsed(state.entry, datetime.now(timezone.utc)), seconds=False)
             what = describe(state.entry) or self.tr("Timer")
-            paused = f" ({self.tr('paused')})" if state.timer is TimerState.PAUSED else ""
+            paused = " (" + self.tr("paused") + ")" if state.timer is TimerState.PAUSED else ""
             text = f"{what} · {spent}{paused}"
         if state.offline:
             text += "\n" + offline_text(state.pending)

@@ -11,6 +11,7 @@ import json
 import logging
 from pathlib import Path
 
+from ...i18n import translate
 from ..desktop_entry import launch_command
 from .base import AutostartStatus
 
@@ -38,10 +39,10 @@ class FlatpakAutostart:
     def _ask(self, enable: bool) -> AutostartStatus:
         try:
             granted = self._request(enable, self.command)
-            problem = "" if granted == enable else "Your desktop did not allow awork tray to start on login."
+            problem = "" if granted == enable else translate("Autostart", "Your desktop did not allow awork tray to start on login.")
         except Exception as exc:  # no portal, no bus: say so instead of pretending
             log.warning("background portal: %s", exc)
-            granted, problem = False, f"The desktop's Background portal is not available ({exc})."
+            granted, problem = False, translate("Autostart", "The desktop's Background portal is not available ({0}).").format(exc)
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
         self.state_path.write_text(json.dumps({"autostart": granted, "problem": problem}), encoding="utf-8")
         return self.status()
@@ -68,7 +69,7 @@ def _request_background(enable: bool, command: list[str], timeout: float = 120.0
                          path=f"{PORTAL_PATH}/request/{sender}/{token}")
         Proxy(message_bus, conn).AddMatch(rule)
         with conn.filter(rule) as responses:
-            options = {"handle_token": ("s", token), "reason": ("s", "Start awork tray when you log in"),
+            options = {"handle_token": ("s", token), "reason": ("s", translate("Autostart", "Start awork tray when you log in")),
                        "autostart": ("b", enable), "commandline": ("as", command), "dbus-activatable": ("b", False)}
             msg = new_method_call(DBusAddress(PORTAL_PATH, bus_name=PORTAL_NAME, interface=BACKGROUND),
                                   "RequestBackground", "sa{sv}", ("", options))

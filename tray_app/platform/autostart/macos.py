@@ -11,6 +11,7 @@ import os
 import plistlib
 from pathlib import Path
 
+from ...i18n import translate
 from ..desktop_entry import APP_ID, launch_command
 from .base import AutostartStatus
 
@@ -38,11 +39,11 @@ class LaunchAgentAutostart:
         try:
             data = plistlib.loads(self.path.read_bytes())
         except (OSError, plistlib.InvalidFileException, ValueError):
-            return AutostartStatus(False, str(self.path), "The LaunchAgent is unreadable; turn it on again to repair it.")
+            return AutostartStatus(False, str(self.path), translate("Autostart", "The LaunchAgent is unreadable; turn it on again to repair it."))
         if data.get("Disabled") is True:
-            return AutostartStatus(False, str(self.path), "The LaunchAgent is disabled.")
+            return AutostartStatus(False, str(self.path), translate("Autostart", "The LaunchAgent is disabled."))
         if data.get("ProgramArguments") != self.command:
-            return AutostartStatus(True, str(self.path), "It starts another installation; turn it off and on to start this one.")
+            return AutostartStatus(True, str(self.path), translate("Autostart", "It starts another installation; turn it off and on to start this one."))
         return AutostartStatus(True, str(self.path))
 
     def enable(self) -> AutostartStatus:

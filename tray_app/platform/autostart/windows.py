@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 
+from ...i18n import translate
 from ..desktop_entry import APP_NAME, launch_command
 from .base import AutostartStatus
 
@@ -55,9 +56,9 @@ class WindowsAutostart:
         if command is None:
             return AutostartStatus(False, self.where)
         if self._disabled_by_user():
-            return AutostartStatus(False, self.where, "Turned off in Task Manager → Startup apps.")
+            return AutostartStatus(False, self.where, translate("Autostart", "Turned off in Task Manager → Startup apps."))
         if command != self.command_line:
-            return AutostartStatus(True, self.where, "It starts another installation; turn it off and on to start this one.")
+            return AutostartStatus(True, self.where, translate("Autostart", "It starts another installation; turn it off and on to start this one."))
         return AutostartStatus(True, self.where)
 
     def enable(self) -> AutostartStatus:

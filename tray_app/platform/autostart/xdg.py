@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
+from ...i18n import translate
 from ..desktop_entry import APP_ID, APP_NAME, COMMENT, exec_value, icon_file, launch_command
 from .base import AutostartStatus
 
@@ -49,13 +50,15 @@ class XdgAutostart:
             entry.read(self.path, encoding="utf-8")
             values = entry["Desktop Entry"]
         except (configparser.Error, KeyError, OSError, UnicodeDecodeError):
-            return AutostartStatus(False, str(self.path), "The autostart entry is unreadable; turn it on again to repair it.")
+            return AutostartStatus(False, str(self.path), translate("Autostart", "The autostart entry is unreadable; turn it on again to repair it."))
         if values.get("Hidden", "").strip().lower() == "true":
-            return AutostartStatus(False, str(self.path), "Turned off in your desktop's startup settings.")
+            return AutostartStatus(False, str(self.path), translate("Autostart", "Turned off in your desktop's startup settings."))
         if values.get("X-GNOME-Autostart-enabled", "").strip().lower() == "false":
-            return AutostartStatus(False, str(self.path), "Turned off in your desktop's startup settings.")
+            return AutostartStatus(False, str(self.path), translate("Autostart", "Turned off in your desktop's startup settings."))
         if values.get("Exec", "") != exec_value(self.command):  # both as written in the file
-            return AutostartStatus(True, str(self.path), f"It starts another installation ({values.get('Exec', '')}); turn it off and on to start this one.")
+            return AutostartStatus(True, str(self.path), translate(
+                "Autostart", "It starts another installation ({0}); turn it off and on to start this one.").format(
+                values.get("Exec", "")))
         return AutostartStatus(True, str(self.path))
 
     def enable(self) -> AutostartStatus:

@@ -12,6 +12,7 @@ import os
 import sys
 from typing import Mapping
 
+from ...i18n import translate
 from .base import ACTIVE, OFF, PENDING, UNAVAILABLE, Activated, Binding, HotkeyBackend, HotkeyStatus, NoHotkeys, StatusReport
 
 log = logging.getLogger(__name__)
@@ -43,5 +44,5 @@ def create_backend(on_activated: Activated, on_status: StatusReport, *, platform
             return X11Hotkeys(on_activated, on_status, display=env["DISPLAY"])
     except Exception as exc:  # a missing library or display must never stop the tray
         log.warning("global shortcuts unavailable: %r", exc)
-        return NoHotkeys(on_status, f"Global shortcuts could not be set up here ({exc}).")
-    return NoHotkeys(on_status, "This desktop offers no global shortcuts to apps.")
+        return NoHotkeys(on_status, translate("Hotkeys", "Global shortcuts could not be set up here ({0}).").format(exc))
+    return NoHotkeys(on_status, translate("Hotkeys", "This desktop offers no global shortcuts to apps."))

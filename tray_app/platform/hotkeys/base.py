@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
+from ...i18n import translate
 from .chord import Chord
 
 log = logging.getLogger(__name__)
@@ -107,4 +108,5 @@ class NoHotkeys:
         pass
 
 
-TAKEN = "Another program already uses {chord}. Choose another shortcut."
+def taken(chord: Chord) -> str:
+    return translate("Hotkeys", "Another program already uses {0}. Choose another shortcut.").format(chord.portable())

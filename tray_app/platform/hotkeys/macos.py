@@ -10,7 +10,8 @@ from __future__ import annotations
 import ctypes
 import logging
 
-from .base import TAKEN, Activated, ChordBackend, StatusReport
+from ...i18n import translate
+from .base import Activated, ChordBackend, StatusReport, taken
 from .chord import Chord
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class MacHotkeys(ChordBackend):
 
     def register(self, hotkey_id: str, chord: Chord) -> str | None:
         if chord.key.mac is None:
-            return f"Mac keyboards have no {chord.key.name} key."
+            return translate("Hotkeys", "Mac keyboards have no {0} key.").format(chord.key.name)
         # Qt's names: "Ctrl" is ⌘ Command on a Mac, "Meta" is ⌃ Control.
         table = {"ctrl": CMD_KEY, "shift": SHIFT_KEY, "alt": OPTION_KEY, "meta": CONTROL_KEY}
         mods = sum(table[m] for m in chord.modifiers)
@@ -82,9 +83,9 @@ class MacHotkeys(ChordBackend):
         status = self.carbon.RegisterEventHotKey(chord.key.mac, mods, EventHotKeyID(SIGNATURE, number), self.target, 0,
                                                  ctypes.byref(ref))
         if status == EVENT_HOTKEY_EXISTS_ERR:
-            return TAKEN.format(chord=chord.portable())
+            return taken(chord)
         if status != 0:
-            return f"macOS refused the shortcut (error {status})."
+            return translate("Hotkeys", "macOS refused the shortcut (error {0}).").format(status)
         self._refs[number] = (hotkey_id, ref)
         return None
 

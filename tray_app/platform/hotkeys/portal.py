@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from ...i18n import translate
 from ..portal_bus import PortalBus, PortalError, register_host_app
 from .base import ACTIVE, OFF, PENDING, UNAVAILABLE, Activated, Binding, HotkeyStatus, StatusReport
 from .chord import Chord
@@ -17,7 +18,10 @@ from .chord import Chord
 log = logging.getLogger(__name__)
 
 GS = "org.freedesktop.portal.GlobalShortcuts"
-NO_PORTAL = "Your desktop offers no global shortcuts to apps (no GlobalShortcuts portal)."
+
+
+def _no_portal() -> str:
+    return translate("Hotkeys", "Your desktop offers no global shortcuts to apps (no GlobalShortcuts portal).")
 
 
 class PortalHotkeys:
@@ -37,7 +41,7 @@ class PortalHotkeys:
     def bind(self, bindings: list[Binding]) -> None:
         self.bindings = list(bindings)
         for b in bindings:
-            self.on_status(b.id, HotkeyStatus(PENDING, "Asking your desktop…") if b.sequence else HotkeyStatus(OFF))
+            self.on_status(b.id, HotkeyStatus(PENDING, translate("Hotkeys", "Asking your desktop…")) if b.sequence else HotkeyStatus(OFF))
         if self._run_task is not None:
             self._run_task.cancel()
         self._run_task = asyncio.ensure_future(self._run(self.bindings))
@@ -67,7 +71,7 @@ class PortalHotkeys:
                 await bus.call("org.freedesktop.DBus.Properties", "Get", "ss", (GS, "version"))
             except PortalError as exc:
                 await bus.close()
-                raise PortalError(NO_PORTAL) from exc
+                raise PortalError(_no_portal()) from exc
             self._bus = bus
             self._listen_task = asyncio.ensure_future(self._listen(bus))
         return self._bus
@@ -91,33 +95,36 @@ class PortalHotkeys:
             code, results = await bus.request(GS, "CreateSession", "a{sv}", lambda token: (
                 {"handle_token": ("s", token), "session_handle_token": ("s", token)},))
             if code != 0:
-                raise PortalError(f"The desktop refused a shortcuts session (response {code}).")
+                raise PortalError(translate("Hotkeys", "The desktop refused a shortcuts session (response {0}).").format(code))
             self._session = str(results["session_handle"])
             shortcuts = [(b.id, {"description": ("s", b.description), "preferred_trigger": ("s", chord.xdg_trigger())})
                          for b, chord in wanted]
             code, results = await bus.request(GS, "BindShortcuts", "oa(sa{sv})sa{sv}", lambda token: (
                 self._session, shortcuts, "", {"handle_token": ("s", token)}))
             if code == 1:
-                raise PortalError("You declined the shortcuts in your desktop's dialog.")
+                raise PortalError(translate("Hotkeys", "You declined the shortcuts in your desktop's dialog."))
             if code != 0:
-                raise PortalError(f"Your desktop could not bind the shortcuts (response {code}).")
+                raise PortalError(translate("Hotkeys", "Your desktop could not bind the shortcuts (response {0}).").format(code))
             self._report(wanted, results.get("shortcuts", []))
         except asyncio.CancelledError:
             raise
         except (PortalError, KeyError, ValueError) as exc:
             log.warning("global shortcuts portal: %s", exc)
             for b, _ in wanted:
-                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, str(exc) if isinstance(exc, PortalError) else NO_PORTAL))
+                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, str(exc) if isinstance(exc, PortalError) else _no_portal()))
 
     def _report(self, wanted, bound) -> None:
         triggers = {sid: {k: v for k, (_s, v) in props.items()} for sid, props in bound}
         for b, _chord in wanted:
             if b.id not in triggers:
-                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, "Your desktop did not bind this shortcut."))
+                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, translate("Hotkeys", "Your desktop did not bind this shortcut.")))
                 continue
             described = triggers[b.id].get("trigger_description") or ""
-            message = (f"Your desktop binds it to {described}; change it in the desktop's shortcut settings."
-                       if described else "Bound by your desktop; change it in the desktop's shortcut settings.")
+            if described:
+                message = translate("Hotkeys", "Your desktop binds it to {0}; change it in the desktop's shortcut "
+                                               "settings.").format(described)
+            else:
+                message = translate("Hotkeys", "Bound by your desktop; change it in the desktop's shortcut settings.")
             log.info("hotkey %s bound by the portal: %s", b.id, described or "?")
             self.on_status(b.id, HotkeyStatus(ACTIVE, message))
 

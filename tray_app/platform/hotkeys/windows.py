@@ -13,7 +13,8 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractNativeEventFilter
 
-from .base import TAKEN, Activated, ChordBackend, StatusReport
+from ...i18n import translate
+from .base import Activated, ChordBackend, StatusReport, taken
 from .chord import Chord
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class WindowsHotkeys(ChordBackend):
     def register(self, hotkey_id: str, chord: Chord) -> str | None:
         vk = self._vk(chord)
         if vk is None:
-            return f"This keyboard layout has no key for {chord.key.name}."
+            return translate("Hotkeys", "This keyboard layout has no key for {0}.").format(chord.key.name)
         table = {"alt": MOD_ALT, "ctrl": MOD_CONTROL, "shift": MOD_SHIFT, "meta": MOD_WIN}
         mods = sum(table[m] for m in chord.modifiers) | MOD_NOREPEAT  # holding the keys fires once
         number = self._next
@@ -79,8 +80,8 @@ class WindowsHotkeys(ChordBackend):
         if not self.user32.RegisterHotKey(None, number, mods, vk):
             error = self.last_error()
             if error == ERROR_HOTKEY_ALREADY_REGISTERED:
-                return TAKEN.format(chord=chord.portable())
-            return f"Windows refused the shortcut (error {error})."
+                return taken(chord)
+            return translate("Hotkeys", "Windows refused the shortcut (error {0}).").format(error)
         self._ids[number] = hotkey_id
         return None
 

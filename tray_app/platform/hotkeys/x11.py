@@ -12,8 +12,9 @@ import logging
 
 from PySide6.QtCore import QSocketNotifier
 
+from ...i18n import translate
 from ..xcb import BAD_ACCESS, KEY_PRESS, KEY_RELEASE, MAPPING_NOTIFY, XcbConnection, XcbUnavailable
-from .base import TAKEN, UNAVAILABLE, Activated, ChordBackend, HotkeyStatus, StatusReport
+from .base import UNAVAILABLE, Activated, ChordBackend, HotkeyStatus, StatusReport, taken
 from .chord import Chord
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class X11Hotkeys(ChordBackend):
     def register(self, hotkey_id: str, chord: Chord) -> str | None:
         keycodes = self._keycodes(chord.key.x11)
         if not keycodes:
-            return f"This keyboard layout has no key for {chord.key.name}."
+            return translate("Hotkeys", "This keyboard layout has no key for {0}.").format(chord.key.name)
         base = self._modifiers(chord)
         variants = [sum(c) for n in range(len(self.ignored) + 1) for c in itertools.combinations(self.ignored, n)]
         done: list[tuple[int, int]] = []
@@ -83,8 +84,8 @@ class X11Hotkeys(ChordBackend):
                         self.conn.ungrab_key(*grabbed)
                     self._dispatch()
                     if error == BAD_ACCESS:
-                        return TAKEN.format(chord=chord.portable())
-                    return f"The X server refused the shortcut (error {error})."
+                        return taken(chord)
+                    return translate("Hotkeys", "The X server refused the shortcut (error {0}).").format(error)
                 done.append((keycode, base | extra))
             self._wanted[(keycode, base)] = hotkey_id
         self._grabs[hotkey_id] = done
@@ -113,7 +114,7 @@ class X11Hotkeys(ChordBackend):
             log.warning("global shortcuts: %s", exc)
             self._notifier.setEnabled(False)
             for binding in self.bindings:
-                self.on_status(binding.id, HotkeyStatus(UNAVAILABLE, "The connection to the X server broke."))
+                self.on_status(binding.id, HotkeyStatus(UNAVAILABLE, translate("Hotkeys", "The connection to the X server broke.")))
             return
         for event in events:
             if event.kind == MAPPING_NOTIFY:
