@@ -10,13 +10,7 @@ from typing import Sequence
 from . import __version__
 from .i18n import translate
 
-EXIT_OK = 0
-EXIT_FAILED = 1  # something unexpected
-EXIT_USAGE = 2
-EXIT_NOT_SIGNED_IN = 3
-EXIT_REJECTED = 4  # awork said no (400/403/404), or the named thing does not exist
-EXIT_UNREACHABLE = 5  # network, timeout, 5xx, rate limit, unreadable reply
-# (the same numbers as tray_app.core.intents, which is not imported here: `--help` stays cheap)
+from .exit_codes import EXIT_FAILED, EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_REJECTED, EXIT_UNREACHABLE, EXIT_USAGE  # noqa: F401
 
 # These go through a running tray when there is one (so its icon and popover update at once).
 REMOTE_COMMANDS = ("status", "start", "pause", "resume", "stop", "toggle", "continue", "whoami")

@@ -42,7 +42,7 @@ def sources(layer: str) -> list[Path]:
 def test_import_resolution():
     assert "tray_app.domain.entities" in imports(PACKAGE / "domain" / "timer.py")
     assert "tray_app.domain.entities" in imports(PACKAGE / "api" / "parse.py")
-    assert "tray_app" in imports(PACKAGE / "api" / "client.py")  # `from .. import __version__`
+    assert "tray_app" in imports(PACKAGE / "api" / "tls.py")  # `from .. import __version__`
 
 
 @pytest.mark.parametrize("path", sources("domain") + sources("api"), ids=lambda p: f"{p.parent.name}/{p.name}")

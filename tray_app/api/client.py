@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 import httpx
 
-from .. import __version__
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, User
 from ..i18n import translate
 from . import parse
@@ -24,7 +23,7 @@ from .errors import (
     error_for_response,
 )
 from .tokens import TokenProvider
-from .tls import verification
+from .tls import http_client
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +45,7 @@ class AworkClient:
         self._tokens = tokens
         self._monotonic = monotonic
         self._blocked_until = 0.0
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url + "/",
-            transport=transport,
-            timeout=timeout,
-            headers={"User-Agent": f"awork-tray/{__version__}", "Accept": "application/json"},
-            follow_redirects=False,
-            # TLS is always verified; proxies come from the environment (trust_env).
-            verify=verification() if transport is None else True,
-        )
+        self._http = http_client(transport=transport, timeout=timeout, base_url=self.base_url + "/")
 
     async def aclose(self) -> None:
         await self._http.aclose()

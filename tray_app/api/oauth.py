@@ -23,7 +23,7 @@ from .. import __version__
 from ..i18n import translate
 from ..logs import REDACTOR
 from .errors import ApiError, AuthError, MalformedResponseError, NetworkError, error_for_response
-from .tls import verification
+from .tls import http_client
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +102,7 @@ class OAuth:
     ):
         self.api_url = api_url.rstrip("/")
         self._clock = clock
-        self._http = httpx.AsyncClient(
-            transport=transport,
-            timeout=timeout,
-            headers={"User-Agent": f"awork-tray/{__version__}", "Accept": "application/json"},
-            follow_redirects=False,
-            verify=verification() if transport is None else True,
-        )
+        self._http = http_client(transport=transport, timeout=timeout)
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -27,12 +27,14 @@ from .commands import Busy
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_FAILED = 1  # something unexpected
-EXIT_USAGE = 2
-EXIT_NOT_SIGNED_IN = 3
-EXIT_REJECTED = 4  # awork said no (400/403/404), or the named thing does not exist
-EXIT_UNREACHABLE = 5  # network, timeout, 5xx, rate limit, unreadable reply
+from ..exit_codes import (  # noqa: F401  (re-exported: the CLI and the tray use them from here)
+    EXIT_FAILED,
+    EXIT_NOT_SIGNED_IN,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+)
 
 # Commands that act on awork through the core; `show` and the sign-in commands are not here.
 TIMER_INTENTS = ("status", "start", "pause", "resume", "stop", "toggle", "continue", "whoami")
