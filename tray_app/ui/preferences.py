@@ -13,6 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from ..core.settings import Settings, SettingsFile
+from ..i18n import pick_language
 from ..platform.autostart import AutostartBackend, AutostartStatus
 from ..platform.desktop_entry import shell_command
 from ..platform.hotkeys.base import Binding
@@ -95,7 +96,7 @@ class Preferences(QObject):
         if setting == self.settings.language:
             return
         self._save(self.settings.replace(language=setting))
-        code = self.language.apply(setting) if self.language is not None else setting
+        code = self.language.apply(setting) if self.language is not None else pick_language(setting)
         self.language_changed.emit(code)
         if self.window is not None:
             self._rebuild_window()
