@@ -5,35 +5,25 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import select
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from fake_portal.bus import private_session_bus
 
 from tray_app.platform.hotkeys.base import ACTIVE, OFF, UNAVAILABLE, Binding
 from tray_app.platform.hotkeys.portal import PortalHotkeys
 
 TESTS = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="dbus-daemon missing (apt: dbus)")
 
 
 @pytest.fixture
 def bus(monkeypatch, tmp_path):
-    rfd, wfd = os.pipe()
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile", f"--print-address={wfd}"],
-                              pass_fds=(wfd,), stdin=subprocess.DEVNULL)
-    os.close(wfd)
-    select.select([rfd], [], [], 10)
-    address = os.read(rfd, 1024).decode().strip()
-    os.close(rfd)
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-    yield address
-    daemon.terminate()
-    daemon.wait(5)
+    with private_session_bus() as address:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        yield address
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import select
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from fake_portal.bus import private_session_bus
 
 from tray_app.platform.tray_wait import wait_for_tray
 
@@ -20,18 +19,8 @@ CHECK = "from tray_app.platform.tray_wait import sni_host_ready; print(sni_host_
 
 @pytest.fixture
 def bus():
-    if shutil.which("dbus-daemon") is None:
-        pytest.fail("dbus-daemon missing (apt: dbus; scripts/test.sh installs it)")
-    rfd, wfd = os.pipe()
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile", f"--print-address={wfd}"],
-                              pass_fds=(wfd,), stdin=subprocess.DEVNULL)
-    os.close(wfd)
-    select.select([rfd], [], [], 10)
-    address = os.read(rfd, 1024).decode().strip()
-    os.close(rfd)
-    yield dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, PYTHONPATH=str(TESTS), QT_QPA_PLATFORM="offscreen")
-    daemon.terminate()
-    daemon.wait(5)
+    with private_session_bus() as address:
+        yield dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, PYTHONPATH=str(TESTS), QT_QPA_PLATFORM="offscreen")
 
 
 def check(env) -> str:
