@@ -38,6 +38,7 @@ class Core:
     oauth: OAuth | None = None
 
     async def aclose(self) -> None:
+        await self.commands.aclose()
         await self.client.aclose()
         if self.oauth is not None:
             await self.oauth.aclose()

@@ -74,6 +74,13 @@ class Commands:
         if outbox is not None and len(outbox):
             self.store.update(pending=len(outbox))
 
+    async def aclose(self) -> None:
+        """End the shared reads still in flight (their callers may be gone already)."""
+        pending = [t for t in (self._timer_task, self._lists_task) if t is not None and not t.done()]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
     # -- loading ---------------------------------------------------------------------------------
 
     def load_cache(self) -> None:
