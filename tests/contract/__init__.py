@@ -1,0 +1,1 @@
+"""The contract tier: requests and replies checked against awork's official OpenAPI document."""
