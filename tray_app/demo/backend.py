@@ -130,14 +130,15 @@ class FakeAwork:
                 else {"startDate": _iso(s), "endDate": _iso(e), "duration": int((e - s).total_seconds())}
                 for s, e in r.breaks
             ],
-            "typeOfWork": dict(tow) if tow else None,
-            "task": dict(task) if task else None,
-            "project": dict(project) if project else None,
             "createdOn": _iso(r.created or r.start),
             "updatedOn": _iso(r.updated or r.created or r.start),
             "resourceVersion": int((r.created or r.start).timestamp() * 10_000_000),
             "isExternal": False,
         }
+        # The document's nested models are not nullable: an entry without a task has no "task".
+        for key, nested in (("typeOfWork", tow), ("task", task), ("project", project)):
+            if nested:
+                data[key] = dict(nested)
         return data
 
     # -- the HTTP surface ------------------------------------------------------------------------
@@ -257,7 +258,9 @@ class FakeAwork:
             for task in self.ws.tasks:
                 text = f"{task['name']} {task['taskIdentifier']} {task['project']['name']}".casefold()
                 if all(w in text for w in words):
-                    entity = {k: task[k] for k in ("id", "name", "taskIdentifier", "projectId", "project", "taskStatus")}
+                    entity = {k: task[k] for k in ("id", "name", "taskIdentifier", "projectId", "taskStatus")}
+                    # A hit's project (ProjectEntity) has no key; its type of work only a name.
+                    entity["project"] = {k: task["project"][k] for k in ("id", "name")}
                     entity["typeOfWork"] = {"name": self._types[task["typeOfWorkId"]]["name"]}
                     entity["isOpen"] = task["taskStatus"]["type"] != "done"
                     hits.append({"type": "task", "score": 1.0, "entity": entity})
