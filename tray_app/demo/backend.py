@@ -132,7 +132,7 @@ class FakeAwork:
             ],
             "createdOn": _iso(r.created or r.start),
             "updatedOn": _iso(r.updated or r.created or r.start),
-            "resourceVersion": int((r.created or r.start).timestamp() * 10_000_000),
+            "resourceVersion": entry_edits.version(r),
             "isExternal": False,
         }
         # The document's nested models are not nullable: an entry without a task has no "task".
@@ -307,10 +307,10 @@ class FakeAwork:
         paused = bool(active.breaks) and active.breaks[-1][1] is None
         if action == "pause" and not paused:
             active.breaks.append([now, None])
-            active.updated = now
+            entry_edits.touch(active, now)
         elif action == "resume" and paused:
             active.breaks[-1][1] = now
-            active.updated = now
+            entry_edits.touch(active, now)
         elif action == "stop":
             self._close(active, now)
         return Reply(200, self.entry_json(active))

@@ -85,6 +85,25 @@ def apply_put(record: Record, body: bytes, content_type: str, user_id: str, now:
     record.task_id = form.get("taskId")
     record.project_id = form.get("projectId")
     record.note = form.get("note")
+    touch(record, now)
+
+
+_TICKS_AT_UNIX_EPOCH = 621_355_968_000_000_000
+
+
+def ticks(moment: datetime) -> int:
+    """.NET ticks (100 ns since 0001-01-01 UTC): what awork's resourceVersion counts in."""
+    delta = moment - datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return _TICKS_AT_UNIX_EPOCH + (delta.days * 86_400 + delta.seconds) * 10_000_000 + delta.microseconds * 10
+
+
+def version(record: Record) -> int:
+    return record.version or ticks(record.updated or record.created or record.start)
+
+
+def touch(record: Record, now: datetime) -> None:
+    """The entry changed: updatedOn is now, resourceVersion moves on (even within one tick)."""
+    record.version = max(version(record) + 1, ticks(now))
     record.updated = now
 
 
@@ -92,7 +111,7 @@ def close(record: Record, now: datetime) -> None:
     if record.breaks and record.breaks[-1][1] is None:
         record.breaks[-1][1] = now
     record.end = now
-    record.updated = now
+    touch(record, now)
 
 
 def change_elsewhere(record: Record, action: str, now: datetime) -> None:
@@ -111,4 +130,4 @@ def change_elsewhere(record: Record, action: str, now: datetime) -> None:
         close(record, min(now, record.start + timedelta(hours=24)))
     else:
         return  # paused already, or running already: nothing changes, as in awork
-    record.updated = now
+    touch(record, now)

@@ -30,6 +30,7 @@ class Record:
     breaks: list[list[datetime | None]] = field(default_factory=list)  # [start, end-or-None]
     created: datetime | None = None
     updated: datetime | None = None
+    version: int = 0  # resourceVersion once changed here (0: the ticks of `updated` or `created`)
 
 
 @dataclass
@@ -98,7 +99,8 @@ def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = F
         start = now - timedelta(minutes=83)
         entries.append(Record(new_id(rng), USER_ID, task["typeOfWorkId"], "Europe/Berlin", start, task["id"],
                               task["projectId"], note="Navigation und Footer",
-                              breaks=[[start + timedelta(minutes=40), start + timedelta(minutes=50)]], created=start))
+                              breaks=[[start + timedelta(minutes=40), start + timedelta(minutes=50)]], created=start,
+                              updated=start + timedelta(minutes=50)))
     return Workspace(
         user=_user(),
         types_of_work=types,
