@@ -205,6 +205,37 @@ def _has_property(schema: dict, parts: list[str], document: dict) -> bool:
     return True
 
 
+# -- checking one exchange -------------------------------------------------------------------------
+
+
+def api_path(request: httpx.Request) -> str:
+    """The path below /api/v1 ("/me"), or raises ContractViolation."""
+    full = request.url.path
+    if not full.startswith(API_PREFIX + "/"):
+        raise ContractViolation(f"{request.method} {full}: not below {API_PREFIX}")
+    return full[len(API_PREFIX):]
+
+
+def check_request(request: httpx.Request, body: bytes) -> tuple[Operation | None, list[str]]:
+    """The documented operation (None: not in the document) and what the request does wrong."""
+    path = api_path(request)
+    operation = operation_of(request.method, path)
+    if operation is None:
+        return None, [f"{request.method} {path}: no such operation in the document (or not in the extract)"]
+    problems = [_describe(e) for e in _openapi().iter_request_errors(_Request(request, path, body))]
+    problems += _query_problems(operation, list(request.url.params.multi_items()))
+    return operation, problems
+
+
+def check_response(request: httpx.Request, body: bytes, operation: Operation, response: httpx.Response) -> list[str]:
+    """What the (read) reply to a documented request does wrong."""
+    declared = contract_document()["paths"][operation[1]][operation[0].lower()]["responses"]
+    if response.status_code < 400 and str(response.status_code) not in declared:
+        return [f"status {response.status_code} is not declared for {operation[0]} {operation[1]}"]
+    adapted = _Request(request, api_path(request), body)
+    return [_describe(e) for e in _openapi().iter_response_errors(adapted, _Response(response))]
+
+
 # -- the transport ---------------------------------------------------------------------------------
 
 
@@ -234,32 +265,23 @@ class ValidatingTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         body = await request.aread()
-        full = request.url.path
-        if not full.startswith(API_PREFIX + "/"):
-            self._fail(f"{request.method} {full}: not below {API_PREFIX}")
-        path = full[len(API_PREFIX):]
+        try:
+            path = api_path(request)
+        except ContractViolation as exc:
+            self._fail(str(exc))
         label = f"{request.method} {path}"
         if (request.method, path) in exceptions.UNDOCUMENTED:
             response = await self.inner.handle_async_request(request)
             await response.aread()
             self.exchanges.append(Exchange(request.method, None, path, response.status_code))
             return response
-        operation = operation_of(request.method, path)
-        if operation is None:
-            self._fail(f"{label}: no such operation in the document (or not in the extract)")
-        api = _openapi()
-        adapted = _Request(request, path, body)
-        problems = [_describe(e) for e in api.iter_request_errors(adapted)]
-        problems += _query_problems(operation, list(request.url.params.multi_items()))
+        operation, problems = check_request(request, body)
         if problems:
             self._fail(f"request {label} breaks the contract:\n" + "\n".join(problems))
         response = await self.inner.handle_async_request(request)
         await response.aread()
         self.exchanges.append(Exchange(request.method, operation, path, response.status_code))
-        declared = contract_document()["paths"][operation[1]][operation[0].lower()]["responses"]
-        if response.status_code < 400 and str(response.status_code) not in declared:
-            self._fail(f"reply {response.status_code} to {label}: a status the document does not declare")
-        problems = [_describe(e) for e in api.iter_response_errors(adapted, _Response(response))]
+        problems = check_response(request, body, operation, response)
         if problems:
             shown = response.content[:600].decode(errors="replace")
             self._fail(f"reply {response.status_code} to {label} breaks the contract:\n" + "\n".join(problems)

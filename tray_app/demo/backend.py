@@ -179,6 +179,7 @@ class FakeAwork:
         if method == "GET" and route[1] in ("me", "users/me"):
             return Reply(200, self.ws.user)
         if route == ("GET", "me/timeentries/last"):
+            _check_user_id(query)
             last = self.last()
             return Reply(204) if last is None else Reply(200, self.entry_json(last))
         if route == ("GET", "typeofwork"):
@@ -190,6 +191,9 @@ class FakeAwork:
         if route == ("GET", "me/assignedtasks"):
             assigned = [self._tasks[i] for i in self.ws.assigned_task_ids]
             check_bool(query, "inProgress", False)
+            for name in ("assignedOnFrom", "assignedOnTo"):
+                if name in query:  # the fake keeps no assignment dates: it says so rather than ignore it
+                    raise Rejected(400, "validation-failed", f"This fake awork does not filter by {name}.")
             filterby = query.get("filterby")
             if filterby not in (None, _OPEN_TASKS):
                 # awork knows more filters; this fake only the one it can apply, and says so.
@@ -225,6 +229,7 @@ class FakeAwork:
         return Reply(200, [dict(x) for x in chunk], _paging_headers(page, size, len(chunk), len(items)))
 
     def _time_entries(self, query: dict[str, str]) -> Reply:
+        check_bool(query, "searchReindex", False)
         records = list(self.ws.entries)
         filterby = query.get("filterby")
         if filterby:
@@ -268,8 +273,7 @@ class FakeAwork:
         return Reply(200, {"totalCount": len(hits), "taskHits": {"totalCount": len(hits), "hasHits": bool(hits), "hits": hits}})
 
     def _timetracking(self, action: str, query, headers, body: bytes) -> Reply:
-        if "userId" in query and not is_guid(query["userId"]):
-            raise Rejected(400, "validation-failed", "The userId is not a valid GUID.")
+        _check_user_id(query)
         now = self.clock()
         current = self.last()
         active = current if current is not None and current.end is None else None
@@ -363,6 +367,11 @@ class FakeAwork:
                 return None
             entry_edits.change_elsewhere(current, action, self.clock())
             return current
+
+
+def _check_user_id(query: dict[str, str]) -> None:
+    if "userId" in query and not is_guid(query["userId"]):
+        raise Rejected(400, "validation-failed", "The userId is not a valid GUID.")
 
 
 def _paging_headers(page: int, size: int, items: int, total: int) -> dict[str, str]:

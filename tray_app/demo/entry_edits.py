@@ -1,16 +1,20 @@
 """Changing time entries after the fact: `PUT /timeentries/{id}`, and changes made "elsewhere"
 (the web app, the phone, awork's own 24-hour auto-stop) for tests and soak runs.
 
-The PUT form's exact rules are inferred from awork's POST /timeentries (see the API notes):
-`typeOfWorkId` and `timezone` are required, the start comes as `startDateUtc` + `startTimeUtc`,
-a finished entry needs an end (`endDateUtc` + `endTimeUtc`, or `duration`), and UTC and local
-fields must not be mixed. Only the entry's owner may change it.
+The PUT follows awork's document (TimeTrackingPutForm and the operation's description):
+`typeOfWorkId` and `timezone` are required, ids are GUIDs or null, `isBillable`/`isBilled` are
+booleans (not null), `breakDuration` is accepted and kept as it is ("cannot be set via API").
+Times come as `…DateUtc` + `…TimeUtc` or as `…DateLocal` + `…TimeLocal` in the form's time zone
+(the UTC pair wins when both are sent; the document does not say). A finished entry takes start
+and end, start and duration, or end and duration; a running one only a new start, its duration
+staying 0. Only the entry's owner may change it.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import zoneinfo
 from datetime import datetime, timedelta, timezone
 
 from .validation import Rejected, is_guid, is_iana_zone
@@ -18,26 +22,56 @@ from .workspace import Record
 
 PUT_FIELDS = {
     "typeOfWorkId", "timezone", "taskId", "projectId", "note", "isBillable", "isBilled", "userId",
-    "startDateUtc", "startTimeUtc", "endDateUtc", "endTimeUtc", "duration",
+    "startDateUtc", "startTimeUtc", "endDateUtc", "endTimeUtc", "duration", "breakDuration",
 }
 LOCAL_FIELDS = {"startDateLocal", "startTimeLocal", "endDateLocal", "endTimeLocal"}
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T00:00:00(?:\.0+)?Z?)?$")
+_GUID_OR_NULL = ("taskId", "projectId", "userId")
 _TIME = re.compile(r"^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?$")
 
 
-def _moment(date_value, time_value, name: str) -> datetime:
-    """v1's split fields, read independently of the client's parser so each checks the other."""
+def _moment(date_value, time_value, name: str, zone: str = "UTC") -> datetime:
+    """v1's split fields, read independently of the client's parser so each checks the other;
+    local ones (`zone`, an IANA name) come back in UTC."""
     d = _DATE.match(date_value) if isinstance(date_value, str) else None
     t = _TIME.match(time_value) if isinstance(time_value, str) else None
     if not d or not t:
         raise Rejected(400, "validation-failed", f"'{name}' is not a valid date and time.", [(name, "invalid")])
     micros = int((t.group(4) or "0")[:6].ljust(6, "0"))
     try:
-        return datetime(*map(int, d.groups()), *map(int, t.groups()[:3]), micros, timezone.utc)
+        moment = datetime(*map(int, d.groups()), *map(int, t.groups()[:3]), micros, zoneinfo.ZoneInfo(zone))
     except ValueError:
         raise Rejected(400, "validation-failed", f"'{name}' is not a valid date and time.", [(name, "invalid")]) from None
+    return moment.astimezone(timezone.utc)
+
+
+def _form_problems(form: dict) -> list[tuple[str, str]]:
+    problems = [(k, f"Could not find member '{k}' on object of type 'TimeTrackingPutForm'.")
+                for k in form if k not in PUT_FIELDS and k not in LOCAL_FIELDS]
+    if not is_guid(form.get("typeOfWorkId")):
+        problems.append(("TypeOfWorkId", "'Type Of Work Id' must be a valid GUID."))
+    if not is_iana_zone(form.get("timezone")):
+        problems.append(("Timezone", "'Timezone' must be an IANA time zone."))
+    problems += [(k, f"'{k}' must be a valid GUID.") for k in _GUID_OR_NULL if form.get(k) is not None
+                 and not is_guid(form[k])]
+    problems += [(k, f"'{k}' must be true or false.") for k in ("isBillable", "isBilled")
+                 if k in form and not isinstance(form[k], bool)]
+    if form.get("note") is not None and not isinstance(form["note"], str):
+        problems.append(("Note", "'Note' must be a string."))
+    problems += [(k, f"'{k}' must be a whole number of seconds.") for k in ("duration", "breakDuration")
+                 if form.get(k) is not None and (type(form[k]) is not int or form[k] < 0)]
+    return problems
+
+
+def _pair(form: dict, which: str, zone: str) -> datetime | None:
+    """`which` is "start" or "end": the UTC pair, else the local one, else None."""
+    for suffix, pair_zone in (("Utc", "UTC"), ("Local", zone)):
+        date_key, time_key = f"{which}Date{suffix}", f"{which}Time{suffix}"
+        if form.get(date_key) is not None or form.get(time_key) is not None:
+            return _moment(form.get(date_key), form.get(time_key), date_key, pair_zone)
+    return None
 
 
 def apply_put(record: Record, body: bytes, content_type: str, user_id: str, now: datetime) -> None:
@@ -51,26 +85,18 @@ def apply_put(record: Record, body: bytes, content_type: str, user_id: str, now:
         raise Rejected(400, "invalid-model", "The request body must be a JSON object.")
     if record.user_id != user_id:
         raise Rejected(403, "invalid-operation", "You can only change your own time entries.")
-    problems = [(k, f"Could not find member '{k}' on object of type 'TimeTrackingPutForm'.")
-                for k in form if k not in PUT_FIELDS and k not in LOCAL_FIELDS]
-    if any(k in form for k in LOCAL_FIELDS):
-        problems.append(("startDateLocal", "UTC and local times must not be mixed; send the UTC fields."))
-    if not is_guid(form.get("typeOfWorkId")):
-        problems.append(("TypeOfWorkId", "'Type Of Work Id' must be a valid GUID."))
-    if not is_iana_zone(form.get("timezone")):
-        problems.append(("Timezone", "'Timezone' must be an IANA time zone."))
-    if form.get("startDateUtc") is None or form.get("startTimeUtc") is None:
-        problems.append(("StartDateUtc", "'Start Date Utc' and 'Start Time Utc' are required."))
+    problems = _form_problems(form)
     if problems:
         raise Rejected(400, "validation-failed", "One or more validation errors occurred.", problems)
-    start = _moment(form["startDateUtc"], form["startTimeUtc"], "startDateUtc")
-    end = None
-    if form.get("endTimeUtc") is not None or form.get("endDateUtc") is not None:
-        end = _moment(form.get("endDateUtc"), form.get("endTimeUtc"), "endDateUtc")
-    elif form.get("duration") is not None:
-        if not isinstance(form["duration"], int) or form["duration"] < 0:
-            raise Rejected(400, "validation-failed", "'duration' must be a whole number of seconds.")
-        end = start + timedelta(seconds=form["duration"])
+    start, end = _pair(form, "start", form["timezone"]), _pair(form, "end", form["timezone"])
+    duration = form.get("duration")
+    if start is None and end is not None and duration is not None:
+        start = end - timedelta(seconds=duration)
+    if start is None:
+        raise Rejected(400, "validation-failed", "A start time is required (UTC or local), or an end and a duration.",
+                       [("StartDateUtc", "required")])
+    if end is None and duration is not None and (record.end is not None or duration > 0):
+        end = start + timedelta(seconds=duration)  # a running entry's duration stays 0: it keeps running
     if record.end is not None and end is None:
         raise Rejected(400, "validation-failed", "A finished time entry needs an end time or a duration.")
     if record.end is None and end is not None:
