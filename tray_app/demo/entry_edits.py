@@ -12,6 +12,7 @@ staying 0. Only the entry's owner may change it.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import zoneinfo
@@ -119,8 +120,7 @@ _TICKS_AT_UNIX_EPOCH = 621_355_968_000_000_000
 
 def ticks(moment: datetime) -> int:
     """.NET ticks (100 ns since 0001-01-01 UTC): what awork's resourceVersion counts in."""
-    delta = moment - datetime(1970, 1, 1, tzinfo=timezone.utc)
-    return _TICKS_AT_UNIX_EPOCH + (delta.days * 86_400 + delta.seconds) * 10_000_000 + delta.microseconds * 10
+    return _TICKS_AT_UNIX_EPOCH + calendar.timegm(moment.utctimetuple()) * 10_000_000 + moment.microsecond * 10
 
 
 def version(record: Record) -> int:
