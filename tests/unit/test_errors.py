@@ -70,6 +70,7 @@ def test_validation_errors_become_problems_in_the_user_message():
     )
     assert error.user_message.splitlines() == [
         "The model is invalid.",
+        "…",  # awork's details
         "TypeOfWorkId: 'Type Of Work Id' must not be empty.",
         "The project is closed.",
     ]
@@ -108,3 +109,26 @@ def test_rate_limited_wait(headers, wait):
     error = error_for_response(response(429, headers=headers))
     assert isinstance(error, RateLimitedError)
     assert error.retry_after == wait
+
+
+@pytest.mark.parametrize(
+    "details, shown",
+    [
+        (["No project with the id '123' exists.", "Or here."], ["No project with the id '123' exists.", "Or here."]),
+        (None, []),
+        ("a string, not a list", []),
+        ({"hint": "an object"}, []),
+        ([1, None, "", "  ", {"x": 1}, ["nested"], "Kept."], ["Kept."]),
+        (["The project is closed."], []),  # repeats the description: shown once
+    ],
+)
+def test_details_are_shown_with_the_description_whatever_their_shape(details, shown):
+    error = error_for_response(response(400, {"code": "invalid-operation", "description": "The project is closed.",
+                                              "link": "l", "details": details}))
+    assert error.user_message.splitlines() == ["The project is closed.", *shown]
+
+
+def test_details_come_before_validation_problems():
+    error = error_for_response(response(400, {"description": "Invalid.", "details": ["Hint."],
+                                              "validationErrors": [{"property": "Note", "message": "Too long."}]}))
+    assert error.user_message.splitlines() == ["Invalid.", "Hint.", "Note: Too long."]

@@ -32,6 +32,7 @@ class ApiError(Exception):
         trace_id: str | None = None,
         edge_ref: str | None = None,
         problems: tuple[FieldProblem, ...] = (),
+        details: tuple[str, ...] = (),
     ):
         super().__init__(description)
         self.description = description
@@ -40,10 +41,12 @@ class ApiError(Exception):
         self.trace_id = trace_id
         self.edge_ref = edge_ref
         self.problems = problems
+        self.details = details  # awork's hints on the cause ("No project with the id '123' exists.")
 
     @property
     def user_message(self) -> str:
         lines = [self.description]
+        lines += [d for d in self.details if d != self.description]
         lines += [f"{p.property}: {p.message}" if p.property else p.message for p in self.problems]
         if self.status is not None and self.status >= 403:
             # What awork's support asks for, e.g. when its edge security refused a request.
@@ -107,6 +110,14 @@ def _retry_after(response: httpx.Response) -> float:
     return 60.0
 
 
+def _details(body: dict) -> tuple[str, ...]:
+    # ErrorResponse.details: a nullable list of strings. Anything else is ignored, never fatal.
+    raw = body.get("details")
+    if not isinstance(raw, list):
+        return ()
+    return tuple(d.strip() for d in raw if isinstance(d, str) and d.strip())
+
+
 def error_for_response(response: httpx.Response) -> ApiError:
     status = response.status_code
     body: dict = {}
@@ -128,6 +139,7 @@ def error_for_response(response: httpx.Response) -> ApiError:
         trace_id=response.headers.get("trace-id") or body.get("traceId"),
         edge_ref=response.headers.get("x-edge-ref"),
         problems=problems,
+        details=_details(body),
     )
     # awork's own description stays as awork wrote it; only our fallbacks are translated.
     if status == 400:
