@@ -70,7 +70,7 @@ class FaultyTransport(httpx.AsyncBaseTransport):
         self.inner = DemoTransport(self.backend, latency=0)
 
     def arm(self, kind: str, path: str | None = None, times: int = 1, arg=None, after: int = 0) -> None:
-        """kind: refuse | status (arg: status or (status, headers)) | lost (applied, then a
+        """kind: refuse | status (arg: status, (status, headers) or (status, headers, body fields)) | lost (applied, then a
         timeout) | timeout (not applied) | malformed | empty (a 204). `path`: a prefix; `after`:
         let that many matching requests through first (the second action of a replay)."""
         self.faults.append([kind, path, times, arg, after])
@@ -104,8 +104,8 @@ class FaultyTransport(httpx.AsyncBaseTransport):
         if kind == "empty":
             return httpx.Response(204)
         if kind == "status":
-            status, headers = fault[3] if isinstance(fault[3], tuple) else (fault[3], {})
-            return httpx.Response(status, headers=headers, json=error_body(status, "sim-trace"))
+            status, headers, *body = fault[3] if isinstance(fault[3], tuple) else (fault[3], {})
+            return httpx.Response(status, headers=headers, json=error_body(status, "sim-trace", **(body[0] if body else {})))
         return await self.inner.handle_async_request(request)
 
     def requests(self, method: str | None = None, path: str | None = None, *, failed: bool = False) -> list[Sent]:

@@ -14,7 +14,15 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Awaitable, Callable
 
-from ..api.errors import ApiError, AuthError, NetworkError, NotSignedInError, ServerError, ValidationError
+from ..api.errors import (
+    ApiError,
+    AuthError,
+    NetworkError,
+    NotSignedInError,
+    PermissionDeniedError,
+    ServerError,
+    ValidationError,
+)
 from ..domain.changes import fingerprint, remote_change
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, Workload
 from ..domain.intended import apply_intent
@@ -152,6 +160,8 @@ class Commands:
                 entry = await self.replayer.replay()
             except ApiError as exc:
                 self.store.update(offline=isinstance(exc, QUEUEABLE), pending=len(self.outbox))
+                if isinstance(exc, (AuthError, NotSignedInError)):
+                    self.signed_out(exc.user_message)  # the queue waits for the next sign-in
                 raise
             self._server_entry_is(entry)
             self._timer_loaded_at = self._monotonic()
@@ -210,7 +220,7 @@ class Commands:
 
     async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
                     project_id: str | None = None) -> TimeEntry:
-        async with self._outcome("start"):
+        async with self._outcome("start", denied="start_task" if task is not None else None):
             if task is not None and type_of_work_id is None:
                 type_of_work_id = task.type_of_work_id
                 if type_of_work_id is None:
@@ -323,7 +333,7 @@ class Commands:
         if len(term) < 2:
             self.store.update(remote_query=term, remote_results=())
             return []
-        async with self._outcome(None):
+        async with self._outcome(None, denied="search"):
             key = looks_like_task_key(term)
             found: list[Task] = []
             if key:
@@ -366,7 +376,9 @@ class Commands:
     # -- outcome bookkeeping ---------------------------------------------------------------------
 
     @asynccontextmanager
-    async def _outcome(self, action: str | None):
+    async def _outcome(self, action: str | None, *, denied: str | None = None):
+        """`denied`: how a missing permission is worded (PermissionDeniedError.action) when it
+        differs from `action` ("start_task"), or for a read ("search")."""
         if action is not None:
             if self.store.state.busy:
                 raise Busy(translate("Commands", "Still busy ({0}); try again in a moment.").format(
@@ -381,6 +393,8 @@ class Commands:
             self.signed_out(exc.user_message)
             raise
         except ApiError as exc:
+            if isinstance(exc, PermissionDeniedError) and exc.action is None:
+                exc.action = denied or action  # "You cannot book time on this task: …", signed in still
             offline = isinstance(exc, NetworkError)
             if offline and self.outbox is not None:
                 # The tray says "Offline — retrying" and keeps trying; no alarming error on top.
