@@ -14,12 +14,12 @@ import pytest
 from tray_app.api.client import PAGE_SIZE, AworkClient
 from tray_app.api.errors import (
     AuthError,
-    PermissionDeniedError,
     ForbiddenError,
     MalformedResponseError,
     NetworkError,
     NotFoundError,
     NotSignedInError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
     ValidationError,
@@ -359,7 +359,7 @@ def test_401_without_a_code_that_me_gets_too_is_signed_out():
 
 
 def test_401_without_a_code_with_a_static_token_asks_me_with_it():
-    error, server = raises(PermissionDeniedError, me_answers(200), lambda c: c.search_tasks("web"))
+    _, server = raises(PermissionDeniedError, me_answers(200), lambda c: c.search_tasks("web"))
     assert [r.url.path.rsplit("/", 1)[1] for r in server.requests] == ["search", "me"]
     assert all(r.headers["authorization"] == f"Bearer {TOKEN}" for r in server.requests)
 

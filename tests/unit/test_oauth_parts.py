@@ -9,9 +9,16 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tray_app.api.loopback import check_loopback_uri
 from tray_app.api.errors import AuthError, RateLimitedError, ServerError
-from tray_app.api.oauth import OAuth, Pkce, RefreshUnavailable, SignInRejected, default_redirect_uris, s256
+from tray_app.api.loopback import check_loopback_uri
+from tray_app.api.oauth import (
+    OAuth,
+    Pkce,
+    RefreshUnavailable,
+    SignInRejected,
+    default_redirect_uris,
+    s256,
+)
 from tray_app.api.sign_in_pages import page
 from tray_app.i18n import pick_language
 
