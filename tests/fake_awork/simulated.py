@@ -8,6 +8,7 @@ AworkClient, Outbox and Commands to them, as build_core does for the tray.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -119,16 +120,27 @@ def sim_backend(clock: SimClock) -> FakeAwork:
     return FakeAwork(demo_workspace(now=clock.now() - timedelta(hours=1)), token=TOKEN, clock=clock.now)
 
 
+async def _no_sleep(seconds: float) -> None:
+    await asyncio.sleep(0)
+
+
 def sim_commands(transport: httpx.AsyncBaseTransport | None, clock, outbox_path: Path | None, *,
                  base_url: str = BASE_URL, token: str = TOKEN, timeout: float | None = None) -> Commands:
-    """Commands as the tray builds them (an outbox when `outbox_path`), on `clock`'s time."""
+    """Commands as the tray builds them (an outbox when `outbox_path`), on `clock`'s time. On a
+    SimClock, the wait for a rate limit moves the clock instead of sleeping."""
     tokens = TokenHolder(token, "test")
     kw = {"timeout": httpx.Timeout(timeout)} if timeout else {}
     client = AworkClient(base_url, tokens, transport=transport, monotonic=clock.monotonic, **kw)
     store = Store(AppState(auth=Auth.SIGNED_IN, auth_source="test"))
     outbox = Outbox(outbox_path) if outbox_path is not None else None
+    if isinstance(clock, SimClock):
+        async def sleep(seconds: float) -> None:
+            clock.advance(seconds)
+            await _no_sleep(seconds)
+    else:
+        sleep = asyncio.sleep
     return Commands(store, client, tokens, zone_name=lambda: "Europe/Berlin", clock=clock,
-                    monotonic=clock.monotonic, outbox=outbox)
+                    monotonic=clock.monotonic, outbox=outbox, sleep=sleep)
 
 
 class RealClock:
