@@ -89,3 +89,16 @@ def test_a_timer_action_while_the_sign_in_cannot_be_renewed_is_queued(qloop, rig
     monkeypatch.setattr(rig.commands.client._tokens, "token", blocked)
     qloop.run_until_complete(rig.commands.stop())
     assert rig.store.state.pending == 1 and rig.store.state.auth is Auth.SIGNED_IN
+
+
+def test_the_command_line_says_what_it_could_not_do_and_stays_signed_in(qloop, rig, fake_awork):
+    from types import SimpleNamespace
+
+    from tray_app.core.intents import EXIT_REJECTED, run_intent
+
+    core = SimpleNamespace(commands=rig.commands, store=rig.store, tokens=rig.commands.tokens, client=rig.commands.client)
+    fake_awork.fail_next(401, body=PERMISSION_401, path=START)
+    outcome = qloop.run_until_complete(run_intent(core, "start", {"task": "WEB-12"}))
+    assert outcome.exit == EXIT_REJECTED
+    assert outcome.stderr.splitlines() == [f"awork-tray: You cannot book time on this task: {DENIED}", HINT]
+    assert rig.store.state.auth is Auth.SIGNED_IN

@@ -19,6 +19,7 @@ from ..api.errors import (
     MalformedResponseError,
     NetworkError,
     NotSignedInError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
 )
@@ -61,6 +62,8 @@ def not_signed_in(why: str) -> str:
 
 
 def rejected(exc: ApiError) -> str:
+    if isinstance(exc, PermissionDeniedError):
+        return exc.user_message  # already says what could not be done ("You cannot book time on …")
     # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
     return translate("Cli", "awork rejected the request: {0}").format(exc.user_message) if exc.status else exc.user_message
 
