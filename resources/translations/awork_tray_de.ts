@@ -66,10 +66,6 @@
         <translation>awork hat eine Antwort gesendet, die sich nicht lesen ließ.</translation>
     </message>
     <message>
-        <source>awork is busy; retrying in {0} s.</source>
-        <translation>awork ist ausgelastet; neuer Versuch in {0} s.</translation>
-    </message>
-    <message>
         <source>Not signed in to awork.</source>
         <translation>Nicht bei awork angemeldet.</translation>
     </message>
@@ -82,8 +78,44 @@
         <translation>awork ist nicht erreichbar. Prüfe deine Internetverbindung.</translation>
     </message>
     <message>
+        <source>You cannot book time on this task: {0}</source>
+        <translation>Du kannst auf diese Aufgabe keine Zeit buchen: {0}</translation>
+    </message>
+    <message>
+        <source>You cannot start this timer: {0}</source>
+        <translation>Du kannst diesen Timer nicht starten: {0}</translation>
+    </message>
+    <message>
+        <source>You cannot pause this timer: {0}</source>
+        <translation>Du kannst diesen Timer nicht pausieren: {0}</translation>
+    </message>
+    <message>
+        <source>You cannot resume this timer: {0}</source>
+        <translation>Du kannst diesen Timer nicht fortsetzen: {0}</translation>
+    </message>
+    <message>
+        <source>You cannot stop this timer: {0}</source>
+        <translation>Du kannst diesen Timer nicht stoppen: {0}</translation>
+    </message>
+    <message>
+        <source>You cannot search these tasks: {0}</source>
+        <translation>Du kannst diese Aufgaben nicht durchsuchen: {0}</translation>
+    </message>
+    <message>
+        <source>You cannot change this time entry: {0}</source>
+        <translation>Du kannst diesen Zeiteintrag nicht ändern: {0}</translation>
+    </message>
+    <message>
+        <source>awork is busy (too many requests); it takes new requests again in {0} s.</source>
+        <translation>awork ist ausgelastet (zu viele Anfragen); neue Anfragen nimmt es in {0} s wieder an.</translation>
+    </message>
+    <message>
         <source>awork rejected the request.</source>
         <translation>awork hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>awork says you lack the permission for this.</source>
+        <translation>Laut awork fehlt dir dafür die Berechtigung.</translation>
     </message>
     <message>
         <source>awork did not accept the sign-in. Please sign in again.</source>
@@ -202,6 +234,30 @@
     <message>
         <source>Working…</source>
         <translation>Einen Moment…</translation>
+    </message>
+    <message>
+        <source>awork is busy — starting in {0} s</source>
+        <translation>awork ist ausgelastet – Start in {0} s</translation>
+    </message>
+    <message>
+        <source>awork is busy — pausing in {0} s</source>
+        <translation>awork ist ausgelastet – Pause in {0} s</translation>
+    </message>
+    <message>
+        <source>awork is busy — resuming in {0} s</source>
+        <translation>awork ist ausgelastet – Fortsetzen in {0} s</translation>
+    </message>
+    <message>
+        <source>awork is busy — stopping in {0} s</source>
+        <translation>awork ist ausgelastet – Stopp in {0} s</translation>
+    </message>
+    <message>
+        <source>awork is busy — asking again in {0} s</source>
+        <translation>awork ist ausgelastet – neue Anfrage in {0} s</translation>
+    </message>
+    <message>
+        <source>awork is busy (too many requests) for {0} s. Your {1} is queued and sent to awork after that.</source>
+        <translation>awork ist für {0} s ausgelastet (zu viele Anfragen). Deine Aktion „{1}“ ist vorgemerkt und wird danach an awork gesendet.</translation>
     </message>
 </context>
 <context>
@@ -335,6 +391,18 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>{0} · {1} (signed in with {2})</source>
         <translation>{0} · {1} (angemeldet über {2})</translation>
+    </message>
+    <message>
+        <source>awork is busy (too many requests): this is the timer as the tray knew it {0} ago.</source>
+        <translation>awork ist ausgelastet (zu viele Anfragen): So stand der Timer, als das Tray ihn vor {0} zuletzt kannte.</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
     </message>
     <message>
         <source>Idle: no timer running.</source>
@@ -821,6 +889,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>awork does not let awork tray register itself for this workspace. Ask a workspace admin to create a public API client (see the README, “Sign in”) and enter its client id under Advanced. awork said: {0}</source>
         <translation>awork erlaubt awork tray nicht, sich für diesen Workspace selbst zu registrieren. Bitte einen Workspace-Admin, einen öffentlichen API-Client anzulegen (siehe README, „Sign in“), und trage dessen Client-ID unter „Erweitert“ ein. awork meldet: {0}</translation>
+    </message>
+    <message>
+        <source>awork&apos;s sign-in service cannot renew the sign-in right now ({0}); you stay signed in.</source>
+        <translation>Der Anmeldedienst von awork kann die Anmeldung gerade nicht erneuern ({0}); du bleibst angemeldet.</translation>
     </message>
     <message>
         <source>Your awork sign-in has expired or was revoked. Sign in again.</source>

@@ -10,7 +10,9 @@ LINK = "https://developers.awork.com/#response-types"
 
 DEFAULT_ERRORS = {
     400: ("validation-failed", "One or more validation errors occurred."),
-    401: ("unauthorized", "Authorization has been denied for this request."),
+    # A bad token. A missing permission is also a 401, with code "unauthorized": arm it with
+    # body={"code": "unauthorized", ...} (see PERMISSION_401).
+    401: ("workspaceid-missing", "The request is missing a valid team id. Most likely, your token is invalid."),
     403: ("forbidden", "The request was blocked."),
     404: ("not-found", "The requested entity was not found."),
     405: ("invalid-operation", "The method is not allowed."),
@@ -20,6 +22,11 @@ DEFAULT_ERRORS = {
     502: ("server-error", "Bad gateway."),
     503: ("server-error", "The service is temporarily unavailable."),
 }
+
+
+# awork's answer when the user lacks a permission (error-handling.mdx): a 401 with this body.
+PERMISSION_401 = {"code": "unauthorized", "description": "You do not have the permission to track time on this project.",
+                  "details": ["Ask a project manager for the 'time tracking' permission."]}
 
 
 def new_trace_id() -> str:

@@ -8,6 +8,7 @@ AworkClient, Outbox and Commands to them, as build_core does for the tray.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -70,7 +71,7 @@ class FaultyTransport(httpx.AsyncBaseTransport):
         self.inner = DemoTransport(self.backend, latency=0)
 
     def arm(self, kind: str, path: str | None = None, times: int = 1, arg=None, after: int = 0) -> None:
-        """kind: refuse | status (arg: status or (status, headers)) | lost (applied, then a
+        """kind: refuse | status (arg: status, (status, headers) or (status, headers, body fields)) | lost (applied, then a
         timeout) | timeout (not applied) | malformed | empty (a 204). `path`: a prefix; `after`:
         let that many matching requests through first (the second action of a replay)."""
         self.faults.append([kind, path, times, arg, after])
@@ -104,8 +105,8 @@ class FaultyTransport(httpx.AsyncBaseTransport):
         if kind == "empty":
             return httpx.Response(204)
         if kind == "status":
-            status, headers = fault[3] if isinstance(fault[3], tuple) else (fault[3], {})
-            return httpx.Response(status, headers=headers, json=error_body(status, "sim-trace"))
+            status, headers, *body = fault[3] if isinstance(fault[3], tuple) else (fault[3], {})
+            return httpx.Response(status, headers=headers, json=error_body(status, "sim-trace", **(body[0] if body else {})))
         return await self.inner.handle_async_request(request)
 
     def requests(self, method: str | None = None, path: str | None = None, *, failed: bool = False) -> list[Sent]:
@@ -119,16 +120,27 @@ def sim_backend(clock: SimClock) -> FakeAwork:
     return FakeAwork(demo_workspace(now=clock.now() - timedelta(hours=1)), token=TOKEN, clock=clock.now)
 
 
+async def _no_sleep(seconds: float) -> None:
+    await asyncio.sleep(0)
+
+
 def sim_commands(transport: httpx.AsyncBaseTransport | None, clock, outbox_path: Path | None, *,
                  base_url: str = BASE_URL, token: str = TOKEN, timeout: float | None = None) -> Commands:
-    """Commands as the tray builds them (an outbox when `outbox_path`), on `clock`'s time."""
+    """Commands as the tray builds them (an outbox when `outbox_path`), on `clock`'s time. On a
+    SimClock, the wait for a rate limit moves the clock instead of sleeping."""
     tokens = TokenHolder(token, "test")
     kw = {"timeout": httpx.Timeout(timeout)} if timeout else {}
     client = AworkClient(base_url, tokens, transport=transport, monotonic=clock.monotonic, **kw)
     store = Store(AppState(auth=Auth.SIGNED_IN, auth_source="test"))
     outbox = Outbox(outbox_path) if outbox_path is not None else None
+    if isinstance(clock, SimClock):
+        async def sleep(seconds: float) -> None:
+            clock.advance(seconds)
+            await _no_sleep(seconds)
+    else:
+        sleep = asyncio.sleep
     return Commands(store, client, tokens, zone_name=lambda: "Europe/Berlin", clock=clock,
-                    monotonic=clock.monotonic, outbox=outbox)
+                    monotonic=clock.monotonic, outbox=outbox, sleep=sleep)
 
 
 class RealClock:

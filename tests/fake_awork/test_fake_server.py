@@ -101,7 +101,7 @@ def test_start_rejects_unknown_references(http, design):
 def test_missing_or_wrong_token_is_401(fake_awork, authorization):
     headers = {} if authorization is None else {"Authorization": authorization}
     response = httpx.get(fake_awork.url + "/me", headers=headers)
-    body = assert_error(response, 401, "unauthorized")
+    body = assert_error(response, 401, "workspaceid-missing")
     assert body["description"]
     recorded = fake_awork.requests[-1]
     assert recorded.auth_present is (authorization is not None)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 TOKEN = "test-token"
-STATUS_KEYS = {"state", "elapsed_seconds", "started_at", "type_of_work", "task", "project", "note"}
+STATUS_KEYS = {"state", "elapsed_seconds", "started_at", "type_of_work", "task", "project", "note", "age_seconds"}
 COMMANDS = ("run", "status", "start", "pause", "resume", "stop", "login", "logout", "whoami")
 
 
@@ -59,7 +59,7 @@ def status(cli) -> dict:
 
 def test_status_idle_running_paused_idle(cli, fake_awork):
     assert status(cli) == {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None,
-                           "task": None, "project": None, "note": None}
+                           "task": None, "project": None, "note": None, "age_seconds": 0}
 
     result = cli("start", "--task", "WEB-12", "--note", "Entwurf")
     assert result.returncode == 0, result.stderr

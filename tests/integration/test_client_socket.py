@@ -184,7 +184,7 @@ def test_400_carries_awork_validation_messages(run, client, fake_awork):
 def test_401_is_auth_error(run, make_client, fake_awork):
     with pytest.raises(AuthError) as caught:
         run(make_client(fake_awork, token="wrong-token").me())
-    assert caught.value.status == 401 and caught.value.code == "unauthorized"
+    assert caught.value.status == 401 and caught.value.code == "workspaceid-missing"
     assert fake_awork.requests[-1].auth_present and not fake_awork.requests[-1].auth_valid
 
 

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from fake_awork.browser import InProcessBrowser
-from tray_app.api.errors import NetworkError, NotSignedInError
+from fake_awork.faults import PERMISSION_401
+from tray_app.api.errors import NetworkError, NotSignedInError, PermissionDeniedError, ServerError
 from tray_app.api.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE
 from tray_app.api.oauth_tokens import MARGIN
 from tray_app.composition import build_core
@@ -189,6 +190,45 @@ def test_awork_unreachable_during_refresh_keeps_the_sign_in(qloop, signed_in, fa
     fake_awork.start()
     qloop.run_until_complete(signed_in.commands.refresh_timer())
     assert signed_in.store.state.error is None
+
+
+def test_a_permission_401_spends_no_refresh_and_keeps_the_sign_in(qloop, signed_in, fake_awork, memory_keyring):
+    kept, before = stored(memory_keyring), fake_awork.oauth.refresh_count
+    fake_awork.fail_next(401, body=PERMISSION_401, path="me/timetracking/start")
+    task = qloop.run_until_complete(signed_in.commands.resolve_task("WEB-12"))
+    with pytest.raises(PermissionDeniedError):
+        qloop.run_until_complete(signed_in.commands.start(task=task))
+    state = signed_in.store.state
+    assert state.auth is Auth.SIGNED_IN and state.error.startswith("You cannot book time on this task: ")
+    assert fake_awork.oauth.refresh_count == before and stored(memory_keyring) == kept
+
+
+def test_a_bad_token_whose_refresh_then_shows_a_permission_stays_signed_in(qloop, signed_in, fake_awork, memory_keyring):
+    for grant in fake_awork.oauth.access.values():
+        grant.expires_at = 0  # awork ended the access token early
+    before = fake_awork.oauth.refresh_count
+    fake_awork.fail_next(401, body="", path="search", times=2)  # no code, before and after the refresh
+    with pytest.raises(PermissionDeniedError):
+        qloop.run_until_complete(signed_in.commands.search_remote("Sitemap"))
+    assert fake_awork.oauth.refresh_count == before + 1  # one refresh; GET /me with the new token works
+    assert [r.path for r in fake_awork.requests][-4:] == ["search", "accounts/token", "search", "me"]
+    assert signed_in.store.state.auth is Auth.SIGNED_IN and stored(memory_keyring) == newest_refresh_token(fake_awork)
+
+
+@pytest.mark.parametrize("status", [403, 500, 503])
+def test_a_token_endpoint_that_fails_is_try_later_and_keeps_the_refresh_token(
+        qloop, signed_in, fake_awork, memory_keyring, status):
+    for grant in fake_awork.oauth.access.values():
+        grant.expires_at = 0  # a 401 follows, and a refresh
+    kept = stored(memory_keyring)
+    fake_awork.fail_next(status, path="accounts/token")  # e.g. awork's edge blocking for a while
+    with pytest.raises(ServerError):
+        qloop.run_until_complete(signed_in.commands.refresh_timer())
+    state = signed_in.store.state
+    assert state.auth is Auth.SIGNED_IN and signed_in.tokens.present
+    assert stored(memory_keyring) == kept in fake_awork.oauth.live_refresh_tokens()
+    qloop.run_until_complete(signed_in.commands.refresh_timer())  # the block lifted: the same token refreshes
+    assert signed_in.store.state.error is None and stored(memory_keyring) != kept
 
 
 def test_sign_out_revokes_at_awork_and_removes_every_secret(qloop, signed_in, fake_awork, memory_keyring):

@@ -31,14 +31,14 @@ def test_429_no_request_until_the_reset_has_passed(qloop, rig, fake_awork, monke
         loop = asyncio.ensure_future(rig.sync.run(first_delay=0))
         try:
             await until(lambda: rig.store.state.error is not None, what="the 429")
-            assert rig.store.state.error.splitlines()[0] == "awork is busy; retrying in 45 s."
+            assert rig.store.state.error.splitlines()[0] == "awork is busy (too many requests); it takes new requests again in 45 s."
             seen = rig.sent()
             rig.clock.advance(20)
             rig.sync.poke()  # the popover opened: the client refuses locally, awork is not asked
-            await until(lambda: rig.store.state.error == "awork is busy; retrying in 25 s.", what="the local refusal")
+            await until(lambda: rig.store.state.error == "awork is busy (too many requests); it takes new requests again in 25 s.", what="the local refusal")
             rig.clock.advance(24)
             rig.sync.poke()
-            await until(lambda: rig.store.state.error == "awork is busy; retrying in 1 s.", what="the last second")
+            await until(lambda: rig.store.state.error == "awork is busy (too many requests); it takes new requests again in 1 s.", what="the last second")
             assert rig.sent() == seen
             rig.clock.advance(1.5)
             await until(lambda: rig.sent() > seen, what="the sync after the reset")

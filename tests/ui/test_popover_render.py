@@ -86,6 +86,18 @@ def test_busy_disables_the_buttons_and_says_what_it_does(popover, workload):
     assert not popover.status.isVisible()
 
 
+def test_a_rate_limited_action_counts_down_and_a_held_one_says_it_is_queued(popover, workload):
+    running = signed_in(workload, entry=entry_for(workload))
+    popover.render(replace(running, busy="stop", waiting=("stop", 3)))
+    assert popover.status.text() == "awork is busy — stopping in 3 s" and popover.status.property("kind") == "busy"
+    assert not popover.card.stop_button.isEnabled()
+    popover.render(replace(running, waiting=("", 2)))  # the read that decides a toggle
+    assert popover.status.text() == "awork is busy — asking again in 2 s"
+    held = "awork is busy (too many requests) for 60 s. Your stop is queued and sent to awork after that."
+    popover.render(replace(running, pending=1, held=held))
+    assert popover.status.text() == held and popover.status.property("kind") == "busy"
+
+
 def test_error_is_shown_with_awork_validation_lines(popover, workload):
     message = "The request is invalid.\ntypeOfWorkId: The type of work is archived.\nnote: Too long."
     popover.render(signed_in(workload, error=message))

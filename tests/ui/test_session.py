@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
 import qasync
 from PySide6.QtCore import Qt
 
 from tray_app.composition import build_core
 from tray_app.config import Config
+from tray_app.core.state import Auth
 from tray_app.demo.transport import DemoTransport
 from tray_app.domain.timer import TimerState
 from tray_app.ui.session import TraySession
@@ -254,3 +256,71 @@ def test_tray_click_toggles_the_popover(qtbot, qloop, session):
     assert session.popover.isVisible()
     session.tray.quick_start_requested.emit()
     assert not session.popover.isVisible()
+
+
+# -- a 401 for a missing permission, in a real (not demo) session ----------------------------------
+
+
+@pytest.fixture
+def signed_in_session(qtbot, qloop, tmp_path):
+    """A session signed in with a token (not the demo, which never offers a sign-in), on the
+    in-process fake awork; `session.answer_start` decides the reply to a start."""
+    from fake_awork.faults import error_body
+    from tray_app.demo.backend import FakeAwork
+    from tray_app.demo.workspace import demo_workspace
+
+    class Transport(DemoTransport):
+        answer_start: tuple[int, dict] | None = None
+
+        async def handle_async_request(self, request):
+            if request.url.path.endswith("/me/timetracking/start") and self.answer_start:
+                status, fields = self.answer_start
+                return httpx.Response(status, json=error_body(status, "ui-trace", **fields))
+            return await super().handle_async_request(request)
+
+    transport = Transport(FakeAwork(demo_workspace(running=False), token="ui-token"), latency=0)
+    config = Config("https://awork.invalid/api/v1", "ui-token", tmp_path, tmp_path / "cache", tmp_path / "logs")
+    core = build_core(config, transport=transport, use_cache=False)
+    tray = Tray()
+    session = TraySession(core, tray, lambda: None)
+    session.transport = transport
+    session.sign_in_shown = []
+    session.show_sign_in = lambda message=None: session.sign_in_shown.append(message)
+    qtbot.addWidget(session.popover)
+    settle(qloop, session, session.start())
+    assert state(session).auth is Auth.SIGNED_IN and state(session).workload.recent_tasks
+    yield session
+    qloop.run_until_complete(session.shutdown())
+    qloop.run_until_complete(core.aclose())
+    tray.menu.deleteLater()
+
+
+def test_a_start_awork_refuses_for_a_permission_shows_in_the_popover_without_a_sign_in(
+        qtbot, qloop, signed_in_session):
+    from fake_awork.faults import PERMISSION_401
+
+    session = signed_in_session
+    session.transport.answer_start = (401, PERMISSION_401)
+    open_popover(qtbot, qloop, session)
+    popover = session.popover
+    qtbot.keyClicks(popover.search, "sitemap")
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+    settle(qloop, session)
+    s = state(session)
+    assert s.auth is Auth.SIGNED_IN and s.timer is TimerState.IDLE and s.busy is None
+    assert session.sign_in_shown == []
+    assert popover.isVisible() and popover.status.property("kind") == "error"
+    assert popover.status.text().splitlines() == [
+        f"You cannot book time on this task: {PERMISSION_401['description']}", *PERMISSION_401["details"]]
+    assert not popover.sign_in_button.isVisibleTo(popover)
+
+
+def test_a_start_with_a_token_awork_no_longer_takes_asks_to_sign_in(qtbot, qloop, signed_in_session):
+    session = signed_in_session
+    session.transport.answer_start = (401, {})  # awork's code for a bad token
+    session.core.tokens.set("revoked-token", "AWORK_API_TOKEN")  # /me refuses it too
+    open_popover(qtbot, qloop, session)
+    qtbot.keyClicks(session.popover.search, "sitemap")
+    qtbot.keyClick(session.popover.search, Qt.Key.Key_Return)
+    settle(qloop, session)
+    assert state(session).auth is Auth.SIGNED_OUT and len(session.sign_in_shown) == 1

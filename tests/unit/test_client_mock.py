@@ -19,6 +19,7 @@ from tray_app.api.errors import (
     NetworkError,
     NotFoundError,
     NotSignedInError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
     ValidationError,
@@ -184,7 +185,8 @@ def test_status_codes_raise_their_class(status, cls):
     body = {"code": "c", "description": f"awork said {status}", "link": "l"}
     error, server = raises(cls, ok(body, status=status), lambda c: c.start(StartRequest("w", "UTC")))
     assert error.status == status and error.description == f"awork said {status}"
-    assert len(server.requests) == 1
+    # A 401 whose code names no cause asks GET /me whether the token still works (here: no).
+    assert len(server.requests) == (2 if status == 401 else 1)
 
 
 def test_validation_problems_reach_the_user():
@@ -274,7 +276,7 @@ def accepts(good: str):
     def respond(request):
         if request.headers["authorization"] == f"Bearer {good}":
             return httpx.Response(200, json={"id": "u", "firstName": "A", "lastName": "B"})
-        return httpx.Response(401, json={"code": "unauthorized", "description": "Token expired.", "link": "l"})
+        return httpx.Response(401, json={"code": "workspaceid-missing", "description": "Token expired.", "link": "l"})
 
     return respond
 
@@ -310,6 +312,79 @@ def test_401_with_a_static_token_is_an_auth_error():
 def test_401_refresh_that_signs_out():
     tokens = RefreshingTokens(None)
     _, server = raises(NotSignedInError, accepts("never"), lambda c: c.me(), tokens=tokens)
+    assert len(server.requests) == 1
+
+
+# -- 401: a missing permission or a bad token ------------------------------------------------------
+
+DENIED = {"code": "unauthorized", "description": "You may not track time on this project.", "link": "l",
+          "details": ["Ask a project manager for the permission."]}
+ME = {"id": "u", "firstName": "A", "lastName": "B"}
+
+
+def me_answers(status: int, body=None):
+    """Every request but GET /me gets a 401 without a code; /me gets `status`."""
+    def respond(request):
+        if request.url.path.endswith("/me"):
+            return httpx.Response(status, json=ME if body is None and status == 200 else body)
+        return httpx.Response(401, json={"description": "Authorization has been denied for this request."})
+
+    return respond
+
+
+def test_401_unauthorized_is_a_missing_permission_and_spends_no_refresh():
+    tokens = RefreshingTokens("new-token-2")
+    error, server = raises(PermissionDeniedError, ok(DENIED, status=401),
+                           lambda c: c.start(StartRequest("w", "UTC", task_id="t")), tokens=tokens)
+    assert not isinstance(error, AuthError)
+    assert tokens.rejected == [] and len(server.requests) == 1
+    assert error.user_message.splitlines() == ["You may not track time on this project.",
+                                               "Ask a project manager for the permission."]
+
+
+def test_401_without_a_code_refreshes_then_asks_me_which_still_works():
+    tokens = RefreshingTokens("new-token-2")
+    error, server = raises(PermissionDeniedError, me_answers(200), lambda c: c.task("t1"), tokens=tokens)
+    assert tokens.rejected == ["old-token-1"]
+    assert [(r.url.path.rsplit("/", 1)[1], r.headers["authorization"]) for r in server.requests] == [
+        ("t1", "Bearer old-token-1"), ("t1", "Bearer new-token-2"), ("me", "Bearer new-token-2")]
+    assert error.description == "Authorization has been denied for this request."
+
+
+def test_401_without_a_code_that_me_gets_too_is_signed_out():
+    tokens = RefreshingTokens("new-token-2")
+    error, server = raises(AuthError, me_answers(401, {"description": "No."}), lambda c: c.task("t1"), tokens=tokens)
+    assert not isinstance(error, PermissionDeniedError)
+    assert len(server.requests) == 3
+
+
+def test_401_without_a_code_with_a_static_token_asks_me_with_it():
+    _, server = raises(PermissionDeniedError, me_answers(200), lambda c: c.search_tasks("web"))
+    assert [r.url.path.rsplit("/", 1)[1] for r in server.requests] == ["search", "me"]
+    assert all(r.headers["authorization"] == f"Bearer {TOKEN}" for r in server.requests)
+
+
+def test_401_without_any_body_and_me_working_is_a_permission_with_our_words():
+    def respond(request):
+        return httpx.Response(200, json=ME) if request.url.path.endswith("/me") else httpx.Response(401)
+
+    error, _ = raises(PermissionDeniedError, respond, lambda c: c.stop())
+    assert error.user_message
+
+
+def test_401_of_me_itself_is_signed_out_without_asking_again():
+    _, server = raises(AuthError, ok({"description": "No."}, status=401), lambda c: c.me())
+    assert len(server.requests) == 1
+
+
+def test_401_when_me_cannot_answer_is_try_later_not_signed_out():
+    _, server = raises(ServerError, me_answers(503, {"description": "Down."}), lambda c: c.task("t1"))
+    assert len(server.requests) == 2
+
+
+def test_workspaceid_missing_is_signed_out_without_asking_me():
+    body = {"code": "workspaceid-missing", "description": "Most likely, your token is invalid.", "link": "l"}
+    _, server = raises(AuthError, ok(body, status=401), lambda c: c.task("t1"))
     assert len(server.requests) == 1
 
 

@@ -13,6 +13,7 @@ from tray_app.api.errors import (
     FieldProblem,
     ForbiddenError,
     NotFoundError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
     ValidationError,
@@ -70,6 +71,7 @@ def test_validation_errors_become_problems_in_the_user_message():
     )
     assert error.user_message.splitlines() == [
         "The model is invalid.",
+        "…",  # awork's details
         "TypeOfWorkId: 'Type Of Work Id' must not be empty.",
         "The project is closed.",
     ]
@@ -108,3 +110,49 @@ def test_rate_limited_wait(headers, wait):
     error = error_for_response(response(429, headers=headers))
     assert isinstance(error, RateLimitedError)
     assert error.retry_after == wait
+
+
+def test_401_unauthorized_is_a_permission_not_a_sign_in_problem():
+    error = error_for_response(response(401, {"code": "unauthorized", "description": "No permission.", "link": "l"}))
+    assert type(error) is PermissionDeniedError and not isinstance(error, AuthError)
+    assert error.user_message == "No permission."
+    error.action = "start_task"
+    assert error.user_message == "You cannot book time on this task: No permission."
+    bad_token = error_for_response(response(401, {"code": "workspaceid-missing", "description": "Bad token."}))
+    assert type(bad_token) is AuthError
+
+
+@pytest.mark.parametrize("action", ["start", "start_task", "pause", "resume", "stop", "search", "correct", None])
+def test_a_permission_refusal_says_what_could_not_be_done(action):
+    error = error_for_response(response(401, {"code": "unauthorized"}))  # no description: ours
+    error.action = action
+    assert error.user_message and error.description in error.user_message
+
+
+@pytest.mark.parametrize(
+    "details, shown",
+    [
+        (["No project with the id '123' exists.", "Or here."], ["No project with the id '123' exists.", "Or here."]),
+        (None, []),
+        ("a string, not a list", []),
+        ({"hint": "an object"}, []),
+        ([1, None, "", "  ", {"x": 1}, ["nested"], "Kept."], ["Kept."]),
+        (["The project is closed."], []),  # repeats the description: shown once
+    ],
+)
+def test_details_are_shown_with_the_description_whatever_their_shape(details, shown):
+    error = error_for_response(response(400, {"code": "invalid-operation", "description": "The project is closed.",
+                                              "link": "l", "details": details}))
+    assert error.user_message.splitlines() == ["The project is closed.", *shown]
+
+
+def test_details_come_before_validation_problems():
+    error = error_for_response(response(400, {"description": "Invalid.", "details": ["Hint."],
+                                              "validationErrors": [{"property": "Note", "message": "Too long."}]}))
+    assert error.user_message.splitlines() == ["Invalid.", "Hint.", "Note: Too long."]
+
+
+def test_a_429_promises_no_retry():
+    # Whether a request is tried again is the caller's business; the error does not claim it.
+    error = error_for_response(response(429, headers={"ratelimit-reset": "7"}))
+    assert "7 s" in error.user_message and "retry" not in error.user_message.lower()

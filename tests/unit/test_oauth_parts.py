@@ -9,8 +9,16 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from tray_app.api.errors import AuthError, RateLimitedError, ServerError
 from tray_app.api.loopback import check_loopback_uri
-from tray_app.api.oauth import OAuth, Pkce, SignInRejected, default_redirect_uris, s256
+from tray_app.api.oauth import (
+    OAuth,
+    Pkce,
+    RefreshUnavailable,
+    SignInRejected,
+    default_redirect_uris,
+    s256,
+)
 from tray_app.api.sign_in_pages import page
 from tray_app.i18n import pick_language
 
@@ -106,3 +114,35 @@ def test_a_refused_refresh_says_sign_in_again(body):
         asyncio.run(oauth.refresh("client-1", "r1"))
     assert "Sign in again" in caught.value.user_message and "The token was redeemed." in caught.value.user_message
     assert caught.value.code == "invalid_grant"
+
+
+@pytest.mark.parametrize("status", [400, 401])
+def test_a_refresh_for_a_client_awork_no_longer_knows_signs_out(status):
+    with pytest.raises(SignInRejected):
+        asyncio.run(_oauth_answering(status, {"code": "invalid_client", "description": "Unknown client."}, []).refresh(
+            "client-1", "r1"))
+
+
+@pytest.mark.parametrize(
+    "status, body",
+    [
+        (403, {"code": "forbidden", "description": "The request was blocked."}),  # awork's edge, for a while
+        (403, {}),
+        (500, {"code": "server-error", "description": "Boom."}),
+        (502, {}),
+        (503, {"code": "server-error"}),
+        (400, {"code": "invalid_request", "description": "Something else."}),  # names no refused token
+        (401, {}),
+    ],
+)
+def test_a_refresh_that_fails_for_another_reason_is_try_later(status, body):
+    with pytest.raises(RefreshUnavailable) as caught:
+        asyncio.run(_oauth_answering(status, body, []).refresh("client-1", "r1"))
+    error = caught.value
+    assert isinstance(error, ServerError) and not isinstance(error, AuthError)  # queued and retried, not signed out
+    assert error.status == status and "signed in" in error.user_message
+
+
+def test_a_rate_limited_refresh_is_try_later():
+    with pytest.raises(RateLimitedError):
+        asyncio.run(_oauth_answering(429, {"code": "too-many-requests"}, []).refresh("client-1", "r1"))

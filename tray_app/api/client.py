@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 from urllib.parse import quote
 
 import httpx
@@ -14,12 +14,15 @@ from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, User
 from ..i18n import translate
 from . import parse
 from .errors import (
+    BAD_TOKEN_CODE,
+    PERMISSION_CODE,
     ApiError,
     MalformedResponseError,
     NetworkError,
     NotFoundError,
     NotSignedInError,
     RateLimitedError,
+    busy_message,
     error_for_response,
 )
 from .tokens import TokenProvider
@@ -178,33 +181,53 @@ class AworkClient:
     async def _send(self, method: str, path: str, *, allow: set[int] = frozenset(), **kw) -> httpx.Response:
         wait = self.rate_limited_for
         if wait > 0:
-            raise RateLimitedError(translate("ApiError", "awork is busy; retrying in {0} s.").format(round(wait) or 1),
-                                   retry_after=wait)
+            raise RateLimitedError(busy_message(wait), retry_after=wait)
         token = await self._tokens.token()
-        for attempt in (1, 2):
-            if not token:
-                raise NotSignedInError(translate("ApiError", "Not signed in to awork."))
-            headers = {"Authorization": f"Bearer {token}"}
-            try:
-                response = await self._http.request(method, path, headers=headers, **kw)
-            except httpx.TimeoutException as exc:
-                log.warning("%s /%s timed out", method, path)
-                raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
-            except httpx.HTTPError as exc:
-                log.warning("%s /%s failed: %s", method, path, type(exc).__name__)
-                raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
-            if response.status_code == 401 and attempt == 1 and await self._tokens.unauthorized(token):
+        response = await self._request(token, method, path, **kw)
+        if response.status_code == 401 and _code(response) != PERMISSION_CODE:
+            # The token may be bad (awork's `workspaceid-missing`, or no code at all): refresh
+            # once and try again. A 401 `unauthorized` is a missing permission: no refresh for it.
+            if await self._tokens.unauthorized(token):
                 token = await self._tokens.token()
-                continue
-            break
+                response = await self._request(token, method, path, **kw)
+            if response.status_code == 401 and _code(response) not in (PERMISSION_CODE, BAD_TOKEN_CODE):
+                return self._fail(response, await self._token_still_works(token, path))
         if response.is_success or response.status_code in allow:
             return response
-        error = error_for_response(response)
+        return self._fail(response)
+
+    async def _request(self, token: str | None, method: str, path: str, **kw) -> httpx.Response:
+        if not token:
+            raise NotSignedInError(translate("ApiError", "Not signed in to awork."))
+        headers = {"Authorization": f"Bearer {token}"}
+        try:
+            return await self._http.request(method, path, headers=headers, **kw)
+        except httpx.TimeoutException as exc:
+            log.warning("%s /%s timed out", method, path)
+            raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
+        except httpx.HTTPError as exc:
+            log.warning("%s /%s failed: %s", method, path, type(exc).__name__)
+            raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
+
+    async def _token_still_works(self, token: str | None, path: str) -> bool:
+        """A 401 that names no cause: does awork still accept `token` for GET /me (which any
+        signed-in user may read)? Yes means the 401 was about a permission, not the sign-in."""
+        if path == "me":
+            return False
+        probe = await self._request(token, "GET", "me")
+        if probe.is_success:
+            return True
+        if probe.status_code != 401:
+            self._fail(probe)  # awork failing or busy: "try later", not "signed out"
+        return False
+
+    def _fail(self, response: httpx.Response, permission: bool = False) -> NoReturn:
+        error = error_for_response(response, permission=permission)
         if isinstance(error, RateLimitedError):
             self._blocked_until = self._monotonic() + error.retry_after
         log.warning(
             "%s %s -> %s %s (trace id %s, edge ref %s)",
-            method,
+            response.request.method,
             response.request.url.path,
             response.status_code,
             error.code or "",
@@ -212,6 +235,16 @@ class AworkClient:
             error.edge_ref,
         )
         raise error
+
+
+def _code(response: httpx.Response) -> str | None:
+    """awork's error code of a reply (None when the body has none)."""
+    try:
+        body = response.json()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    code = body.get("code") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def _v1_split(moment: datetime) -> tuple[str, str]:

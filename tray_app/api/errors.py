@@ -32,6 +32,7 @@ class ApiError(Exception):
         trace_id: str | None = None,
         edge_ref: str | None = None,
         problems: tuple[FieldProblem, ...] = (),
+        details: tuple[str, ...] = (),
     ):
         super().__init__(description)
         self.description = description
@@ -40,10 +41,12 @@ class ApiError(Exception):
         self.trace_id = trace_id
         self.edge_ref = edge_ref
         self.problems = problems
+        self.details = details  # awork's hints on the cause ("No project with the id '123' exists.")
 
     @property
     def user_message(self) -> str:
         lines = [self.description]
+        lines += [d for d in self.details if d != self.description]
         lines += [f"{p.property}: {p.message}" if p.property else p.message for p in self.problems]
         if self.status is not None and self.status >= 403:
             # What awork's support asks for, e.g. when its edge security refused a request.
@@ -59,6 +62,42 @@ class AuthError(ApiError):
     """401: the token is missing, wrong, expired or revoked."""
 
 
+class PermissionDeniedError(ApiError):
+    """401 with awork's code `unauthorized`: the token is fine, but the user lacks a permission
+    for this one request (awork-docs/error-handling.mdx). Not an AuthError: the user stays
+    signed in, and a queued action that meets it is dropped, not retried.
+
+    `action` is set by the core to the intent that met it ("start", "search", …), so the message
+    says what could not be done.
+    """
+
+    action: str | None = None
+
+    @property
+    def user_message(self) -> str:
+        said = super().user_message
+        if self.action == "start_task":
+            return translate("ApiError", "You cannot book time on this task: {0}").format(said)
+        if self.action == "start":
+            return translate("ApiError", "You cannot start this timer: {0}").format(said)
+        if self.action == "pause":
+            return translate("ApiError", "You cannot pause this timer: {0}").format(said)
+        if self.action == "resume":
+            return translate("ApiError", "You cannot resume this timer: {0}").format(said)
+        if self.action == "stop":
+            return translate("ApiError", "You cannot stop this timer: {0}").format(said)
+        if self.action == "search":
+            return translate("ApiError", "You cannot search these tasks: {0}").format(said)
+        if self.action == "correct":
+            return translate("ApiError", "You cannot change this time entry: {0}").format(said)
+        return said
+
+
+# awork's codes on a 401 (error-handling.mdx): a missing permission, or a token it cannot use.
+PERMISSION_CODE = "unauthorized"
+BAD_TOKEN_CODE = "workspaceid-missing"
+
+
 class ForbiddenError(ApiError):
     """403: awork's edge refused the request, or the user lacks a permission."""
 
@@ -72,7 +111,10 @@ class NotFoundError(ApiError):
 
 
 class RateLimitedError(ApiError):
-    """429: wait `retry_after` seconds before talking to awork again."""
+    """429: wait `retry_after` seconds before talking to awork again.
+
+    Its message promises no retry: whether one follows is the caller's business (the sync loop
+    and a user's timer action retry; a one-shot read does not)."""
 
     def __init__(self, description: str, *, retry_after: float, **kw):
         super().__init__(description, **kw)
@@ -107,7 +149,23 @@ def _retry_after(response: httpx.Response) -> float:
     return 60.0
 
 
-def error_for_response(response: httpx.Response) -> ApiError:
+def busy_message(wait: float) -> str:
+    """What a 429 says when awork sent no words of its own."""
+    return translate("ApiError", "awork is busy (too many requests); it takes new requests again in {0} s.").format(
+        max(round(wait), 1))
+
+
+def _details(body: dict) -> tuple[str, ...]:
+    # ErrorResponse.details: a nullable list of strings. Anything else is ignored, never fatal.
+    raw = body.get("details")
+    if not isinstance(raw, list):
+        return ()
+    return tuple(d.strip() for d in raw if isinstance(d, str) and d.strip())
+
+
+def error_for_response(response: httpx.Response, *, permission: bool = False) -> ApiError:
+    """The error for a failed reply. `permission`: a 401 is known to be about a permission (the
+    token still works for GET /me), whatever its code says."""
     status = response.status_code
     body: dict = {}
     try:
@@ -128,10 +186,14 @@ def error_for_response(response: httpx.Response) -> ApiError:
         trace_id=response.headers.get("trace-id") or body.get("traceId"),
         edge_ref=response.headers.get("x-edge-ref"),
         problems=problems,
+        details=_details(body),
     )
     # awork's own description stays as awork wrote it; only our fallbacks are translated.
     if status == 400:
         return ValidationError(description or translate("ApiError", "awork rejected the request."), **common)
+    if status == 401 and (permission or common["code"] == PERMISSION_CODE):
+        return PermissionDeniedError(
+            description or translate("ApiError", "awork says you lack the permission for this."), **common)
     if status == 401:
         return AuthError(description or translate("ApiError", "awork did not accept the sign-in. Please sign in again."),
                          **common)
@@ -142,10 +204,7 @@ def error_for_response(response: httpx.Response) -> ApiError:
         return NotFoundError(description or translate("ApiError", "awork could not find that."), **common)
     if status == 429:
         wait = _retry_after(response)
-        return RateLimitedError(
-            description or translate("ApiError", "awork is busy; retrying in {0} s.").format(round(wait)),
-            retry_after=wait, **common
-        )
+        return RateLimitedError(description or busy_message(wait), retry_after=wait, **common)
     if status >= 500:
         return ServerError(description or translate("ApiError", "awork had a problem ({0}). Please try again.").format(
             status), **common)

@@ -22,7 +22,15 @@ import httpx
 from .. import __version__
 from ..i18n import translate
 from ..logs import REDACTOR
-from .errors import ApiError, AuthError, MalformedResponseError, NetworkError, error_for_response
+from .errors import (
+    ApiError,
+    AuthError,
+    MalformedResponseError,
+    NetworkError,
+    RateLimitedError,
+    ServerError,
+    error_for_response,
+)
 from .tls import http_client
 
 log = logging.getLogger(__name__)
@@ -46,6 +54,16 @@ class SignInError(ApiError):
 
 class SignInRejected(AuthError):
     """awork's token endpoint refused a code or refresh token: the user has to sign in again."""
+
+
+class RefreshUnavailable(ServerError):
+    """The token endpoint could not renew the sign-in just now (a 403 from awork's edge, a 5xx,
+    an answer that refuses nothing in particular): "try later", like an outage. The refresh
+    token stays where it is."""
+
+
+# The token endpoint's codes (RFC 6749 §5.2) that mean this refresh token will never work again.
+REFUSED_REFRESH_CODES = frozenset({"invalid_grant", "invalid_client"})
 
 
 class RegistrationRefused(SignInError):
@@ -189,6 +207,8 @@ class OAuth:
 
     async def _token(self, form: dict[str, str]) -> TokenSet:
         response = await self._post(self.token_endpoint, data=form)  # data=: form-encoded, once
+        if form["grant_type"] == "refresh_token" and not response.is_success:
+            raise _refresh_failed(response)
         if response.status_code in (400, 401, 403):
             raise _rejected(response, form["grant_type"])
         data = self._json(response, "token")
@@ -227,12 +247,36 @@ class OAuth:
         return data
 
 
-def _rejected(response: httpx.Response, grant_type: str) -> SignInRejected:
+def _body(response: httpx.Response) -> dict:
     try:
         body = response.json()
-    except ValueError:
-        body = {}
-    body = body if isinstance(body, dict) else {}
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _refresh_failed(response: httpx.Response) -> ApiError:
+    """Only a refresh token awork refuses (`invalid_grant`, or the client it belongs to is gone)
+    signs out. Anything else — awork's edge blocking for a while (403), a 5xx, a 429, a 4xx that
+    names no such cause — is "try later", and the refresh token is kept."""
+    body = _body(response)
+    code = body.get("code") or body.get("error")
+    if code in REFUSED_REFRESH_CODES:
+        return _rejected(response, "refresh_token")
+    error = error_for_response(response)
+    if isinstance(error, RateLimitedError):
+        return error
+    log.warning("token request (refresh_token) failed: %s %s (trace id %s, edge ref %s)", response.status_code,
+                code if isinstance(code, str) else "", error.trace_id, error.edge_ref)
+    return RefreshUnavailable(
+        translate("SignIn", "awork's sign-in service cannot renew the sign-in right now ({0}); you stay signed "
+                            "in.").format(response.status_code),
+        status=response.status_code, code=code if isinstance(code, str) else None, trace_id=error.trace_id,
+        edge_ref=error.edge_ref)
+
+
+def _rejected(response: httpx.Response, grant_type: str) -> SignInRejected:
+    body = _body(response)
     code = body.get("code") or body.get("error")
     said = body.get("description") or body.get("error_description") or ""
     trace_id = response.headers.get("trace-id") or body.get("traceId")

@@ -14,7 +14,16 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Awaitable, Callable
 
-from ..api.errors import ApiError, AuthError, NetworkError, NotSignedInError, ServerError, ValidationError
+from ..api.errors import (
+    ApiError,
+    AuthError,
+    NetworkError,
+    NotSignedInError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+    ValidationError,
+)
 from ..domain.changes import fingerprint, remote_change
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, Workload
 from ..domain.intended import apply_intent
@@ -24,9 +33,10 @@ from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
 from .cache import WorkloadCache
 from .outbox import Outbox, Pending
+from .patience import Patience
 from .replay import Replayer
 from .state import Auth, Clock, Store
-from .wording import busy_text
+from .wording import busy_text, held_text
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +62,7 @@ class Commands:
         clock: Clock | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         outbox: Outbox | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ):
         self.store = store
         self.client = client
@@ -60,6 +71,7 @@ class Commands:
         self.zone_name = zone_name
         self.clock = clock or Clock()
         self._monotonic = monotonic
+        self.patience = Patience(store, monotonic, sleep)  # a user's action waits out a short 429
         self._lists_loaded_at: float | None = None
         self._timer_loaded_at: float | None = None
         self._lists_task: asyncio.Task | None = None
@@ -116,6 +128,11 @@ class Commands:
         log.info("timer refreshed: %s", self.store.state.timer.value)
         return entry
 
+    @property
+    def timer_age(self) -> float | None:
+        """Seconds since awork last told us the timer (None: never)."""
+        return None if self._timer_loaded_at is None else max(self._monotonic() - self._timer_loaded_at, 0.0)
+
     def _server_entry_is(self, entry: TimeEntry | None) -> None:
         self.server_entry = entry
         self._server_known = True
@@ -131,12 +148,19 @@ class Commands:
         return self.outbox is not None and len(self.outbox) > 0  # keep the user's order
 
     def _queue(self, kind: str, *, form: dict | None = None, task: Task | None = None,
-               type_of_work: TypeOfWork | None = None, note: str | None = None) -> TimeEntry | None:
+               type_of_work: TypeOfWork | None = None, note: str | None = None,
+               held: ApiError | None = None) -> TimeEntry | None:
         at = self.clock.now()
         label = (task.name if task else type_of_work.name if type_of_work else "") or ""
         self.outbox.append(Pending(kind, at, form, label), fingerprint(self.server_entry))
         entry = apply_intent(self.store.state.entry, kind, at, type_of_work=type_of_work, task=task, note=note)
-        self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), offline=True, error=None)
+        if isinstance(held, RateLimitedError):  # awork answers, but not for a while: say so, not "offline"
+            self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), error=None,
+                              held=held_text(kind, held.retry_after))
+        elif self.store.state.held and not self.store.state.offline:  # queued behind a held action
+            self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), error=None)
+        else:
+            self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), offline=True, error=None)
         log.info("%s queued while offline (%d waiting)", kind, len(self.outbox))
         self.wants_sync()
         return entry
@@ -151,7 +175,10 @@ class Commands:
             try:
                 entry = await self.replayer.replay()
             except ApiError as exc:
-                self.store.update(offline=isinstance(exc, QUEUEABLE), pending=len(self.outbox))
+                offline = isinstance(exc, QUEUEABLE)
+                self.store.update(offline=offline, pending=len(self.outbox), **({"held": None} if offline else {}))
+                if isinstance(exc, (AuthError, NotSignedInError)):
+                    self.signed_out(exc.user_message)  # the queue waits for the next sign-in
                 raise
             self._server_entry_is(entry)
             self._timer_loaded_at = self._monotonic()
@@ -159,7 +186,8 @@ class Commands:
             shown = entry
             for item in self.outbox.items():
                 shown = apply_intent(shown, item.kind, item.at, note=(item.form or {}).get("note"))
-            self.store.update(entry=shown, entry_loaded=True, pending=len(self.outbox), offline=False)
+            self.store.update(entry=shown, entry_loaded=True, pending=len(self.outbox), offline=False,
+                              held=None if not len(self.outbox) else self.store.state.held)
             log.info("offline queue replayed: timer %s", self.store.state.timer.value)
             return shown
 
@@ -210,12 +238,13 @@ class Commands:
 
     async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
                     project_id: str | None = None) -> TimeEntry:
-        async with self._outcome("start"):
+        async with self._outcome("start", denied="start_task" if task is not None else None):
             if task is not None and type_of_work_id is None:
                 type_of_work_id = task.type_of_work_id
                 if type_of_work_id is None:
                     # Search hits carry no type id; the task itself knows its type.
-                    type_of_work_id = (await self.client.task(task.id)).type_of_work_id
+                    type_of_work_id = (await self.patience.call("start", lambda: self.client.task(task.id))
+                                       ).type_of_work_id
             if type_of_work_id is None:
                 raise ValidationError(translate("Commands", "Choose a type of work for this task first."))
             try:
@@ -229,17 +258,19 @@ class Commands:
                 project_id=(task.project_id if task else None) or project_id,
                 note=(note or "").strip() or None,
             )
+            held = None
             try:
                 if self._must_queue():
                     raise NetworkError("queued behind earlier offline actions")
-                entry = await self.client.start(request)
-            except QUEUEABLE:
+                entry = await self.patience.call("start", lambda: self.client.start(request))
+            except (*QUEUEABLE, RateLimitedError) as exc:
                 if self.outbox is None:
                     raise
-                entry = None
+                entry, held = None, exc
         if entry is None:
             tow = next((t for t in self.store.state.workload.types_of_work if t.id == type_of_work_id), None)
-            entry = self._queue("start", form=request.to_form(), task=task, type_of_work=tow, note=request.note)
+            entry = self._queue("start", form=request.to_form(), task=task, type_of_work=tow, note=request.note,
+                                held=held)
             self.store.update(workload=self._promoted(task, type_of_work_id))
             return entry
         self._server_entry_is(entry)
@@ -273,14 +304,14 @@ class Commands:
             async with self._outcome(name):
                 if self._must_queue():
                     raise NetworkError("queued behind earlier offline actions")
-                entry = await call()
+                entry = await self.patience.call(name, call)
                 if entry is None:
                     # 204: nothing was running here; read what awork really has.
-                    entry = await self.client.last_time_entry()
-        except QUEUEABLE:
+                    entry = await self.patience.call(name, self.client.last_time_entry)
+        except (*QUEUEABLE, RateLimitedError) as exc:
             if self.outbox is None:
                 raise
-            return self._queue(name)
+            return self._queue(name, held=exc)
         self._server_entry_is(entry)
         self.wants_sync()
         self.store.update(entry=entry, entry_loaded=True)
@@ -290,7 +321,8 @@ class Commands:
 
     async def toggle(self) -> TimeEntry | None:
         """One key for everything: running -> pause, paused -> resume, idle -> continue the last entry."""
-        entry = await self.refresh_timer()  # decide on awork's truth: another device may have changed it
+        # Decide on awork's truth: another device may have changed it.
+        entry = await self.patience.call("", self.refresh_timer)
         state = timer_state(entry)
         if state is TimerState.RUNNING:
             return await self.pause()
@@ -303,7 +335,7 @@ class Commands:
 
         A paused timer is resumed and a running one left alone: both already are "the last entry".
         """
-        entry = await self.refresh_timer()
+        entry = await self.patience.call("", self.refresh_timer)
         state = timer_state(entry)
         if state is TimerState.PAUSED:
             return await self.resume()
@@ -323,7 +355,7 @@ class Commands:
         if len(term) < 2:
             self.store.update(remote_query=term, remote_results=())
             return []
-        async with self._outcome(None):
+        async with self._outcome(None, denied="search"):
             key = looks_like_task_key(term)
             found: list[Task] = []
             if key:
@@ -366,7 +398,9 @@ class Commands:
     # -- outcome bookkeeping ---------------------------------------------------------------------
 
     @asynccontextmanager
-    async def _outcome(self, action: str | None):
+    async def _outcome(self, action: str | None, *, denied: str | None = None):
+        """`denied`: how a missing permission is worded (PermissionDeniedError.action) when it
+        differs from `action` ("start_task"), or for a read ("search")."""
         if action is not None:
             if self.store.state.busy:
                 raise Busy(translate("Commands", "Still busy ({0}); try again in a moment.").format(
@@ -381,6 +415,8 @@ class Commands:
             self.signed_out(exc.user_message)
             raise
         except ApiError as exc:
+            if isinstance(exc, PermissionDeniedError) and exc.action is None:
+                exc.action = denied or action  # "You cannot book time on this task: …", signed in still
             offline = isinstance(exc, NetworkError)
             if offline and self.outbox is not None:
                 # The tray says "Offline — retrying" and keeps trying; no alarming error on top.

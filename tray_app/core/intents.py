@@ -19,6 +19,7 @@ from ..api.errors import (
     MalformedResponseError,
     NetworkError,
     NotSignedInError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
 )
@@ -61,6 +62,8 @@ def not_signed_in(why: str) -> str:
 
 
 def rejected(exc: ApiError) -> str:
+    if isinstance(exc, PermissionDeniedError):
+        return exc.user_message  # already says what could not be done ("You cannot book time on …")
     # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
     return translate("Cli", "awork rejected the request: {0}").format(exc.user_message) if exc.status else exc.user_message
 
@@ -104,9 +107,24 @@ async def _run(core, name: str, args: dict) -> Outcome:
         return Outcome(stdout=translate("Cli", "{0} · {1} (signed in with {2})").format(
             user.display_name, workspace, describe_source(core.tokens.source)))
     if name == "status":
-        entry = await commands.refresh_timer()
-        status = status_json(entry, now)
-        text = json.dumps(status, ensure_ascii=False) if args.get("json") else status_text(entry, now)
+        age = 0
+        try:
+            entry = await commands.refresh_timer()
+        except RateLimitedError:
+            # A running tray knows the timer from a moment ago: better than an error while
+            # awork is busy. A one-shot command has nothing to show and says why.
+            known = commands.timer_age
+            if known is None or not core.store.state.entry_loaded:
+                raise
+            entry, age = core.store.state.entry, max(round(known), 1)
+        status = {**status_json(entry, now), "age_seconds": age}
+        if args.get("json"):
+            text = json.dumps(status, ensure_ascii=False)
+        else:
+            text = status_text(entry, now)
+            if age:
+                text += "\n" + translate("Cli", "awork is busy (too many requests): this is the timer as the tray "
+                                                 "knew it {0} ago.").format(format_age(age))
         return Outcome(stdout=text, status=status)
     if name == "start":
         if not (args.get("task") or args.get("type_of_work")):
@@ -119,7 +137,16 @@ async def _run(core, name: str, args: dict) -> Outcome:
     else:  # pause, resume, stop, toggle
         entry = await getattr(commands, name)()
     now = datetime.now(timezone.utc)
-    return Outcome(stdout=status_text(entry, now), status=status_json(entry, now))
+    text = status_text(entry, now)
+    if core.store.state.held and core.store.state.pending:
+        text += "\n" + core.store.state.held  # queued behind a long rate limit: say so
+    return Outcome(stdout=text, status=status_json(entry, now))
+
+
+def format_age(seconds: int) -> str:
+    if seconds < 90:
+        return translate("Cli", "{0} s").format(seconds)
+    return translate("Cli", "{0} min").format(round(seconds / 60))
 
 
 def status_json(entry, now: datetime) -> dict:

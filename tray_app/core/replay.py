@@ -13,7 +13,16 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Callable
 
-from ..api.errors import ApiError, AuthError, MalformedResponseError, NetworkError, RateLimitedError, ServerError
+from ..api.errors import (
+    ApiError,
+    AuthError,
+    MalformedResponseError,
+    NetworkError,
+    NotSignedInError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+)
 from ..domain.changes import fingerprint
 from ..domain.entities import StartRequest, TimeEntry
 from ..domain.timer import TimerState, timer_state
@@ -24,8 +33,10 @@ from .wording import action_name
 log = logging.getLogger(__name__)
 
 TOLERANCE = timedelta(minutes=1)
-# Failures that mean "not now": the action stays queued and is tried again later.
-TRY_LATER = (NetworkError, ServerError, RateLimitedError, MalformedResponseError, AuthError)
+# Failures that mean "not now": the action stays queued and is tried again later. (A sign-in
+# awork refuses is one: the queue waits for the next sign-in. A missing permission is not: that
+# action is dropped with a notice, like any other refusal.)
+TRY_LATER = (NetworkError, ServerError, RateLimitedError, MalformedResponseError, AuthError, NotSignedInError)
 
 
 class Replayer:
@@ -65,6 +76,8 @@ class Replayer:
                     self.outbox.mark_sending(None)  # refused outright: it did not reach the timer
                 raise
             except ApiError as exc:  # awork refuses this one for good: tell, and go on
+                if isinstance(exc, PermissionDeniedError) and exc.action is None:
+                    exc.action = "start_task" if item.kind == "start" and (item.form or {}).get("taskId") else item.kind
                 self.outbox.remove(item.id)
                 self.notify(translate("Replay", "awork did not accept your offline {0} at {1}: {2}").format(
                     action_name(item.kind), self._at(item.at), exc.user_message))
@@ -141,6 +154,8 @@ class Replayer:
         try:
             fixed = await self.client.correct_times(entry, start=start, end=end)
         except ApiError as exc:
+            if isinstance(exc, PermissionDeniedError) and exc.action is None:
+                exc.action = "correct"
             # Even when only "not now": the action itself is in awork, so a later replay would
             # skip it and never correct. Tell the user the time to fix by hand instead.
             if which == "start":

@@ -34,6 +34,10 @@ class AppState:
     offline: bool = False  # awork could not be reached on the last try
     pending: int = 0  # actions waiting in the offline queue
     notice: tuple[int, str] | None = None  # (sequence, text): something the user should be told once
+    # awork said 429 to a user's action: (the action, seconds left) while the tray waits it out
+    # and then sends it; the action is "" for the read that decides what a toggle does.
+    waiting: tuple[str, int] | None = None
+    held: str | None = None  # why queued actions wait although awork answers (a long 429)
 
     @property
     def timer(self) -> TimerState:

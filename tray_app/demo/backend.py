@@ -160,10 +160,13 @@ class FakeAwork:
 
     def _check_auth(self, headers: dict[str, str]) -> None:
         auth = headers.get("authorization", "")
+        # awork's code for a token it cannot use (error-handling.mdx); `unauthorized` is its code
+        # for a missing permission, which the app must not take for "signed out".
         if not auth.startswith("Bearer ") or not auth[7:].strip():
-            raise Rejected(401, "unauthorized", "Authorization has been denied for this request.")
+            raise Rejected(401, "workspaceid-missing", "The request is missing a valid team id.")
         if self.token is not None and auth[7:] != self.token:
-            raise Rejected(401, "unauthorized", "The access token is invalid or has expired.")
+            raise Rejected(401, "workspaceid-missing", "The request is missing a valid team id. Most likely, your "
+                                                       "token is invalid.")
 
     def _route(self, method, path, query, headers, body) -> Reply:
         parts = [unquote(p) for p in path.strip("/").split("/")]

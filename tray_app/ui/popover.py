@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.state import AppState, Auth
-from ..core.wording import busy_text
+from ..core.wording import busy_text, waiting_text
 from ..domain.search import looks_like_task_key
 from .quick_list import Choice, QuickList
 from .a11y import announce, name_clear_button
@@ -169,7 +169,9 @@ class Popover(QWidget):
         self.list.setEnabled(state.auth is not Auth.SIGNED_OUT)
         self.search.setEnabled(state.auth is not Auth.SIGNED_OUT)
         sign_in_hint = self.tr("Not signed in. Choose Sign in with awork… to connect.")
-        if state.busy:
+        if state.waiting:
+            self._set_status(waiting_text(*state.waiting), "busy")  # a 429 waited out, counting down
+        elif state.busy:
             self._set_status(busy_text(state.busy), "busy")
         elif state.error:
             # Signed out by awork (expired token): say why, and also how to get back in.
@@ -177,6 +179,8 @@ class Popover(QWidget):
             self._set_status(f"{state.error}\n{sign_in_hint}" if signed_out else state.error, "error")
         elif state.auth is Auth.SIGNED_OUT:
             self._set_status(sign_in_hint, "error")
+        elif state.held and state.pending and not state.offline:
+            self._set_status(state.held, "busy")
         elif state.offline or state.pending:
             self._set_status(offline_text(state.pending) if state.offline else self._sending(state.pending), "busy")
         elif state.keychain_problem and state.auth_source == "session":

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..core.state import AppState, Auth
+from ..core.wording import waiting_text
 from ..domain.timer import TimerState, describe, elapsed, format_elapsed
 from .icons import icon_variant, state_icon, tray_icon
 
@@ -127,8 +128,12 @@ class Tray(QObject):
             what = describe(state.entry) or self.tr("Timer")
             paused = " (" + self.tr("paused") + ")" if state.timer is TimerState.PAUSED else ""
             text = f"{what} · {spent}{paused}"
+        if state.waiting:
+            text += "\n" + waiting_text(*state.waiting)
         if state.offline:
             text += "\n" + offline_text(state.pending)
+        elif state.held and state.pending:
+            text += "\n" + state.held
         if state.error:
             text += f"\n⚠ {state.error.splitlines()[0]}"
         self.icon.setToolTip(text)
