@@ -94,7 +94,7 @@ async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> 
 
 async def _run(core, name: str, args: dict) -> Outcome:
     commands = core.commands
-    now = datetime.now(timezone.utc)
+    now = commands.clock.now()  # awork's time: elapsed is counted on its clock
     if name == "whoami":
         user = await core.client.me()
         ws = user.workspace
@@ -118,7 +118,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
         entry = await commands.continue_last()
     else:  # pause, resume, stop, toggle
         entry = await getattr(commands, name)()
-    now = datetime.now(timezone.utc)
+    now = commands.clock.now()
     return Outcome(stdout=status_text(entry, now), status=status_json(entry, now))
 
 

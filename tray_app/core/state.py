@@ -34,6 +34,7 @@ class AppState:
     offline: bool = False  # awork could not be reached on the last try
     pending: int = 0  # actions waiting in the offline queue
     notice: tuple[int, str] | None = None  # (sequence, text): something the user should be told once
+    clock_offset: int = 0  # seconds awork's clock is ahead of this computer's (negative: behind)
 
     @property
     def timer(self) -> TimerState:
