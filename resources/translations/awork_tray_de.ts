@@ -625,6 +625,30 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Abmelden</translation>
     </message>
     <message>
+        <source>{0} days</source>
+        <translation>{0} Tage</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} Std. {1} Min.</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} Std.</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s clock is {0} behind awork&apos;s; times shown follow awork.</source>
+        <translation>Die Uhr deines Computers geht gegenüber awork {0} nach; angezeigte Zeiten richten sich nach awork.</translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s clock is {0} ahead of awork&apos;s; times shown follow awork.</source>
+        <translation>Die Uhr deines Computers geht gegenüber awork {0} vor; angezeigte Zeiten richten sich nach awork.</translation>
+    </message>
+    <message>
         <source>Sending 1 offline action to awork…</source>
         <translation>1 Offline-Aktion wird an awork gesendet…</translation>
     </message>

@@ -154,8 +154,19 @@ async def _correct_times(rig: Rig):
     assert fixed.end == done.end - timedelta(minutes=2)
 
 
+async def _running_time_entry(rig: Rig):
+    user_id = rig.backend.ws.user["id"]
+    assert await rig.client.running_time_entry(user_id) is None
+    running = await rig.client.start(_start_request(rig))
+    # A manual entry made in the web app that starts later hides the timer from /last, not from this list.
+    rig.backend.add_manual_elsewhere(running.start + timedelta(minutes=5), seconds=600)
+    rig.clock.advance(900)
+    assert (await rig.client.running_time_entry(user_id)).id == running.id
+
+
 CLIENT_DRIVERS = {
     "me": _me,
+    "running_time_entry": _running_time_entry,
     "last_time_entry": _last_time_entry,
     "types_of_work": _types_of_work,
     "recent_time_entries": _recent_time_entries,

@@ -49,11 +49,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
 
+    def date_time_string(self, timestamp=None) -> str:
+        # The in-memory awork's own clock (it may be set apart from ours), not the host's.
+        return getattr(self, "_date", None) or super().date_time_string(timestamp)
+
     def reply(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        self._date = next((v for k, v in headers.items() if k.lower() == "date"), None)
         try:
             self.send_response(status)
             for name, value in headers.items():
-                self.send_header(name, value)
+                if name.lower() != "date":
+                    self.send_header(name, value)
             if status not in (204, 304):
                 self.send_header("Content-Length", str(len(body)))
             self.end_headers()

@@ -116,8 +116,13 @@ class FaultyTransport(httpx.AsyncBaseTransport):
                 and (failed or s.fault in (None, "lost"))]
 
 
-def sim_backend(clock: SimClock) -> FakeAwork:
-    return FakeAwork(demo_workspace(now=clock.now() - timedelta(hours=1)), token=TOKEN, clock=clock.now)
+def sim_backend(clock: SimClock, *, skew: timedelta = timedelta(0)) -> FakeAwork:
+    """The fake awork on `clock`'s time; with `skew`, awork's clock is that far ahead of the
+    computer's (negative: behind), as a user's wrongly set clock makes it."""
+    if not skew:
+        return FakeAwork(demo_workspace(now=clock.now() - timedelta(hours=1)), token=TOKEN, clock=clock.now)
+    return FakeAwork(demo_workspace(now=clock.now() + skew - timedelta(hours=1)), token=TOKEN,
+                     clock=lambda: clock.now() + skew)
 
 
 async def _no_sleep(seconds: float) -> None:
@@ -130,7 +135,7 @@ def sim_commands(transport: httpx.AsyncBaseTransport | None, clock, outbox_path:
     SimClock, the wait for a rate limit moves the clock instead of sleeping."""
     tokens = TokenHolder(token, "test")
     kw = {"timeout": httpx.Timeout(timeout)} if timeout else {}
-    client = AworkClient(base_url, tokens, transport=transport, monotonic=clock.monotonic, **kw)
+    client = AworkClient(base_url, tokens, transport=transport, monotonic=clock.monotonic, wall=clock.now, **kw)
     store = Store(AppState(auth=Auth.SIGNED_IN, auth_source="test"))
     outbox = Outbox(outbox_path) if outbox_path is not None else None
     if isinstance(clock, SimClock):
@@ -153,3 +158,41 @@ class RealClock:
         import time
 
         return time.monotonic()
+
+
+class SimWorld:
+    """The core, the fake awork and the network between them on simulated clocks: awork's clock
+    `skew` ahead of the computer's (negative: behind). Notices the user was shown are collected."""
+
+    def __init__(self, folder: Path, *, skew: timedelta = timedelta(0)):
+        self.clock = SimClock()
+        self.skew = skew
+        self.backend = sim_backend(self.clock, skew=skew)
+        self.net = FaultyTransport(self.backend, self.clock)
+        self.commands = sim_commands(self.net, self.clock, folder / "outbox.json")
+        self.store = self.commands.store
+        self.notices: list[str] = []
+        self.store.subscribe(self._noticed)
+
+    def _noticed(self, state: AppState) -> None:
+        if state.notice is not None and state.notice[1] not in self.notices[-1:]:
+            self.notices.append(state.notice[1])
+
+    def awork_now(self) -> datetime:
+        return self.backend.clock()
+
+    def later(self, minutes: float) -> datetime:
+        """Time passes; returns awork's time then."""
+        self.clock.advance(minutes * 60)
+        return self.awork_now()
+
+    def task(self, key: str):
+        from tray_app.api.parse import task as parse_task
+
+        return parse_task(next(t for t in self.backend.ws.tasks if t["taskIdentifier"] == key))
+
+    def record(self, entry_id: str):
+        return next(r for r in self.backend.ws.entries if r.id == entry_id)
+
+    def open_records(self) -> int:
+        return sum(1 for r in self.backend.ws.entries if r.running)

@@ -66,7 +66,7 @@ def test_status_idle_running_paused_idle(cli, fake_awork):
     task = next(t for t in fake_awork.backend.ws.tasks if t["taskIdentifier"] == "WEB-12")
     sent = fake_awork.requests.of("POST", "me/timetracking/start")[-1].body
     assert sent == {"typeOfWorkId": task["typeOfWorkId"], "timezone": "Europe/Berlin", "taskId": task["id"],
-                    "projectId": task["projectId"], "note": "Entwurf"}
+                    "projectId": task["projectId"], "note": "Entwurf", "isBillable": True}  # WEB bills by default
 
     running = status(cli)
     type_name = next(t["name"] for t in fake_awork.backend.ws.types_of_work if t["id"] == task["typeOfWorkId"])

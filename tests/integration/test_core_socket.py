@@ -37,7 +37,7 @@ def test_lists_timer_and_cache(qloop, core, fake_awork, tmp_path):
     assert core.store.state.timer is TimerState.RUNNING
     body = fake_awork.requests.of("POST", "me/timetracking/start")[-1].body
     assert body == {"typeOfWorkId": task.type_of_work_id, "timezone": "Europe/Berlin", "taskId": task.id,
-                    "projectId": task.project_id, "note": "Skizze"}
+                    "projectId": task.project_id, "note": "Skizze", "isBillable": task.project.is_billable_by_default}
     run(core.commands.pause())
     assert core.store.state.timer is TimerState.PAUSED
     run(core.commands.resume())

@@ -29,7 +29,7 @@ def test_a_start_refused_for_a_permission_says_so_and_keeps_the_user_signed_in(q
     assert state.error.splitlines() == [f"You cannot book time on this task: {DENIED}", HINT]
     assert state.busy is None and not state.offline and state.pending == 0
     sent = rig.sent()
-    assert run(rig.sync.sync_once()) > 0 and rig.sent() == sent + 1  # still syncing: not signed out
+    assert run(rig.sync.sync_once()) > 0 and rig.sent() > sent  # still syncing: not signed out
 
 
 def test_a_queued_start_awork_refuses_for_a_permission_is_dropped_with_a_notice(qloop, rig, fake_awork):

@@ -150,7 +150,7 @@ async def soak(side, cycles: int, seed: int) -> dict:
         await sync.sync_once()
     state = commands.store.state
     assert len(commands.outbox) == 0 and state.pending == 0 and not state.offline
-    last = side.backend.last()
+    last = side.backend.running() or side.backend.last()  # awork's timer, else its last entry
     assert (state.entry.id if state.entry else None) == (last.id if last else None)
     assert state.timer is timer_state(commands.server_entry)
     started = Counter(r.note for r in side.backend.ws.entries if r.note in notes)

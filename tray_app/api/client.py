@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import time
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any, Callable, NoReturn
 from urllib.parse import quote
 
 import httpx
 
+from ..domain.clock_offset import ClockOffset
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, User
+from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
 from . import parse
 from .errors import (
@@ -32,6 +35,11 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 1000  # awork's maximum; its documented default is contradictory, so always send it
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+OPEN_ENTRIES = 20  # entries without an end to look through for the running timer
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 class AworkClient:
@@ -43,10 +51,14 @@ class AworkClient:
         transport: httpx.AsyncBaseTransport | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         timeout: httpx.Timeout = TIMEOUT,
+        wall: Callable[[], datetime] = _utc_now,
     ):
         self.base_url = base_url.rstrip("/")
         self._tokens = tokens
         self._monotonic = monotonic
+        self._wall = wall
+        # awork's clock against ours, from the Date header of every reply (domain.clock_offset).
+        self.clock_offset = ClockOffset()
         self._blocked_until = 0.0
         self._http = http_client(transport=transport, timeout=timeout, base_url=self.base_url + "/")
 
@@ -68,6 +80,21 @@ class AworkClient:
         if response.status_code in (204, 404) or not response.content.strip():
             return None
         return parse.time_entry(self._decode(response))
+
+    async def running_time_entry(self, user_id: str) -> TimeEntry | None:
+        """The user's running or paused timer, found among their entries without an end.
+
+        `GET /me/timeentries/last` is the last entry *started*: a manual entry added in the web
+        app that starts later hides the timer there. (A manual entry may have no end either, so
+        awork's filter narrows the list and timer_state decides.)"""
+        params = {
+            "filterby": f"userId eq guid'{user_id}' and endDateUtc eq null",
+            "orderby": "startDateUtc desc,startTimeUtc desc",
+            "page": "1",
+            "pageSize": str(OPEN_ENTRIES),
+        }
+        entries = parse.listing(await self._json("GET", "timeentries", params=params), parse.time_entry)
+        return next((e for e in entries if timer_state(e) is not TimerState.IDLE), None)
 
     async def types_of_work(self) -> list[TypeOfWork]:
         items = await self._paged("typeofwork", {"showArchived": "false"})
@@ -108,7 +135,10 @@ class AworkClient:
         return parse.time_entry(await self._json("POST", "me/timetracking/start", json=request.to_form()))
 
     async def correct_times(self, entry: TimeEntry, *, start: datetime, end: datetime | None) -> TimeEntry:
-        """Move an entry's start (and, when it is finished, its end): `PUT /timeentries/{id}`."""
+        """Move an entry's start (and, when it is finished, its end): `PUT /timeentries/{id}`.
+
+        The PUT replaces the entry (a boolean left out becomes false), so everything of the entry
+        the form can carry and we know goes back as it was: only the times change."""
         if entry.type_of_work_id is None or entry.timezone is None:
             raise MalformedResponseError(translate(
                 "ApiError", "The time entry lacks its type of work or time zone; it cannot be corrected."))
@@ -120,6 +150,12 @@ class AworkClient:
             form["projectId"] = project.id
         if entry.note:
             form["note"] = entry.note
+        if entry.is_billable is not None:
+            form["isBillable"] = entry.is_billable
+        if entry.is_billed is not None:
+            form["isBilled"] = entry.is_billed
+        if entry.user_id:
+            form["userId"] = entry.user_id
         form["startDateUtc"], form["startTimeUtc"] = _v1_split(start)
         if end is not None:
             form["endDateUtc"], form["endTimeUtc"] = _v1_split(end)
@@ -200,14 +236,17 @@ class AworkClient:
         if not token:
             raise NotSignedInError(translate("ApiError", "Not signed in to awork."))
         headers = {"Authorization": f"Bearer {token}"}
+        sent = self._monotonic()
         try:
-            return await self._http.request(method, path, headers=headers, **kw)
+            response = await self._http.request(method, path, headers=headers, **kw)
         except httpx.TimeoutException as exc:
             log.warning("%s /%s timed out", method, path)
             raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
         except httpx.HTTPError as exc:
             log.warning("%s /%s failed: %s", method, path, type(exc).__name__)
             raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
+        self.clock_offset.observe(_date_header(response), self._wall(), self._monotonic() - sent)
+        return response
 
     async def _token_still_works(self, token: str | None, path: str) -> bool:
         """A 401 that names no cause: does awork still accept `token` for GET /me (which any
@@ -245,6 +284,14 @@ def _code(response: httpx.Response) -> str | None:
         return None
     code = body.get("code") if isinstance(body, dict) else None
     return code if isinstance(code, str) else None
+
+
+def _date_header(response: httpx.Response) -> datetime | None:
+    try:
+        moment = parsedate_to_datetime(response.headers.get("date", ""))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _v1_split(moment: datetime) -> tuple[str, str]:

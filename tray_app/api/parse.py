@@ -101,13 +101,24 @@ def project(data: Any) -> Project | None:
     d = _obj(data)
     if not _text(d, "id"):
         return None
-    return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"))
+    return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"), _flag(d, "isBillableByDefault"))
 
 
 @lru_cache(maxsize=4096)
-def shared_project(project_id: str, name: str, key: str | None) -> Project:
+def shared_project(project_id: str, name: str, key: str | None, billable: bool | None = None) -> Project:
     # Thousands of tasks name the same few hundred projects: one immutable object each.
-    return Project(id=project_id, name=name, key=key)
+    return Project(id=project_id, name=name, key=key, is_billable_by_default=billable)
+
+
+def _flag(data: dict, key: str) -> bool | None:
+    value = data.get(key)
+    return value if isinstance(value, bool) else None
+
+
+def _seconds(value: Any) -> timedelta | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return timedelta(seconds=max(value, 0))
 
 
 def task(data: Any) -> Task:
@@ -142,8 +153,12 @@ def time_entry(data: Any) -> TimeEntry:
     entry_id = _required(d, "id", "time entry")
     try:
         start = combine_v1(d.get("startDateUtc"), d.get("startTimeUtc"))
+        # No start time: awork counts the entry from midnight of its day, and it is a manual one.
+        # (A full timestamp in the date field alone still says when it started.)
+        start_time_known = d.get("startTimeUtc") is not None or (start is not None and start.time() != time(0))
         if start is None and d.get("startDate"):  # v2 shape
             start = parse_datetime(d["startDate"])
+            start_time_known = True
         end = combine_v1(d.get("endDateUtc"), d.get("endTimeUtc"))
         if end is None and d.get("endDate"):
             end = parse_datetime(d["endDate"])
@@ -174,7 +189,12 @@ def time_entry(data: Any) -> TimeEntry:
         note=_text(d, "note"),
         timezone=_text(d, "timezone"),
         updated=_optional_datetime(d.get("updatedOn")),
+        created=_optional_datetime(d.get("createdOn")),
         user_id=_text(d, "userId"),
+        is_billable=_flag(d, "isBillable"),
+        is_billed=_flag(d, "isBilled"),
+        duration=_seconds(d.get("duration")),
+        start_time_known=start_time_known,
     )
 
 

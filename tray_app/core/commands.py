@@ -25,6 +25,7 @@ from ..api.errors import (
     ValidationError,
 )
 from ..domain.changes import fingerprint, remote_change
+from ..domain.clock_offset import AworkClock
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, Workload
 from ..domain.intended import apply_intent
 from ..domain.recent import recent_tasks
@@ -69,7 +70,11 @@ class Commands:
         self.tokens = tokens
         self.cache = cache
         self.zone_name = zone_name
-        self.clock = clock or Clock()
+        # awork's time wherever we compare with awork's timestamps: this computer's clock (or the
+        # one a test passes) corrected by the offset the client learns from awork's replies.
+        self.local_clock = clock or Clock()
+        offset = getattr(client, "clock_offset", None)
+        self.clock = AworkClock(self.local_clock.now, offset) if offset is not None else self.local_clock
         self._monotonic = monotonic
         self.patience = Patience(store, monotonic, sleep)  # a user's action waits out a short 429
         self._lists_loaded_at: float | None = None
@@ -77,10 +82,12 @@ class Commands:
         self._lists_task: asyncio.Task | None = None
         self._timer_task: asyncio.Task | None = None
         self.outbox = outbox
-        self.replayer = Replayer(client, outbox, self.notify, self.clock.now) if outbox is not None else None
+        self.replayer = Replayer(client, outbox, self.notify, self.clock.now, read_timer=self._awork_timer,
+                                 offset=self._known_offset) if outbox is not None else None
         self._replay_lock = asyncio.Lock()
         self.server_entry: TimeEntry | None = None  # awork's view, apart from what is queued
         self._server_known = False
+        self._confirmed = False  # the last read asked awork's entry list for the running timer too
         self._notices = 0
         self.wants_sync: Callable[[], None] = lambda: None  # the sync loop hooks in here
         if outbox is not None and len(outbox):
@@ -117,7 +124,8 @@ class Commands:
 
     async def _read_timer(self) -> TimeEntry | None:
         async with self._outcome(None):
-            entry = await self.client.last_time_entry()
+            # The first read confirms too: a timer may run behind a manual entry from the start.
+            entry = await self._awork_timer(self.server_entry, confirm=not self._server_known)
         self._timer_loaded_at = self._monotonic()
         if self._server_known and not self.store.state.busy:
             message = remote_change(self.server_entry, entry, translate)
@@ -132,6 +140,46 @@ class Commands:
     def timer_age(self) -> float | None:
         """Seconds since awork last told us the timer (None: never)."""
         return None if self._timer_loaded_at is None else max(self._monotonic() - self._timer_loaded_at, 0.0)
+
+    async def _awork_timer(self, believed: TimeEntry | None, *, confirm: bool = False) -> TimeEntry | None:
+        """awork's timer: `GET /me/timeentries/last`, the last entry *started* (manual ones too).
+
+        When that is no running timer although one ran as far as we knew (`believed`, another
+        entry), or when `confirm`, awork's list of the user's entries without an end says whether
+        a timer still runs: a manual entry added in the web app must not hide it."""
+        entry = await self.client.last_time_entry()
+        self._confirmed = False
+        if timer_state(entry) is not TimerState.IDLE:
+            return entry
+        ran = believed is not None and timer_state(believed) is not TimerState.IDLE
+        if not confirm and not (ran and (entry is None or entry.id != believed.id)):
+            return entry  # what we knew of stopped there, or nothing ran: /last says it all
+        if entry is None and believed is None:
+            return None  # awork has no started entry of this user at all: no timer runs
+        running = await self.client.running_time_entry(await self._user_id(entry, believed))
+        self._confirmed = True
+        return running or entry
+
+    async def _user_id(self, *entries: TimeEntry | None) -> str:
+        """The user's id: from an entry of theirs, else the lists' /me, else asked for."""
+        known = next((e.user_id for e in entries if e is not None and e.user_id), None)
+        if known:
+            return known
+        if self.store.state.user is None:
+            self.store.update(user=await self.client.me())
+        return self.store.state.user.id
+
+    def _known_offset(self):
+        """awork's clock minus ours, once awork has answered (else None)."""
+        offset = getattr(self.client, "clock_offset", None)
+        return offset.offset if offset is not None and offset.known else None
+
+    def _note_clock(self) -> None:
+        """Tell the UI awork's clock offset, in whole seconds (the popover warns beyond a minute)."""
+        offset = getattr(self.client, "clock_offset", None)
+        seconds = round(offset.seconds or 0.0) if offset is not None else 0
+        if abs(seconds - self.store.state.clock_offset) >= 2 or (seconds == 0) != (self.store.state.clock_offset == 0):
+            self.store.update(clock_offset=seconds)
 
     def _server_entry_is(self, entry: TimeEntry | None) -> None:
         self.server_entry = entry
@@ -152,7 +200,9 @@ class Commands:
                held: ApiError | None = None) -> TimeEntry | None:
         at = self.clock.now()
         label = (task.name if task else type_of_work.name if type_of_work else "") or ""
-        self.outbox.append(Pending(kind, at, form, label), fingerprint(self.server_entry))
+        # Before awork ever answered, `at` is this computer's time: the replay moves it to awork's.
+        local = not getattr(self.clock, "known", True)
+        self.outbox.append(Pending(kind, at, form, label, local_time=local), fingerprint(self.server_entry))
         entry = apply_intent(self.store.state.entry, kind, at, type_of_work=type_of_work, task=task, note=note)
         if isinstance(held, RateLimitedError):  # awork answers, but not for a while: say so, not "offline"
             self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), error=None,
@@ -180,6 +230,8 @@ class Commands:
                 if isinstance(exc, (AuthError, NotSignedInError)):
                     self.signed_out(exc.user_message)  # the queue waits for the next sign-in
                 raise
+            finally:
+                self._note_clock()
             self._server_entry_is(entry)
             self._timer_loaded_at = self._monotonic()
             # Anything the user did during the replay is queued behind it: show that intent.
@@ -237,7 +289,8 @@ class Commands:
     # -- timer control ---------------------------------------------------------------------------
 
     async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
-                    project_id: str | None = None) -> TimeEntry:
+                    project_id: str | None = None, is_billable: bool | None = None) -> TimeEntry:
+        """`is_billable`: None takes the project's default where awork told it."""
         async with self._outcome("start", denied="start_task" if task is not None else None):
             if task is not None and type_of_work_id is None:
                 type_of_work_id = task.type_of_work_id
@@ -257,6 +310,7 @@ class Commands:
                 task_id=task.id if task else None,
                 project_id=(task.project_id if task else None) or project_id,
                 note=(note or "").strip() or None,
+                is_billable=is_billable if is_billable is not None else self._billable_by_default(task),
             )
             held = None
             try:
@@ -279,6 +333,17 @@ class Commands:
         self._timer_loaded_at = self._monotonic()
         log.info("start done: timer %s", self.store.state.timer.value)
         return entry
+
+    def _billable_by_default(self, task: Task | None) -> bool | None:
+        """The project's isBillableByDefault, from the task or the lists that know its project."""
+        if task is None:
+            return None
+        if task.project is not None and task.project.is_billable_by_default is not None:
+            return task.project.is_billable_by_default
+        workload = self.store.state.workload
+        known = (t.project for t in workload.known_tasks + workload.recent_tasks + self.store.state.remote_results
+                 if t.project is not None and t.project.id == task.project_id)
+        return next((p.is_billable_by_default for p in known if p.is_billable_by_default is not None), None)
 
     def _promoted(self, task: Task | None, type_of_work_id: str) -> Workload:
         """The started task moves to the top of the recent tasks, as it will in awork's history."""
@@ -321,8 +386,8 @@ class Commands:
 
     async def toggle(self) -> TimeEntry | None:
         """One key for everything: running -> pause, paused -> resume, idle -> continue the last entry."""
-        # Decide on awork's truth: another device may have changed it.
-        entry = await self.patience.call("", self.refresh_timer)
+        # Decide on awork's truth: another device may have changed it, or a manual entry hidden it.
+        entry = await self.patience.call("", self._decisive_timer)
         state = timer_state(entry)
         if state is TimerState.RUNNING:
             return await self.pause()
@@ -335,7 +400,7 @@ class Commands:
 
         A paused timer is resumed and a running one left alone: both already are "the last entry".
         """
-        entry = await self.patience.call("", self.refresh_timer)
+        entry = await self.patience.call("", self._decisive_timer)
         state = timer_state(entry)
         if state is TimerState.PAUSED:
             return await self.resume()
@@ -345,7 +410,21 @@ class Commands:
             raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
         project = entry.project or (entry.task.project if entry.task else None)
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
-                                project_id=project.id if project else None)
+                                project_id=project.id if project else None, is_billable=entry.is_billable)
+
+    async def _decisive_timer(self) -> TimeEntry | None:
+        """The timer to act on: awork's, and when /last shows none, confirmed by awork's list of
+        entries without an end, so a later manual entry never makes a key start a second timer."""
+        entry = await self.refresh_timer()
+        if timer_state(entry) is not TimerState.IDLE or self._confirmed or (self.outbox is not None and len(self.outbox)):
+            return entry
+        async with self._outcome(None):
+            running = await self.client.running_time_entry(await self._user_id(entry))
+        if running is None:
+            return entry
+        self._server_entry_is(running)
+        self.store.update(entry=running, entry_loaded=True)
+        return running
 
     # -- finding things --------------------------------------------------------------------------
 
@@ -430,5 +509,6 @@ class Commands:
             if action is not None or self.store.state.error or self.store.state.offline:
                 self.store.update(error=None, offline=False)
         finally:
+            self._note_clock()
             if action is not None:
                 self.store.update(busy=None)

@@ -97,7 +97,7 @@ async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> 
 
 async def _run(core, name: str, args: dict) -> Outcome:
     commands = core.commands
-    now = datetime.now(timezone.utc)
+    now = commands.clock.now()  # awork's time: elapsed is counted on its clock
     if name == "whoami":
         user = await core.client.me()
         ws = user.workspace
@@ -136,7 +136,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
         entry = await commands.continue_last()
     else:  # pause, resume, stop, toggle
         entry = await getattr(commands, name)()
-    now = datetime.now(timezone.utc)
+    now = commands.clock.now()
     text = status_text(entry, now)
     if core.store.state.held and core.store.state.pending:
         text += "\n" + core.store.state.held  # queued behind a long rate limit: say so

@@ -29,6 +29,8 @@ class Pending:
     form: dict | None = None  # the StartTimeTrackingForm, for a start
     label: str = ""  # what it was about, for messages ("Sitemap entwerfen")
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # `at` is this computer's time, not awork's: queued before awork's clock was known.
+    local_time: bool = False
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -39,7 +41,8 @@ class Pending:
     def from_json(cls, data: dict) -> "Pending":
         if data.get("kind") not in KINDS:
             raise ValueError(f"unknown action {data.get('kind')!r}")
-        return cls(data["kind"], parse_datetime(data["at"]), data.get("form"), data.get("label", ""), data["id"])
+        return cls(data["kind"], parse_datetime(data["at"]), data.get("form"), data.get("label", ""), data["id"],
+                   data.get("local_time") is True)
 
 
 class Outbox:
@@ -63,6 +66,11 @@ class Outbox:
         if not self._items:
             self.baseline = baseline
         self._items.append(item)
+        self._save()
+
+    def replace(self, item: Pending) -> None:
+        """The same action, changed (its time moved to awork's clock)."""
+        self._items = [item if i.id == item.id else i for i in self._items]
         self._save()
 
     def mark_sending(self, item_id: str | None) -> None:

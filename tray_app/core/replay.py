@@ -23,7 +23,7 @@ from ..api.errors import (
     RateLimitedError,
     ServerError,
 )
-from ..domain.changes import fingerprint
+from ..domain.changes import fingerprint, timer_changed, timer_changed_at
 from ..domain.entities import StartRequest, TimeEntry
 from ..domain.timer import TimerState, timer_state
 from ..i18n import format_moment, translate
@@ -40,27 +40,34 @@ TRY_LATER = (NetworkError, ServerError, RateLimitedError, MalformedResponseError
 
 
 class Replayer:
-    def __init__(self, client, outbox: Outbox, notify: Callable[[str], None], now: Callable[[], datetime]):
+    def __init__(self, client, outbox: Outbox, notify: Callable[[str], None], now: Callable[[], datetime], *,
+                 read_timer=None, offset: Callable[[], timedelta | None] = lambda: None):
+        """`now`: awork's time. `read_timer(believed, confirm=)`: awork's timer, found even behind
+        a later manual entry (Commands._awork_timer). `offset`: awork's clock minus ours, once known."""
         self.client = client
         self.outbox = outbox
         self.notify = notify
         self.now = now
+        self._read_timer = read_timer
+        self._offset = offset
         self._resumed: str | None = None
 
     async def replay(self) -> TimeEntry | None:
         """Apply what is queued; returns awork's entry afterwards. Raises a TRY_LATER error when
         awork cannot take it yet (what is left stays queued)."""
-        server = await self.client.last_time_entry()
         baseline = self.outbox.baseline
+        ran = baseline is not None and baseline[2] != TimerState.IDLE.value
+        server = await self._timer(confirm=ran)
         changed_at = None
         self._resumed = None
-        if baseline is not None and fingerprint(server) != tuple(baseline):
+        if timer_changed(tuple(baseline) if baseline is not None else None, server):
             if self._ours(self.outbox.sending, tuple(baseline), server):
                 # A crash or a lost reply cut the last replay while this action was sent: awork
                 # holds it, and that is the whole change; _apply does not repeat it.
                 self._resumed = self.outbox.sending
             else:
-                changed_at = server.updated if server is not None and server.updated else self.now()
+                changed_at = timer_changed_at(server) or self.now()
+        self._to_awork_time()
         for item in self.outbox.items():
             if changed_at is not None and item.at < changed_at:
                 self.outbox.remove(item.id)
@@ -84,6 +91,21 @@ class Replayer:
                 continue
             self.outbox.remove(item.id, baseline=fingerprint(server))
         return server
+
+    async def _timer(self, *, confirm: bool = False) -> TimeEntry | None:
+        if self._read_timer is None:
+            return await self.client.last_time_entry()
+        return await self._read_timer(None, confirm=confirm)
+
+    def _to_awork_time(self) -> None:
+        """Actions queued before awork ever answered hold this computer's time: move them to
+        awork's, now that its clock is known (the computer's is taken to be as far off then)."""
+        offset = self._offset()
+        if offset is None:
+            return
+        for item in self.outbox.items():
+            if item.local_time:
+                self.outbox.replace(replace(item, at=item.at + offset, local_time=False))
 
     async def _apply(self, item: Pending, server: TimeEntry | None) -> TimeEntry | None:
         state = timer_state(server)
@@ -143,7 +165,7 @@ class Replayer:
         return state == wanted.value and breaks == old_breaks
 
     def _already_started(self, item: Pending, server: TimeEntry | None) -> bool:
-        if server is None or server.end is not None or not item.form:
+        if timer_state(server) is TimerState.IDLE or not item.form:
             return False
         same_task = (server.task.id if server.task else None) == item.form.get("taskId")
         same_type = server.type_of_work_id == item.form.get("typeOfWorkId")
@@ -184,4 +206,5 @@ def _start_fields(form: dict | None) -> dict:
         "task_id": form.get("taskId"),
         "project_id": form.get("projectId"),
         "note": form.get("note"),
+        "is_billable": form.get("isBillable") if isinstance(form.get("isBillable"), bool) else None,
     }

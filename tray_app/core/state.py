@@ -38,6 +38,7 @@ class AppState:
     # and then sends it; the action is "" for the read that decides what a toggle does.
     waiting: tuple[str, int] | None = None
     held: str | None = None  # why queued actions wait although awork answers (a long 429)
+    clock_offset: int = 0  # seconds awork's clock is ahead of this computer's (negative: behind)
 
     @property
     def timer(self) -> TimerState:

@@ -13,7 +13,8 @@ import threading
 import uuid
 import zoneinfo
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from typing import Callable
 from urllib.parse import unquote
 
@@ -59,6 +60,7 @@ def _iso(moment: datetime) -> str:
 
 
 _FILTER_USER = re.compile(r"^userId eq guid'([^']+)'$")
+_NO_END = "endDateUtc eq null"
 _OPEN_TASKS = "taskStatus/type ne 'done'"
 _CONTROL = ("start", "stop", "pause", "resume")
 
@@ -66,7 +68,9 @@ _CONTROL = ("start", "stop", "pause", "resume")
 def allowed_methods(parts: list[str]) -> set[str] | None:
     """The methods this fake serves on a path, None for a path it does not know."""
     path = "/".join(parts)
-    if path in ("me", "users/me", "me/timeentries/last", "typeofwork", "timeentries", "me/assignedtasks", "search"):
+    if path == "timeentries":
+        return {"GET", "POST"}
+    if path in ("me", "users/me", "me/timeentries/last", "typeofwork", "me/assignedtasks", "search"):
         return {"GET"}
     if len(parts) == 3 and parts[:2] == ["tasks", "key"] and parts[2]:
         return {"GET"}
@@ -93,12 +97,17 @@ class FakeAwork:
     # -- state helpers used by tests too ---------------------------------------------------------
 
     def last(self) -> Record | None:
-        # The last created; of entries created in the same instant (a quick replay, a coarse clock),
-        # the later one. (Not by start: an edit may move a start before an older entry's.)
-        mine = [(r.created or r.start, i) for i, r in enumerate(self.ws.entries) if r.user_id == self.ws.user["id"]]
-        # One timer per user: while it runs it is the last entry.
-        running = [m for m in mine if self.ws.entries[m[1]].end is None]
-        return self.ws.entries[max(running or mine)[1]] if mine else None
+        """awork's "last time entry": the last one that *started*, manual entries included.
+        Entries starting in the future are ignored; one without a start time counts from
+        midnight of its day (its `start`); of two starting in the same instant, the later made."""
+        now = self.clock()
+        mine = [(r.start, i) for i, r in enumerate(self.ws.entries)
+                if r.user_id == self.ws.user["id"] and r.start <= now]
+        return self.ws.entries[max(mine)[1]] if mine else None
+
+    def running(self) -> Record | None:
+        """The user's timer (running or paused): awork keeps at most one."""
+        return next((r for r in self.ws.entries if r.user_id == self.ws.user["id"] and r.running), None)
 
     def entry_json(self, r: Record) -> dict:
         tow = self._types.get(r.type_of_work_id)
@@ -113,17 +122,17 @@ class FakeAwork:
             "projectId": r.project_id,
             "note": r.note,
             "timezone": r.timezone,
-            "isBillable": True,
-            "isBilled": False,
+            "isBillable": r.is_billable,
+            "isBilled": r.is_billed,
             "startDateUtc": _date_v1(r.start),
-            "startTimeUtc": _time_v1(r.start),
+            "startTimeUtc": _time_v1(r.start) if r.start_time_known else None,
             "endDateUtc": _date_v1(r.end) if r.end else None,
             "endTimeUtc": _time_v1(r.end) if r.end else None,
             "startDateLocal": _date_v1(_local(r.start, r.timezone)).rstrip("Z"),
-            "startTimeLocal": _time_v1(_local(r.start, r.timezone)),
+            "startTimeLocal": _time_v1(_local(r.start, r.timezone)) if r.start_time_known else None,
             "endDateLocal": _date_v1(_local(r.end, r.timezone)).rstrip("Z") if r.end else None,
             "endTimeLocal": _time_v1(_local(r.end, r.timezone)) if r.end else None,
-            "duration": int((r.end - r.start).total_seconds()) if r.end else 0,
+            "duration": r.duration if r.duration is not None else int((r.end - r.start).total_seconds()) if r.end else 0,
             "breakDuration": sum(int((e - s).total_seconds()) for s, e in closed) if closed else None,
             "breaks": [
                 {"startDate": _iso(s)} if e is None
@@ -156,6 +165,8 @@ class FakeAwork:
             log.exception("fake awork failed on %s %s (trace id %s)", method, path, trace_id)
             reply = Reply(500, Rejected(500, "server-error", "An unexpected error occurred.").body(trace_id))
         reply.headers.setdefault("trace-id", trace_id)
+        # awork's clock, as every real reply carries it (and FakeAwork's may be set apart from ours).
+        reply.headers.setdefault("date", format_datetime(self.clock().astimezone(timezone.utc), usegmt=True))
         return reply
 
     def _check_auth(self, headers: dict[str, str]) -> None:
@@ -191,6 +202,14 @@ class FakeAwork:
             return self._page(items, query)
         if route == ("GET", "timeentries"):
             return self._time_entries(query)
+        if route == ("POST", "timeentries"):
+            form = self._json_body(headers, body)
+            record = entry_edits.new_manual(form, self.clock())
+            self._check_references(form)
+            if record.user_id != self.ws.user["id"]:
+                raise Rejected(403, "invalid-operation", "You can only add time entries for yourself.")
+            self.ws.entries.append(record)
+            return Reply(200, self.entry_json(record))
         if route == ("GET", "me/assignedtasks"):
             assigned = [self._tasks[i] for i in self.ws.assigned_task_ids]
             check_bool(query, "inProgress", False)
@@ -236,10 +255,16 @@ class FakeAwork:
         records = list(self.ws.entries)
         filterby = query.get("filterby")
         if filterby:
-            match = _FILTER_USER.match(filterby)
-            if not match or not is_guid(match.group(1)):
-                raise Rejected(400, "invalid-filter-or-order", f"The filter '{filterby}' is not valid.")
-            records = [r for r in records if r.user_id == match.group(1)]
+            # awork's filter language knows far more; this fake applies these clauses, joined by
+            # "and", and refuses the rest rather than ignoring them.
+            for clause in filterby.split(" and "):
+                match = _FILTER_USER.match(clause.strip())
+                if match and is_guid(match.group(1)):
+                    records = [r for r in records if r.user_id == match.group(1)]
+                elif clause.strip() == _NO_END:
+                    records = [r for r in records if r.end is None]
+                else:
+                    raise Rejected(400, "invalid-filter-or-order", f"The filter '{filterby}' is not valid.")
         order = query.get("orderby", "")
         if order not in ("", "startDateUtc desc,startTimeUtc desc", "createdOn desc"):
             raise Rejected(400, "invalid-filter-or-order", f"The order '{order}' is not valid.")
@@ -278,15 +303,9 @@ class FakeAwork:
     def _timetracking(self, action: str, query, headers, body: bytes) -> Reply:
         _check_user_id(query)
         now = self.clock()
-        current = self.last()
-        active = current if current is not None and current.end is None else None
+        active = self.running()
         if action == "start":
-            if media_type(headers) != "application/json":
-                raise Rejected(400, "invalid-model", "The request body must be JSON (Content-Type: application/json).")
-            try:
-                form = json.loads(body or b"null")
-            except ValueError:
-                raise Rejected(400, "invalid-model", "The request body is not valid JSON.") from None
+            form = self._json_body(headers, body)
             check_start_form(form)
             self._check_references(form)
             if active is not None:
@@ -303,6 +322,9 @@ class FakeAwork:
                 note=form.get("note"),
                 created=now,
                 updated=now,
+                # A boolean awork holds, never null: what the start says, else false.
+                is_billable=bool(form.get("isBillable", False)),
+                is_billed=bool(form.get("isBilled", False)),
             )
             self.ws.entries.append(record)
             return Reply(200, self.entry_json(record))
@@ -321,6 +343,15 @@ class FakeAwork:
         elif action == "stop":
             self._close(active, now)
         return Reply(200, self.entry_json(active))
+
+    @staticmethod
+    def _json_body(headers: dict[str, str], body: bytes) -> object:
+        if media_type(headers) != "application/json":
+            raise Rejected(400, "invalid-model", "The request body must be JSON (Content-Type: application/json).")
+        try:
+            return json.loads(body or b"null")
+        except ValueError:
+            raise Rejected(400, "invalid-model", "The request body is not valid JSON.") from None
 
     def _check_references(self, form: dict) -> None:
         tow = self._types.get(form["typeOfWorkId"])
@@ -353,8 +384,8 @@ class FakeAwork:
     def start_elsewhere(self, type_of_work_id: str, task_id: str | None = None, start: datetime | None = None) -> Record:
         with self.lock:
             now = self.clock()
-            current = self.last()
-            if current is not None and current.end is None:
+            current = self.running()
+            if current is not None:
                 self._close(current, now)
             task = self._tasks.get(task_id or "")
             record = Record(new_id(), self.ws.user["id"], type_of_work_id, "Europe/Berlin", start or now,
@@ -365,11 +396,34 @@ class FakeAwork:
     def change_elsewhere(self, action: str) -> Record | None:
         """pause, resume, stop or auto-stop the user's timer as another device would."""
         with self.lock:
-            current = self.last()
-            if current is None or current.end is not None:
+            current = self.running()
+            if current is None:
                 return None
             entry_edits.change_elsewhere(current, action, self.clock())
             return current
+
+    def add_manual_elsewhere(self, start: datetime, *, seconds: int, with_end: bool = False,
+                             start_time_known: bool = True, task_id: str | None = None) -> Record:
+        """A manual entry made in the web app: `seconds` long, with or without an end."""
+        with self.lock:
+            now = self.clock()
+            task = self._tasks.get(task_id or "") or self.ws.tasks[0]
+            record = Record(new_id(), self.ws.user["id"], task["typeOfWorkId"], "Europe/Berlin", start, task["id"],
+                            task["projectId"], created=now, updated=now, start_time_known=start_time_known,
+                            is_billable=bool(task["project"].get("isBillableByDefault")))
+            if with_end:
+                record.end = start + timedelta(seconds=seconds)
+            else:
+                record.duration = seconds
+            self.ws.entries.append(record)
+            return record
+
+    def edit_elsewhere(self, record: Record, **changes) -> None:
+        """An edit in the web app (note, type of work, …): the timer itself stays as it is."""
+        with self.lock:
+            for name, value in changes.items():
+                setattr(record, name, value)
+            entry_edits.touch(record, self.clock())
 
 
 def _check_user_id(query: dict[str, str]) -> None:

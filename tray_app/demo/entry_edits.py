@@ -19,7 +19,7 @@ import zoneinfo
 from datetime import datetime, timedelta, timezone
 
 from .validation import Rejected, is_guid, is_iana_zone
-from .workspace import Record
+from .workspace import Record, new_id
 
 PUT_FIELDS = {
     "typeOfWorkId", "timezone", "taskId", "projectId", "note", "isBillable", "isBilled", "userId",
@@ -87,6 +87,8 @@ def apply_put(record: Record, body: bytes, content_type: str, user_id: str, now:
     if record.user_id != user_id:
         raise Rejected(403, "invalid-operation", "You can only change your own time entries.")
     problems = _form_problems(form)
+    if form.get("userId") is not None and form["userId"] != record.user_id:
+        problems.append(("UserId", "A time entry cannot be moved to another user here."))
     if problems:
         raise Rejected(400, "validation-failed", "One or more validation errors occurred.", problems)
     start, end = _pair(form, "start", form["timezone"]), _pair(form, "end", form["timezone"])
@@ -112,6 +114,9 @@ def apply_put(record: Record, body: bytes, content_type: str, user_id: str, now:
     record.task_id = form.get("taskId")
     record.project_id = form.get("projectId")
     record.note = form.get("note")
+    # The form replaces the entry: awork's booleans are never null, so one left out is false.
+    record.is_billable = form.get("isBillable") is True
+    record.is_billed = form.get("isBilled") is True
     touch(record, now)
 
 
@@ -131,6 +136,64 @@ def touch(record: Record, now: datetime) -> None:
     """The entry changed: updatedOn is now, resourceVersion moves on (even within one tick)."""
     record.version = max(version(record) + 1, ticks(now))
     record.updated = now
+
+
+_STAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?Z?$")
+
+
+def _stamp(date_value: str, time_value, name: str) -> tuple[datetime, bool]:
+    """A moment from a date that may carry its time, or a date plus a time; and whether it had one."""
+    match = _STAMP.match(date_value) if isinstance(date_value, str) else None
+    if match is None:
+        raise Rejected(400, "validation-failed", f"'{name}' is not a valid date.", [(name, "invalid")])
+    y, mo, d, hh, mi, ss = match.groups()
+    if time_value is not None:
+        return _moment(f"{y}-{mo}-{d}", time_value, name), True
+    try:
+        moment = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0), tzinfo=timezone.utc)
+    except ValueError:
+        raise Rejected(400, "validation-failed", f"'{name}' is not a valid date.", [(name, "invalid")]) from None
+    return moment, moment.time() != datetime.min.time()
+
+
+def new_manual(form: object, now: datetime) -> Record:
+    """`POST /timeentries` (TimeEntryPostForm): a manual entry, from `startDateUtc` (which may carry
+    the time itself, as in awork's own example) or `startDateUtc` + `startTimeUtc`, with an end or
+    a duration. Without an end it keeps its duration and no end, as awork's manual entries may;
+    without a time of day it has no start time at all. This fake takes the UTC fields only."""
+    if not isinstance(form, dict):
+        raise Rejected(400, "invalid-model", "The request body must be a JSON object.")
+    problems = [(k, f"Could not find member '{k}' on object of type 'TimeEntryPostForm'.")
+                for k in form if k not in PUT_FIELDS and k not in LOCAL_FIELDS]
+    if any(k in form for k in LOCAL_FIELDS):
+        problems.append(("startDateLocal", "This fake awork takes the UTC fields only."))
+    if not is_guid(form.get("typeOfWorkId")):
+        problems.append(("TypeOfWorkId", "'Type Of Work Id' must be a valid GUID."))
+    if not is_guid(form.get("userId")):
+        problems.append(("UserId", "'User Id' must be a valid GUID."))
+    if not is_iana_zone(form.get("timezone")):
+        problems.append(("Timezone", "'Timezone' must be an IANA time zone."))
+    if not isinstance(form.get("startDateUtc"), str):
+        problems.append(("StartDateUtc", "'Start Date Utc' is required."))
+    duration = form.get("duration")
+    if duration is not None and (not isinstance(duration, int) or isinstance(duration, bool) or duration < 0):
+        problems.append(("Duration", "'duration' must be a whole number of seconds."))
+    if problems:
+        raise Rejected(400, "validation-failed", "One or more validation errors occurred.", problems)
+    start, known = _stamp(form["startDateUtc"], form.get("startTimeUtc"), "startDateUtc")
+    end = None
+    if form.get("endDateUtc") is not None:
+        end, _ = _stamp(form["endDateUtc"], form.get("endTimeUtc"), "endDateUtc")
+    elif duration is None:
+        raise Rejected(400, "validation-failed", "A time entry needs an end time or a duration.",
+                       [("Duration", "required without an end")])
+    if end is not None and end < start:
+        raise Rejected(400, "date-dependency", "The end must not be before the start.")
+    record = Record(new_id(), form["userId"], form["typeOfWorkId"], form["timezone"], start, form.get("taskId"),
+                    form.get("projectId"), note=form.get("note"), end=end, created=now, updated=now,
+                    is_billable=form.get("isBillable") is True, is_billed=form.get("isBilled") is True,
+                    duration=duration if end is None else None, start_time_known=known)
+    return record
 
 
 def close(record: Record, now: datetime) -> None:

@@ -31,6 +31,15 @@ class Record:
     created: datetime | None = None
     updated: datetime | None = None
     version: int = 0  # resourceVersion once changed here (0: the ticks of `updated` or `created`)
+    is_billable: bool = False  # awork's non-nullable boolean: false unless set
+    is_billed: bool = False
+    duration: int | None = None  # a manual entry's seconds when it was made with a duration and no end
+    start_time_known: bool = True  # False: a manual entry of a day, counted from midnight
+
+    @property
+    def running(self) -> bool:
+        """A timer still going (or paused); a manual entry never is."""
+        return self.end is None and self.duration is None and self.start_time_known
 
 
 @dataclass
@@ -47,7 +56,7 @@ USER_ID = "7f1c2a90-3b5e-4d8a-9c61-2f4e8b7a1d03"
 WORKSPACE_ID = "0e6b9d24-51c8-4f3a-8a7e-93d2c4b5f610"
 
 _TYPES = ["Design", "Entwicklung", "Konzeption", "Projektmanagement", "Meeting", "Support", "Copywriting"]
-_PROJECTS = [
+_PROJECTS = [  # (name, key, tasks); Marketing's time is not billed to a client
     ("Website Relaunch", "WEB", [
         "Sitemap entwerfen", "Startseite gestalten", "Kontaktformular testen", "SEO audit",
         "Bildrechte klären", "Navigation prototype", "Launch checklist",
@@ -70,7 +79,8 @@ def _task(rng, name, project, number, type_id, done=False) -> dict:
         "taskIdentifier": f"{project['projectKey']}-{number}",
         "baseType": "projecttask",
         "projectId": project["id"],
-        "project": {"id": project["id"], "name": project["name"], "projectKey": project["projectKey"]},
+        "project": {"id": project["id"], "name": project["name"], "projectKey": project["projectKey"],
+                    "isBillableByDefault": project["isBillableByDefault"]},
         "typeOfWorkId": type_id,
         "taskStatus": {"type": "done" if done else "progress", "name": "Done" if done else "In progress"},
     }
@@ -88,7 +98,7 @@ def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = F
     types.append({"id": new_id(rng), "name": "Reisezeit (alt)", "icon": None, "isArchived": True})
     projects, tasks = [], []
     for p_index, (pname, key, names) in enumerate(_PROJECTS):
-        project = {"id": new_id(rng), "name": pname, "projectKey": key}
+        project = {"id": new_id(rng), "name": pname, "projectKey": key, "isBillableByDefault": key != "MKT"}
         projects.append(project)
         for t_index, name in enumerate(names):
             type_id = types[(p_index + t_index) % len(_TYPES)]["id"]
@@ -100,7 +110,8 @@ def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = F
         entries.append(Record(new_id(rng), USER_ID, task["typeOfWorkId"], "Europe/Berlin", start, task["id"],
                               task["projectId"], note="Navigation und Footer",
                               breaks=[[start + timedelta(minutes=40), start + timedelta(minutes=50)]], created=start,
-                              updated=start + timedelta(minutes=50)))
+                              updated=start + timedelta(minutes=50),
+                              is_billable=task["project"]["isBillableByDefault"]))
     return Workspace(
         user=_user(),
         types_of_work=types,
@@ -118,7 +129,8 @@ def large_workspace(
     rng = random.Random(seed)
     now = now or datetime.now(timezone.utc)
     tows = [{"id": new_id(rng), "name": f"Work type {i:02d}", "icon": None, "isArchived": False} for i in range(types)]
-    projects = [{"id": new_id(rng), "name": f"Project {i:03d}", "projectKey": f"P{i:03d}"} for i in range(tasks // 50 or 1)]
+    projects = [{"id": new_id(rng), "name": f"Project {i:03d}", "projectKey": f"P{i:03d}", "isBillableByDefault": i % 3 != 0}
+                for i in range(tasks // 50 or 1)]
     words = ["Konzept", "review", "Entwurf", "deploy", "Abstimmung", "refactor", "Recherche", "test", "Layout", "budget"]
     task_list = []
     for i in range(tasks):
@@ -156,6 +168,7 @@ def _history(rng, now, tasks, types, days: int, count: int | None = None) -> lis
                 project_id=task["projectId"],
                 end=start + timedelta(minutes=rng.choice([25, 45, 60, 90])),
                 created=start,
+                is_billable=bool(task["project"].get("isBillableByDefault")),
             )
         )
     return records

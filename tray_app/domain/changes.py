@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from .entities import TimeEntry
-from .timer import TimerState, describe, timer_state
+from .timer import TimerState, describe, is_manual, timer_state
 
 AUTO_STOP = timedelta(hours=24)
 
@@ -48,3 +48,29 @@ def fingerprint(entry: TimeEntry | None) -> tuple:
         return (None, None, TimerState.IDLE.value, 0)
     updated = entry.updated.isoformat() if entry.updated else None
     return (entry.id, updated, timer_state(entry).value, len(entry.breaks))
+
+
+def timer_changed(baseline: tuple | None, entry: TimeEntry | None) -> bool:
+    """Did the *timer* change since `baseline` (a fingerprint): started, stopped, paused, resumed,
+    or another entry? An edit of the note or the type of work in the web app is no change of the
+    timer, and neither is a manual entry added while no timer ran."""
+    if baseline is None:
+        return False
+    old_id, _, old_state, old_breaks = baseline
+    new_id, _, state, breaks = fingerprint(entry)
+    if old_state != state:
+        return True
+    if state == TimerState.IDLE.value and entry is not None and new_id != old_id and is_manual(entry):
+        return False
+    return (old_id, old_breaks) != (new_id, breaks)
+
+
+def timer_changed_at(entry: TimeEntry | None) -> datetime | None:
+    """When awork's timer last changed: the latest start, pause, resume or stop of `entry` (not
+    updatedOn, which an edit of the note moves too)."""
+    if entry is None:
+        return None
+    moments = [entry.start] + ([entry.end] if entry.end is not None else [])
+    for brk in entry.breaks:
+        moments += [brk.start] + ([brk.end] if brk.end is not None else [])
+    return max(moments)

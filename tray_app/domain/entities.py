@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,7 @@ class Project:
     id: str
     name: str
     key: str | None = None
+    is_billable_by_default: bool | None = None  # None: awork did not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,11 @@ class Break:
 
 @dataclass(frozen=True, slots=True)
 class TimeEntry:
-    """One awork time tracking; `end is None` means the timer is still active."""
+    """One awork time tracking: a timer (running while it has no end) or a manual entry.
+
+    awork's manual entries may come with a `duration` and no end, or with no start time at all
+    (then `start` is midnight of their day and `start_time_known` is False): both are finished.
+    """
 
     id: str
     start: datetime
@@ -59,7 +64,12 @@ class TimeEntry:
     note: str | None = None
     timezone: str | None = None
     updated: datetime | None = None  # awork's updatedOn: tells a change made elsewhere
+    created: datetime | None = None  # awork's createdOn: a timer's is its start, a manual entry's later
     user_id: str | None = None
+    is_billable: bool | None = None  # None: not in awork's reply, so unknown
+    is_billed: bool | None = None
+    duration: timedelta | None = None  # awork's own `duration`; 0 while a timer runs
+    start_time_known: bool = True
 
     @property
     def type_of_work_id(self) -> str | None:
@@ -94,16 +104,19 @@ class StartRequest:
     task_id: str | None = None
     project_id: str | None = None
     note: str | None = None
+    is_billable: bool | None = None  # None: leave it to awork
 
-    def to_form(self) -> dict[str, str]:
+    def to_form(self) -> dict[str, str | bool]:
         # awork rejects unknown fields, so only documented keys, and only the ones we know.
-        form = {"typeOfWorkId": self.type_of_work_id, "timezone": self.timezone}
+        form: dict[str, str | bool] = {"typeOfWorkId": self.type_of_work_id, "timezone": self.timezone}
         if self.task_id:
             form["taskId"] = self.task_id
         if self.project_id:
             form["projectId"] = self.project_id
         if self.note:
             form["note"] = self.note
+        if self.is_billable is not None:
+            form["isBillable"] = self.is_billable
         return form
 
 

@@ -17,8 +17,25 @@ class TimerState(str, enum.Enum):
     PAUSED = "paused"
 
 
+def is_finished(entry: TimeEntry) -> bool:
+    """Ended, or a manual entry: one with a duration but no end, or with no start time.
+
+    (`GET /me/timeentries/last` is the last entry *started*, manual ones included, so such an
+    entry there says nothing about the timer.)"""
+    return (entry.end is not None or not entry.start_time_known
+            or (entry.duration is not None and entry.duration > timedelta(0)))
+
+
+def is_manual(entry: TimeEntry) -> bool:
+    """Made by hand rather than by a timer: finished with no end, or created after it ended
+    (a timer's entry is created when it starts)."""
+    if entry.end is None:
+        return is_finished(entry)
+    return entry.created is not None and entry.created >= entry.end - timedelta(minutes=1) > entry.start
+
+
 def timer_state(entry: TimeEntry | None) -> TimerState:
-    if entry is None or entry.end is not None:
+    if entry is None or is_finished(entry):
         return TimerState.IDLE
     if entry.breaks and entry.breaks[-1].is_open:
         return TimerState.PAUSED
@@ -33,6 +50,8 @@ def elapsed(entry: TimeEntry | None, now: datetime) -> timedelta:
     if entry is None:
         return timedelta(0)
     state = timer_state(entry)
+    if entry.end is None and state is TimerState.IDLE:  # a manual entry: awork's duration is its time
+        return max(entry.duration or timedelta(0), timedelta(0))
     if entry.end is not None:
         until = entry.end
     elif state is TimerState.PAUSED:

@@ -6,6 +6,7 @@ It renders an AppState and emits intents; it never talks to awork itself.
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
@@ -70,6 +71,9 @@ class Popover(QWidget):
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clock_note = QLabel(objectName="clockNote")  # the computer's clock is off: say so
+        self.clock_note.setWordWrap(True)
+        self.clock_note.hide()
         self.sign_in_button = QPushButton(objectName="signInButton")
         self.sign_in_button.clicked.connect(self.sign_in_requested.emit)
         self.sign_in_button.hide()
@@ -106,6 +110,7 @@ class Popover(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(options)
         layout.addWidget(self.status)
+        layout.addWidget(self.clock_note)
         layout.addWidget(line)
         layout.addLayout(footer)
         self._retranslate()
@@ -161,7 +166,8 @@ class Popover(QWidget):
     def render(self, state: AppState) -> None:
         previous, self._state = self._state, state
         busy = state.busy is not None
-        self.card.show_entry(state.entry, busy)
+        self.card.show_entry(state.entry, busy, timedelta(seconds=state.clock_offset))
+        self._show_clock_note(state.clock_offset)
         if state.workload != previous.workload or self.type_box.count() == 0:
             self._fill_types(state)
         self.list.set_workload(state.workload)
@@ -199,6 +205,28 @@ class Popover(QWidget):
         self.sign_action.setEnabled(not state.demo)
         if self.isVisible():
             self._place()
+
+    def _show_clock_note(self, offset: int) -> None:
+        """One line when this computer's clock is more than a minute off awork's, which decides
+        every start and stop: the times shown follow awork's clock, not the one on screen."""
+        if abs(offset) <= 60:
+            self.clock_note.hide()
+            return
+        minutes = round(abs(offset) / 60)
+        hours, rest = divmod(minutes, 60)
+        if hours >= 48:
+            amount = self.tr("{0} days").format(round(hours / 24))
+        elif hours:
+            amount = self.tr("{0} h {1} min").format(hours, rest) if rest else self.tr("{0} h").format(hours)
+        else:
+            amount = self.tr("{0} min").format(minutes)
+        if offset > 0:  # awork is ahead: this computer's clock is behind
+            text = self.tr("Your computer's clock is {0} behind awork's; times shown follow awork.").format(amount)
+        else:
+            text = self.tr("Your computer's clock is {0} ahead of awork's; times shown follow awork.").format(amount)
+        self.clock_note.setText(text)
+        self.clock_note.setAccessibleDescription(text)
+        self.clock_note.show()
 
     def _sending(self, pending: int) -> str:
         if pending == 1:

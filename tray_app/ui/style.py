@@ -25,6 +25,7 @@ _STYLE = """
 #quickList::item:selected {{ background: {highlight}; color: {highlighted_text}; }}
 #status[kind="error"] {{ color: {error}; }}
 #status[kind="busy"] {{ color: {dim}; }}
+#clockNote {{ color: {dim}; }}
 #menuButton {{ border: none; font-size: 14pt; padding: 0 6px; }}
 #menuButton::menu-indicator {{ image: none; }}
 """

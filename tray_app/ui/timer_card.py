@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -25,6 +25,7 @@ class TimerCard(QFrame):
         super().__init__(parent)
         self.setObjectName("timerCard")
         self._now = now
+        self._offset = timedelta(0)  # awork's clock minus this computer's: elapsed time is awork's
         self._entry: TimeEntry | None = None
         self._state = TimerState.IDLE
 
@@ -65,8 +66,9 @@ class TimerCard(QFrame):
         self._tick.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick.timeout.connect(self._refresh_clock)
 
-    def show_entry(self, entry: TimeEntry | None, busy: bool) -> None:
+    def show_entry(self, entry: TimeEntry | None, busy: bool, offset: timedelta = timedelta(0)) -> None:
         self._entry = entry
+        self._offset = offset
         self._state = timer_state(entry)
         active = self._state is not TimerState.IDLE
         self.setVisible(active)
@@ -112,7 +114,7 @@ class TimerCard(QFrame):
             self.pause_clicked.emit()
 
     def _refresh_clock(self) -> None:
-        now = self._now()
+        now = self._now() + self._offset
         text = format_elapsed(elapsed(self._entry, now))
         self.clock.setText(text)
         if self._state is TimerState.RUNNING and self.isVisible() and self.window().isVisible():

@@ -3,7 +3,7 @@ because GNOME and macOS open the menu on a click instead of activating the icon.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -124,7 +124,8 @@ class Tray(QObject):
         elif state.timer is TimerState.IDLE:
             text = prefix + ": " + self.tr("no timer running")
         else:
-            spent = format_elapsed(elapsed(state.entry, datetime.now(timezone.utc)), seconds=False)
+            awork_now = datetime.now(timezone.utc) + timedelta(seconds=state.clock_offset)
+            spent = format_elapsed(elapsed(state.entry, awork_now), seconds=False)
             what = describe(state.entry) or self.tr("Timer")
             paused = " (" + self.tr("paused") + ")" if state.timer is TimerState.PAUSED else ""
             text = f"{what} · {spent}{paused}"
