@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, User
+from ..domain.entities import StartRequest, Task, TimeEntry, TrackingRules, TypeOfWork, User
 from ..i18n import translate
 from . import parse
 from .errors import (
@@ -70,6 +70,15 @@ class AworkClient:
         items = await self._paged("typeofwork", {"showArchived": "false"})
         return [t for t in parse.listing(items, parse.type_of_work) if not t.is_archived]
 
+    async def project_types_of_work(self, project_id: str) -> list[TypeOfWork]:
+        """The types of work a project allows, archived ones included as awork lists them."""
+        path = f"projects/{quote(project_id, safe='')}/typeofwork"
+        return parse.listing(await self._json("GET", path), parse.type_of_work)
+
+    async def tracking_rules(self) -> TrackingRules:
+        """The workspace's time tracking settings, e.g. no tracking on done projects."""
+        return parse.tracking_rules(await self._json("GET", "timetracking/settings"))
+
     async def recent_time_entries(self, user_id: str, count: int = 100) -> list[TimeEntry]:
         params = {
             "filterby": f"userId eq guid'{user_id}'",
@@ -88,7 +97,8 @@ class AworkClient:
             "searchTerm": term[:50],
             "searchTypes": "task",
             "top": str(top),
-            "includeClosedAndStuck": "false",
+            # Done tasks stay findable (marked as done); awork leaves them out unless asked.
+            "includeClosedAndStuck": "true",
         }
         return parse.search_tasks(await self._json("GET", "search", params=params))
 
