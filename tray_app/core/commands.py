@@ -16,12 +16,13 @@ from typing import Awaitable, Callable
 
 from ..api.errors import ApiError, AuthError, NetworkError, NotSignedInError, ServerError, ValidationError
 from ..domain.changes import fingerprint, remote_change
-from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, Workload
+from ..domain.entities import Project, StartRequest, Task, TimeEntry, TypeOfWork, Workload
 from ..domain.intended import apply_intent
 from ..domain.recent import recent_tasks
 from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
+from .allowance import Allowance
 from .cache import WorkloadCache
 from .outbox import Outbox, Pending
 from .replay import Replayer
@@ -65,6 +66,7 @@ class Commands:
         self._lists_task: asyncio.Task | None = None
         self._timer_task: asyncio.Task | None = None
         self.outbox = outbox
+        self.allowance = Allowance(client, store, monotonic, LISTS_MAX_AGE)
         self.replayer = Replayer(client, outbox, self.notify, self.clock.now) if outbox is not None else None
         self._replay_lock = asyncio.Lock()
         self.server_entry: TimeEntry | None = None  # awork's view, apart from what is queued
@@ -175,10 +177,11 @@ class Commands:
     async def _load_lists(self) -> Workload:
         async with self._outcome(None):
             user = await self.client.me()
-            types, entries, assigned = await asyncio.gather(
+            types, entries, assigned, rules = await asyncio.gather(
                 self.client.types_of_work(),
                 self.client.recent_time_entries(user.id),
                 self.client.assigned_tasks(),
+                self.allowance.read_rules(),
             )
         recent = recent_tasks(entries, assigned, limit=10)
         known = {t.id: t for t in assigned}
@@ -188,6 +191,9 @@ class Commands:
             types_of_work=tuple(sorted(types, key=lambda t: t.name.casefold())),
             recent_tasks=tuple(recent),
             known_tasks=tuple(known.values()),
+            # The settings when awork told them (else the last known); the projects' types stay.
+            rules=rules if rules is not None else self.store.state.workload.rules,
+            project_types=self.store.state.workload.project_types,
         )
         self._lists_loaded_at = self._monotonic()
         log.info("lists loaded: %d types of work, %d recent tasks, %d known tasks",
@@ -209,8 +215,14 @@ class Commands:
     # -- timer control ---------------------------------------------------------------------------
 
     async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
-                    project_id: str | None = None) -> TimeEntry:
+                    project_id: str | None = None, project: Project | None = None) -> TimeEntry:
+        """Start a timer; `project` (or just its id) when there is no task.
+
+        Raises TypeOfWorkNeeded when the type (the task's own, or the one given) cannot be booked
+        here, and StartRefused when the workspace's settings forbid the start: nothing is sent.
+        """
         async with self._outcome("start"):
+            own_type = task is not None and type_of_work_id is None
             if task is not None and type_of_work_id is None:
                 type_of_work_id = task.type_of_work_id
                 if type_of_work_id is None:
@@ -218,6 +230,12 @@ class Commands:
                     type_of_work_id = (await self.client.task(task.id)).type_of_work_id
             if type_of_work_id is None:
                 raise ValidationError(translate("Commands", "Choose a type of work for this task first."))
+            project = project or (task.project if task else None)
+            if project is None and project_id:
+                project = Project(project_id, "")
+            # Offline, only what is known decides: no lookup may hold up queueing the start.
+            await self.allowance.check_start(type_of_work_id, own_type=own_type, task=task, project=project,
+                                             ask=not (self._must_queue() or self.store.state.offline))
             try:
                 zone = self.zone_name()
             except Exception as exc:  # an unusable $TZ or system setting: tell, don't crash
@@ -237,6 +255,11 @@ class Commands:
                 if self.outbox is None:
                     raise
                 entry = None
+            except ValidationError as exc:
+                if exc.code == "entity-archived":  # archived since the lists were read: ask for another
+                    await self.allowance.archived_on_start(exc, type_of_work_id, own_type=own_type, task=task,
+                                                           project=project)
+                raise
         if entry is None:
             tow = next((t for t in self.store.state.workload.types_of_work if t.id == type_of_work_id), None)
             entry = self._queue("start", form=request.to_form(), task=task, type_of_work=tow, note=request.note)
@@ -313,7 +336,11 @@ class Commands:
             raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
         project = entry.project or (entry.task.project if entry.task else None)
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
-                                project_id=project.id if project else None)
+                                project_id=project.id if project else None, project=project)
+
+    async def project_types_wanted(self, project_id: str) -> None:
+        """A task of this project is looked at: know which types of work it allows (once a while)."""
+        await self.allowance.project_types(project_id)
 
     # -- finding things --------------------------------------------------------------------------
 
@@ -330,7 +357,8 @@ class Commands:
                 by_key = await self.client.task_by_key(key)
                 if by_key is not None:
                     found.append(by_key)
-            found += [t for t in await self.client.search_tasks(term) if not t.is_done and t.id not in {f.id for f in found}]
+            # Done tasks and tasks of closed projects stay findable; the list marks them.
+            found += [t for t in await self.client.search_tasks(term) if t.id not in {f.id for f in found}]
         self.store.update(remote_query=term, remote_results=tuple(found))
         return found
 

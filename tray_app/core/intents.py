@@ -23,6 +23,7 @@ from ..api.errors import (
     ServerError,
 )
 from ..i18n import translate
+from .allowance import TypeOfWorkNeeded
 from .commands import Busy
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,8 @@ async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> 
         return failure(EXIT_NOT_SIGNED_IN, not_signed_in(exc.user_message))
     except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
         return failure(EXIT_UNREACHABLE, exc.user_message)
+    except TypeOfWorkNeeded as exc:  # nothing was sent: say which option picks another type
+        return failure(EXIT_USAGE, exc.cli_message())
     except ApiError as exc:
         return failure(EXIT_REJECTED, rejected(exc))
     except LookupError as exc:
