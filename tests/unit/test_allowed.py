@@ -5,7 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tray_app.domain.allowed import TypeProblem, offered_types, start_refused, type_problem
+from tray_app.domain.allowed import (
+    TypeProblem,
+    offered_types,
+    start_refused,
+    type_problem,
+)
 from tray_app.domain.entities import Project, TrackingRules, TrackingSetting, TypeOfWork
 
 DESIGN = TypeOfWork("design", "Design")

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from ..api.errors import ApiError, ValidationError
 from ..domain.allowed import TypeProblem, offered_types, start_refused, type_problem

@@ -9,7 +9,7 @@ sends anything.
 from __future__ import annotations
 
 import enum
-from typing import Iterable
+from collections.abc import Iterable
 
 from .entities import Project, TrackingRules, TypeOfWork
 
