@@ -221,9 +221,9 @@ def test_a_type_the_project_does_not_allow_is_not_sent(cli, fake_awork):
 
 
 def test_a_done_project_is_refused_locally_when_the_workspace_prevents_it(cli, fake_awork):
-    result = cli("start", "--task", "MESSE_23-7")
+    result = cli("start", "--task", "FEST_23-7")
     assert result.returncode == 4, result.stderr
-    assert "done projects" in result.stderr and "Messe 2023" in result.stderr
+    assert "done projects" in result.stderr and "Sommerfest 2023" in result.stderr
     assert not fake_awork.requests.of("POST", "me/timetracking/start")
     assert fake_awork.requests.of("GET", "timetracking/settings")
 

@@ -135,7 +135,7 @@ def _add_rules_showcase(ws: Workspace, rng: random.Random, now: datetime) -> Non
     Added last, from its own random stream, so the ids and history above stay as they were."""
     by_name = {t["name"]: t["id"] for t in ws.types_of_work}
     upkeep = _project(rng, "Wartungsvertrag 2024", "WART-2024")
-    fair = _project(rng, "Messe 2023", "MESSE_23", status="closed")
+    fair = _project(rng, "Sommerfest 2023", "FEST_23", status="closed")
     ws.projects += [upkeep, fair]
     ws.project_types[upkeep["id"]] = [by_name["Support"], by_name["Entwicklung"]]
     new = [
@@ -143,7 +143,7 @@ def _add_rules_showcase(ws: Workspace, rng: random.Random, now: datetime) -> Non
         _task(rng, "Serverumzug planen", upkeep, 4, by_name["Design"]),  # not allowed in the project
         _task(rng, "Fahrt zum Kunden", upkeep, 5, by_name["Reisezeit (alt)"]),  # an archived type
         _task(rng, "Kick-off Protokoll", upkeep, 1, by_name["Support"], done=True),
-        _task(rng, "Standbau abrechnen", fair, 7, by_name["Projektmanagement"]),
+        _task(rng, "Catering abrechnen", fair, 7, by_name["Projektmanagement"]),
     ]
     ws.tasks += new
     ws.assigned_task_ids += [t["id"] for t in new]
