@@ -38,7 +38,7 @@ def test_lists_bring_the_settings_and_recent_has_no_finished_task(run, core, fak
     workload = run(core.commands.refresh_lists())
     assert workload.rules.prevent_on_done_projects
     assert not any(t.is_finished for t in workload.recent_tasks)
-    assert not {t.key for t in workload.recent_tasks} & {"WART-2024-1", "MESSE_23-7"}  # worked on, now finished
+    assert not {t.key for t in workload.recent_tasks} & {"WART-2024-1", "FEST_23-7"}  # worked on, now finished
     assert not any(t.is_archived for t in workload.types_of_work)
 
 
@@ -118,10 +118,10 @@ def test_an_archived_type_is_refused_even_with_stale_lists(run, core, fake_awork
 
 def test_done_projects_are_refused_locally_while_the_workspace_prevents_it(run, core, fake_awork):
     run(core.commands.refresh_lists())
-    task = run(core.commands.resolve_task("MESSE_23-7"))
+    task = run(core.commands.resolve_task("FEST_23-7"))
     with pytest.raises(StartRefused):
         run(core.commands.start(task=task))
-    assert "Messe 2023" in core.store.state.error
+    assert "Sommerfest 2023" in core.store.state.error
     assert starts(fake_awork) == 0
     fake_awork.backend.ws.settings[0]["enabled"] = False
     run(core.commands.refresh_lists())
@@ -141,5 +141,5 @@ def test_unknown_settings_and_a_settings_failure_do_not_block_starting(run, core
 def test_search_keeps_done_tasks(run, core):
     found = run(core.commands.search_remote("Kick-off"))
     assert [(t.key, t.is_done) for t in found] == [("WART-2024-1", True)]
-    found = run(core.commands.search_remote("MESSE_23-7"))
-    assert found[0].key == "MESSE_23-7" and found[0].is_finished
+    found = run(core.commands.search_remote("FEST_23-7"))
+    assert found[0].key == "FEST_23-7" and found[0].is_finished

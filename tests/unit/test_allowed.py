@@ -31,7 +31,7 @@ def test_archived_types_are_never_offered_not_even_when_a_project_lists_them():
 def test_type_problem():
     assert type_problem("design", TYPES, None) is None
     assert type_problem("old", TYPES, None) is TypeProblem.ARCHIVED
-    assert type_problem("gone", TYPES, None) is TypeProblem.ARCHIVED  # deleted, or never of this workspace
+    assert type_problem("gone", TYPES, None) is None  # not known here: awork decides
     assert type_problem("design", TYPES, ("dev", "support")) is TypeProblem.NOT_ALLOWED
     assert type_problem("dev", TYPES, ("dev", "support")) is None
     assert type_problem("old", TYPES, ("old",)) is TypeProblem.ARCHIVED

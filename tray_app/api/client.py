@@ -66,9 +66,10 @@ class AworkClient:
             return None
         return parse.time_entry(self._decode(response))
 
-    async def types_of_work(self) -> list[TypeOfWork]:
-        items = await self._paged("typeofwork", {"showArchived": "false"})
-        return [t for t in parse.listing(items, parse.type_of_work) if not t.is_archived]
+    async def types_of_work(self, *, archived_too: bool = False) -> list[TypeOfWork]:
+        """The active types of work; with `archived_too`, the archived ones as well (marked)."""
+        items = await self._paged("typeofwork", {"showArchived": "true" if archived_too else "false"})
+        return [t for t in parse.listing(items, parse.type_of_work) if archived_too or not t.is_archived]
 
     async def project_types_of_work(self, project_id: str) -> list[TypeOfWork]:
         """The types of work a project allows, archived ones included as awork lists them."""

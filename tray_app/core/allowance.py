@@ -80,20 +80,19 @@ class Allowance:
                 self._set(rules=rules)
         return self.store.state.workload.rules
 
-    async def _active_types(self, type_id: str, ask: bool) -> tuple[TypeOfWork, ...]:
+    async def _known_types(self, type_id: str, ask: bool) -> tuple[TypeOfWork, ...]:
+        """Types of work that tell whether `type_id` is active: the lists' (active ones), else
+        awork's full list, archived ones included (and the lists' are brought up to date)."""
         types = self.store.state.workload.types_of_work
-        if any(t.id == type_id for t in types) or (types and not ask):
+        if not ask or any(t.id == type_id for t in types):
             return types
-        if not ask:
-            return (TypeOfWork(type_id, ""),)  # nothing known: let awork decide
-        # Not among the known ones: archived, or the lists are old (or not loaded): ask awork.
         try:
-            fresh = tuple(sorted(await self.client.types_of_work(), key=lambda t: t.name.casefold()))
+            every = await self.client.types_of_work(archived_too=True)
         except ApiError as exc:
             log.info("types of work not read: %s %s", exc.status, exc.code or type(exc).__name__)
-            return types or (TypeOfWork(type_id, ""),)  # unknown: let awork decide
-        self._set(types_of_work=fresh)
-        return fresh
+            return types  # not known: awork decides
+        self._set(types_of_work=tuple(sorted((t for t in every if not t.is_archived), key=lambda t: t.name.casefold())))
+        return tuple(every)
 
     async def project_types(self, project_id: str, *, refresh: bool = True, ask: bool = True) -> tuple[str, ...]:
         """The ids of the types of work `project_id` allows; empty: any.
@@ -157,7 +156,7 @@ class Allowance:
         project_id = project.id if project is not None else None
         rules, types, allowed = await asyncio.gather(
             self._rules(ask),
-            self._active_types(type_id, ask),
+            self._known_types(type_id, ask),
             self.project_types(project_id, refresh=False, ask=ask) if project_id else _nothing(),
         )
         if start_refused(rules, project):
@@ -169,7 +168,7 @@ class Allowance:
             return
         offered = tuple(offered_types(types, allowed))
         if problem is TypeProblem.NOT_ALLOWED:
-            name = next(t.name for t in types if t.id == type_id)
+            name = next((t.name for t in types if t.id == type_id), "")
             reason = translate("Commands", "The project “{0}” does not allow the type of work “{1}”.").format(
                 project.name, name)
         elif own_type:

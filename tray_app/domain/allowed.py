@@ -15,7 +15,7 @@ from .entities import Project, TrackingRules, TypeOfWork
 
 
 class TypeProblem(enum.Enum):
-    ARCHIVED = "archived"  # archived, or not a type of this workspace any more
+    ARCHIVED = "archived"
     NOT_ALLOWED = "not-allowed"  # the project restricts its types of work, and not to this one
 
 
@@ -31,9 +31,9 @@ def offered_types(types: Iterable[TypeOfWork], allowed_ids: Iterable[str] | None
 
 
 def type_problem(type_id: str, types: Iterable[TypeOfWork], allowed_ids: Iterable[str] | None) -> TypeProblem | None:
-    """Why `type_id` cannot be booked (None: it can, as far as we know)."""
+    """Why `type_id` cannot be booked; None: it can, or `types` does not know it (awork decides)."""
     found = next((t for t in types if t.id == type_id), None)
-    if found is None or found.is_archived:
+    if found is not None and found.is_archived:
         return TypeProblem.ARCHIVED
     allowed = set(allowed_ids or ())
     if allowed and type_id not in allowed:
