@@ -588,6 +588,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <source>Sending {0} offline actions to awork…</source>
         <translation>{0} Offline-Aktionen werden an awork gesendet…</translation>
     </message>
+    <message>
+        <source>Choose a type of work…</source>
+        <translation>Tätigkeit wählen…</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
@@ -641,6 +645,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>project done</source>
+        <translation>Projekt erledigt</translation>
     </message>
 </context>
 <context>
