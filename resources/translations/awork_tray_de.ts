@@ -325,6 +325,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>awork hat die Anfrage abgelehnt: {0}</translation>
     </message>
     <message>
+        <source>Choose one with --type-of-work NAME: {0}</source>
+        <translation>Wähle eine mit --type-of-work NAME: {0}</translation>
+    </message>
+    <message>
+        <source>Start it with &apos;awork-tray start {0}--type-of-work NAME&apos;: {1}</source>
+        <translation>Starte den Timer mit „awork-tray start {0}--type-of-work NAME“: {1}</translation>
+    </message>
+    <message>
         <source>unknown command {0}</source>
         <translation>unbekannter Befehl {0}</translation>
     </message>
@@ -386,10 +394,6 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Choose another type of work.</source>
         <translation>Wähle eine andere Tätigkeit.</translation>
-    </message>
-    <message>
-        <source>Choose one with --type-of-work NAME: {0}</source>
-        <translation>Wähle eine mit --type-of-work NAME: {0}</translation>
     </message>
     <message>
         <source>This workspace does not allow tracking time on done projects, and “{0}” is done.</source>

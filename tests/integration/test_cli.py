@@ -233,3 +233,14 @@ def test_an_archived_type_is_not_offered_by_name(cli, fake_awork):
     assert result.returncode == 4
     assert "Reisezeit (alt)" not in result.stderr.partition("Known:")[2]
     assert not fake_awork.requests.of("POST", "me/timetracking/start")
+
+
+def test_continue_of_an_entry_whose_type_was_archived_says_how_to_start_with_another(cli, fake_awork):
+    assert cli("start", "--task", "WEB-12").returncode == 0
+    assert cli("stop").returncode == 0
+    task = next(t for t in fake_awork.backend.ws.tasks if t["taskIdentifier"] == "WEB-12")
+    next(t for t in fake_awork.backend.ws.types_of_work if t["id"] == task["typeOfWorkId"])["isArchived"] = True
+    result = cli("continue")
+    assert result.returncode == 2, result.stderr
+    assert "archived" in result.stderr and "awork-tray start --task WEB-12 --type-of-work NAME" in result.stderr
+    assert len(fake_awork.requests.of("POST", "me/timetracking/start")) == 1

@@ -143,3 +143,13 @@ def test_search_keeps_done_tasks(run, core):
     assert [(t.key, t.is_done) for t in found] == [("WART-2024-1", True)]
     found = run(core.commands.search_remote("FEST_23-7"))
     assert found[0].key == "FEST_23-7" and found[0].is_finished
+
+
+def test_a_project_answering_an_empty_list_restricts_nothing(run, core, fake_awork):
+    run(core.commands.refresh_lists())
+    task = run(core.commands.resolve_task("WART-2024-4"))  # Design
+    fake_awork.backend.ws.project_types[task.project_id] = []
+    run(core.commands.project_types_wanted(task.project_id))
+    assert core.store.state.workload.allowed_type_ids(task.project_id) == ()
+    run(core.commands.start(task=task))
+    assert core.store.state.timer is TimerState.RUNNING

@@ -36,13 +36,6 @@ class TypeOfWorkNeeded(ValidationError):
         self.task = task
         self.offered = offered
 
-    def cli_message(self) -> str:
-        names = ", ".join(t.name for t in self.offered)
-        if not names:
-            return self.reason
-        return self.reason + " " + translate("Commands", "Choose one with --type-of-work NAME: {0}").format(names)
-
-
 class StartRefused(ValidationError):
     """The workspace's time tracking settings forbid this start; awork was not asked."""
 

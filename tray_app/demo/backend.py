@@ -324,7 +324,8 @@ class FakeAwork:
         return Reply(200, self.entry_json(active))
 
     def _project_types(self, project_id: str) -> list[dict]:
-        """GET /projects/{id}/typeofwork: a restricting project's types; any other, every active type."""
+        """GET /projects/{id}/typeofwork: a restricting project's types; any other, every active type
+        (a project in `project_types` with an empty list answers an empty list: no restriction)."""
         if not is_guid(project_id):
             raise Rejected(400, "validation-failed", "The project id is not a valid GUID.")
         if project_id not in self._projects:
@@ -351,7 +352,7 @@ class FakeAwork:
         if project is None:
             return
         allowed = self.ws.project_types.get(project["id"])
-        if allowed is not None and tow["id"] not in allowed:
+        if allowed and tow["id"] not in allowed:  # an empty list restricts nothing
             raise Rejected(400, "invalid-operation",
                            f"The type of work '{tow['name']}' is not allowed in the project '{project['name']}'.")
         prevent = any(s["type"] == "prevent-on-done-projects" and s.get("enabled") for s in self.ws.settings)
