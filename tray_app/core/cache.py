@@ -12,7 +12,15 @@ from pathlib import Path
 
 from ..api.parse import shared_project
 from ..config import private_dir
-from ..domain.entities import Task, TrackingRules, TrackingSetting, TypeOfWork, User, Workload, Workspace
+from ..domain.entities import (
+    Task,
+    TrackingRules,
+    TrackingSetting,
+    TypeOfWork,
+    User,
+    Workload,
+    Workspace,
+)
 
 log = logging.getLogger(__name__)
 VERSION = 1
