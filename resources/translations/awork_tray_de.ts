@@ -381,6 +381,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>awork hat die Anfrage abgelehnt: {0}</translation>
     </message>
     <message>
+        <source>Choose one with --type-of-work NAME: {0}</source>
+        <translation>Wähle eine mit --type-of-work NAME: {0}</translation>
+    </message>
+    <message>
+        <source>Start it with &apos;awork-tray start {0}--type-of-work NAME&apos;: {1}</source>
+        <translation>Starte den Timer mit „awork-tray start {0}--type-of-work NAME“: {1}</translation>
+    </message>
+    <message>
         <source>unknown command {0}</source>
         <translation>unbekannter Befehl {0}</translation>
     </message>
@@ -450,6 +458,26 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Still busy ({0}); try again in a moment.</source>
         <translation>Noch beschäftigt ({0}); versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Choose another type of work.</source>
+        <translation>Wähle eine andere Tätigkeit.</translation>
+    </message>
+    <message>
+        <source>This workspace does not allow tracking time on done projects, and “{0}” is done.</source>
+        <translation>In diesem Workspace lässt sich keine Zeit auf erledigte Projekte buchen, und „{0}“ ist erledigt.</translation>
+    </message>
+    <message>
+        <source>The project “{0}” does not allow the type of work “{1}”.</source>
+        <translation>Das Projekt „{0}“ erlaubt die Tätigkeit „{1}“ nicht.</translation>
+    </message>
+    <message>
+        <source>This task’s type of work is archived in awork.</source>
+        <translation>Die Tätigkeit dieser Aufgabe ist in awork archiviert.</translation>
+    </message>
+    <message>
+        <source>That type of work is archived in awork.</source>
+        <translation>Diese Tätigkeit ist in awork archiviert.</translation>
     </message>
 </context>
 <context>
@@ -656,6 +684,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <source>Sending {0} offline actions to awork…</source>
         <translation>{0} Offline-Aktionen werden an awork gesendet…</translation>
     </message>
+    <message>
+        <source>Choose a type of work…</source>
+        <translation>Tätigkeit wählen…</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
@@ -709,6 +741,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>project done</source>
+        <translation>Projekt erledigt</translation>
     </message>
 </context>
 <context>

@@ -41,9 +41,7 @@ from .validating import ValidatingTransport, documented_operations
 # Operations in the extract that awork tray does not call yet (the rest of issue 10 adds them):
 # when the client starts calling one, its driver exercises it and it leaves this list.
 NOT_CALLED_YET: dict[tuple[str, str], str] = {
-    ("GET", "/projects/{projectId}/typeofwork"): "types of work a project allows (issue 10, workspace rules)",
     ("GET", "/projects/{projectId}"): "a project's isBillableByDefault and status (issue 10, entries and rules)",
-    ("GET", "/timetracking/settings"): "the workspace's time tracking rules (issue 10, workspace rules)",
     ("GET", "/timeentries/{timeEntryId}"): "re-reading one entry (issue 10, which entry is the timer)",
     ("POST", "/timeentries"): "manual entries: the app does not create them",
     ("DELETE", "/timeentries/{timeEntryId}"): "deleting entries: the app does not do it",
@@ -164,8 +162,19 @@ async def _running_time_entry(rig: Rig):
     assert (await rig.client.running_time_entry(user_id)).id == running.id
 
 
+async def _project_types_of_work(rig: Rig):
+    assert await rig.client.project_types_of_work(rig.task("WART-2024-3")["projectId"])
+    assert await rig.client.project_types_of_work(rig.task("WEB-12")["projectId"])  # restricts nothing
+
+
+async def _tracking_rules(rig: Rig):
+    assert (await rig.client.tracking_rules()).prevent_on_done_projects
+
+
 CLIENT_DRIVERS = {
     "me": _me,
+    "project_types_of_work": _project_types_of_work,
+    "tracking_rules": _tracking_rules,
     "running_time_entry": _running_time_entry,
     "last_time_entry": _last_time_entry,
     "types_of_work": _types_of_work,

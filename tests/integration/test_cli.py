@@ -200,3 +200,47 @@ def test_help_mentions_every_command(cli):
     assert result.returncode == 0
     for command in COMMANDS:
         assert re.search(rf"\b{command}\b", result.stdout), command
+
+
+def test_a_task_whose_type_is_archived_asks_for_the_option_naming_the_allowed_types(cli, fake_awork):
+    result = cli("start", "--task", "wart-2024-5")
+    assert result.returncode == 2, result.stderr
+    assert "archived" in result.stderr and "--type-of-work" in result.stderr
+    assert "Entwicklung, Support" in result.stderr  # what the task's project allows, nothing archived
+    assert "Reisezeit" not in result.stderr
+    assert not fake_awork.requests.of("POST", "me/timetracking/start")
+    result = cli("start", "--task", "WART-2024-5", "--type-of-work", "support")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_type_the_project_does_not_allow_is_not_sent(cli, fake_awork):
+    result = cli("start", "--task", "WART-2024-3", "--type-of-work", "Design")
+    assert result.returncode == 2, result.stderr
+    assert "“Wartungsvertrag 2024” does not allow the type of work “Design”" in result.stderr
+    assert not fake_awork.requests.of("POST", "me/timetracking/start")
+
+
+def test_a_done_project_is_refused_locally_when_the_workspace_prevents_it(cli, fake_awork):
+    result = cli("start", "--task", "FEST_23-7")
+    assert result.returncode == 4, result.stderr
+    assert "done projects" in result.stderr and "Sommerfest 2023" in result.stderr
+    assert not fake_awork.requests.of("POST", "me/timetracking/start")
+    assert fake_awork.requests.of("GET", "timetracking/settings")
+
+
+def test_an_archived_type_is_not_offered_by_name(cli, fake_awork):
+    result = cli("start", "--type-of-work", "Reisezeit (alt)")
+    assert result.returncode == 4
+    assert "Reisezeit (alt)" not in result.stderr.partition("Known:")[2]
+    assert not fake_awork.requests.of("POST", "me/timetracking/start")
+
+
+def test_continue_of_an_entry_whose_type_was_archived_says_how_to_start_with_another(cli, fake_awork):
+    assert cli("start", "--task", "WEB-12").returncode == 0
+    assert cli("stop").returncode == 0
+    task = next(t for t in fake_awork.backend.ws.tasks if t["taskIdentifier"] == "WEB-12")
+    next(t for t in fake_awork.backend.ws.types_of_work if t["id"] == task["typeOfWorkId"])["isArchived"] = True
+    result = cli("continue")
+    assert result.returncode == 2, result.stderr
+    assert "archived" in result.stderr and "awork-tray start --task WEB-12 --type-of-work NAME" in result.stderr
+    assert len(fake_awork.requests.of("POST", "me/timetracking/start")) == 1

@@ -88,7 +88,7 @@ def test_me_and_types_of_work(run, client, fake_awork):
 
 def test_recent_entries_newest_first(run, client, fake_awork):
     entries = run(client.recent_time_entries(USER_ID))
-    assert len(entries) == len(fake_awork.backend.ws.entries) == 42
+    assert len(entries) == len(fake_awork.backend.ws.entries) == 44  # a fortnight, and two entries on tasks finished since
     starts = [e.start for e in entries]
     assert starts == sorted(starts, reverse=True)
     assert all(e.task and e.task.name and e.project for e in entries)
@@ -119,11 +119,57 @@ def test_search_and_task_lookups(run, client, fake_awork):
     assert [(t.key, t.name) for t in hits] == [("WEB-12", "Sitemap entwerfen")]
     assert hits[0].type_of_work_id is None  # search hits carry the type's name only
     (request,) = fake_awork.requests.of("GET", "search")
-    assert request.query == {"searchTerm": "sitemap", "searchTypes": "task", "top": "20", "includeClosedAndStuck": "false"}
+    # Done tasks stay findable: awork leaves closed, stuck and done out unless asked.
+    assert request.query == {"searchTerm": "sitemap", "searchTypes": "task", "top": "20", "includeClosedAndStuck": "true"}
     by_key = run(client.task_by_key("WEB-12"))
     assert by_key.id == hits[0].id and by_key.project.name == "Website Relaunch" and by_key.type_of_work_id
     assert run(client.task(by_key.id)) == by_key
     assert run(client.task_by_key("WEB-999")) is None
+
+
+def test_search_finds_done_tasks_and_tasks_of_closed_projects_marked_as_such(run, client):
+    done = run(client.search_tasks("Kick-off"))
+    assert [(t.key, t.is_done) for t in done] == [("WART-2024-1", True)]
+    (fair,) = run(client.search_tasks("Catering"))
+    assert fair.key == "FEST_23-7" and fair.is_finished and fair.project.is_closed and not fair.is_done
+
+
+def test_task_keys_of_awork_grammar_are_found(run, client):
+    task = run(client.task_by_key("wart-2024-4"))
+    assert task.key == "WART-2024-4" and task.project.key == "WART-2024"
+    assert run(client.task_by_key("FEST_23-7")).project.is_closed
+
+
+def test_project_types_of_work_and_tracking_rules(run, client, fake_awork):
+    upkeep = run(client.task_by_key("WART-2024-3")).project
+    allowed = run(client.project_types_of_work(upkeep.id))
+    assert sorted(t.name for t in allowed) == ["Entwicklung", "Support"]
+    web = run(client.task_by_key("WEB-12")).project
+    assert not any(t.is_archived for t in run(client.project_types_of_work(web.id)))
+    with pytest.raises(NotFoundError):
+        run(client.project_types_of_work("00000000-0000-4000-8000-000000000000"))
+    rules = run(client.tracking_rules())
+    assert rules.prevent_on_done_projects and not rules.enabled("allow-on-past-days")
+    assert fake_awork.requests.of("GET", "timetracking/settings")[-1].query == {}
+
+
+def test_start_refused_by_awork_on_archived_not_allowed_types_and_done_projects(run, client, fake_awork):
+    """The fake refuses what awork refuses, with awork's error shape."""
+    serverumzug = run(client.task_by_key("WART-2024-4"))
+    with pytest.raises(ValidationError) as not_allowed:
+        run(client.start(StartRequest(serverumzug.type_of_work_id, "Europe/Berlin", task_id=serverumzug.id)))
+    assert not_allowed.value.code == "invalid-operation" and "not allowed" in not_allowed.value.description
+    archived = type_id(fake_awork, "Reisezeit (alt)")
+    with pytest.raises(ValidationError) as old:
+        run(client.start(StartRequest(archived, "Europe/Berlin")))
+    assert old.value.code == "entity-archived"
+    stand = run(client.task_by_key("FEST_23-7"))
+    with pytest.raises(ValidationError) as closed:
+        run(client.start(StartRequest(stand.type_of_work_id, "Europe/Berlin", task_id=stand.id)))
+    assert closed.value.code == "invalid-operation"
+    assert fake_awork.backend.last().task_id != stand.id
+    fake_awork.backend.ws.settings[0]["enabled"] = False  # the workspace allows it after all
+    assert run(client.start(StartRequest(stand.type_of_work_id, "Europe/Berlin", task_id=stand.id))).task.id == stand.id
 
 
 # -- the timer -------------------------------------------------------------------------------------

@@ -324,3 +324,21 @@ def test_a_start_with_a_token_awork_no_longer_takes_asks_to_sign_in(qtbot, qloop
     qtbot.keyClick(session.popover.search, Qt.Key.Key_Return)
     settle(qloop, session)
     assert state(session).auth is Auth.SIGNED_OUT and len(session.sign_in_shown) == 1
+def test_a_task_whose_type_is_archived_opens_the_type_chooser_and_starts_with_the_one_chosen(qtbot, qloop, session,
+                                                                                            start_requests):
+    open_popover(qtbot, qloop, session)
+    popover = session.popover
+    qtbot.keyClicks(popover.search, "Fahrt zum Kunden")
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+    settle(qloop, session)
+    assert start_requests == []  # nothing sent: awork would refuse the archived type
+    assert popover.isVisible() and popover.status.property("kind") == "error"
+    assert "archived" in popover.status.text()
+    assert popover.type_box.view().isVisible()  # the chooser is open for another type
+    popover.type_box.setCurrentIndex(popover.type_box.findText("Support"))
+    popover.type_box.hidePopup()
+    qtbot.keyClick(popover.search, Qt.Key.Key_Return)
+    settle(qloop, session)
+    assert state(session).timer is TimerState.RUNNING and state(session).error is None
+    support = next(t.id for t in state(session).workload.types_of_work if t.name == "Support")
+    assert len(start_requests) == 1 and support in start_requests[0]

@@ -242,3 +242,36 @@ def test_breaks_of_the_wrong_type_are_tolerated(breaks):
     assert e.breaks == ()
     assert [x.id for x in parse.listing([{"id": "e", "startDate": "2024-01-01T08:00:00Z", "breaks": breaks}],
                                         parse.time_entry)] == ["e"]
+
+
+def test_project_status_closed_marks_the_project_and_finishes_its_tasks():
+    # awork's project status types: progress, not-started, closed, stuck.
+    closed = {"id": "p", "name": "Fair 2023", "projectKey": "FAIR", "projectStatus": {"type": "closed", "name": "Done"}}
+    assert parse.project(closed).is_closed
+    for kind in ("progress", "not-started", "stuck", None):
+        assert not parse.project({"id": "p", "name": "X", "projectStatus": {"type": kind}}).is_closed
+    task = parse.task({"id": "t", "name": "Stand", "project": closed, "taskStatus": {"type": "progress"}})
+    assert task.is_finished and not task.is_done
+    hit = parse.search_tasks({"taskHits": {"hits": [{"entity": {
+        "id": "t", "name": "Stand", "isOpen": True, "project": {"id": "p", "name": "Fair", "projectStatus": {
+            "id": "s", "name": "Done", "type": "closed"}}}}]}})
+    assert hit[0].is_finished
+
+
+def test_tracking_rules_keep_unknown_types_and_tolerate_junk():
+    rules = parse.tracking_rules([
+        {"type": "prevent-on-done-projects", "enabled": True, "dayCount": None},
+        {"type": "allow-on-past-days", "enabled": True, "dayCount": 7},
+        {"type": "something-new", "enabled": True, "extra": 1},
+        {"enabled": True},  # no type: skipped
+        None,
+        {"type": "weird", "enabled": "yes", "dayCount": "7"},
+    ])
+    assert rules.prevent_on_done_projects
+    assert rules.enabled("allow-on-past-days") and rules.settings[1].day_count == 7
+    assert rules.enabled("something-new")
+    assert not rules.enabled("weird") and rules.settings[-1].day_count is None
+    assert not parse.tracking_rules([{"type": "prevent-on-done-projects", "enabled": False}]).prevent_on_done_projects
+    assert not parse.tracking_rules([]).prevent_on_done_projects
+    with pytest.raises(MalformedResponseError):
+        parse.tracking_rules({"type": "prevent-on-done-projects"})

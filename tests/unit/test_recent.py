@@ -92,3 +92,27 @@ def test_properties(worked_on, assigned, limit):
     head = [t.id for t in result if t.id in from_entries]
     assert head == ids(result)[: len(head)]
     assert [latest[t] for t in head] == sorted(latest[t] for t in head)
+
+
+CLOSED = Project("p-old", "Old fair", is_closed=True)
+
+
+def test_done_tasks_and_tasks_of_closed_projects_leave_recent():
+    done = Task("done", "Done", is_done=True)
+    in_closed = Task("closed", "In a closed project", project=CLOSED)
+    closed_by_entry = Task("closed-2", "Project only on the entry")
+    open_ = Task("open", "Open", project=WEB)
+    entries = [worked(done, 1), worked(in_closed, 2), worked(closed_by_entry, 3, project=CLOSED), worked(open_, 4)]
+    assigned = [Task("done-2", "Done too", is_done=True), Task("closed-3", "Closed too", project=CLOSED),
+                Task("x", "X")]
+    assert ids(recent_tasks(entries, assigned)) == ["open", "x"]
+
+
+@given(st.lists(st.tuples(st.booleans(), st.booleans(), st.floats(0, 100)), max_size=30))
+@settings(max_examples=100, deadline=None)
+def test_no_finished_task_is_ever_recent(specs):
+    entries = [worked(Task(f"t{n}", "T", project=CLOSED if closed else WEB, is_done=done), hours)
+               for n, (done, closed, hours) in enumerate(specs)]
+    result = recent_tasks(entries, [e.task for e in entries])
+    assert not any(t.is_finished for t in result)
+    assert len(result) == min(10, sum(1 for done, closed, _ in specs if not done and not closed))

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from tray_app.domain.search import SearchIndex, looks_like_task_key, normalise
 
+KEY_CHARS = "ABCXYZabz0189_-"
+
 
 def index(*texts: str) -> SearchIndex[str]:
     return SearchIndex((text, text) for text in texts)
@@ -77,10 +79,19 @@ def test_items_are_returned_not_texts():
         ("web-12", "WEB-12"),
         ("  Nike-42 ", "NIKE-42"),
         ("A1-7", "A1-7"),
+        # awork's grammar: letters, digits, dashes and underscores, up to 32, then -number.
+        ("PROJ-123-7", "PROJ-123-7"),
+        ("WEB_APP-7", "WEB_APP-7"),
+        ("web_app-7", "WEB_APP-7"),
+        ("2024-7", "2024-7"),
+        ("1A-7", "1A-7"),
+        ("A" * 32 + "-1", "A" * 32 + "-1"),
+        ("A" * 33 + "-1", None),
+        ("A" * 32 + "-12345678", None),  # a taskIdentifier is at most 40 characters
+        ("--12", None),
         ("WEB-", None),
         ("-12", None),
         ("12-WEB", None),
-        ("1A-7", None),
         ("WEB 12", None),
         ("WEB-12 sitemap", None),
         ("WEB-1a", None),
@@ -90,6 +101,30 @@ def test_items_are_returned_not_texts():
 )
 def test_task_key_detection(text, key):
     assert looks_like_task_key(text) == key
+
+
+@given(
+    st.text(alphabet=KEY_CHARS, min_size=1, max_size=32).filter(lambda k: k.strip("-")),
+    st.integers(min_value=0, max_value=10**6),
+)
+def test_any_key_of_awork_grammar_is_recognised_and_the_last_dash_number_is_the_number(project_key, number):
+    key = f"{project_key}-{number}"
+    found = looks_like_task_key(f"  {key} ")
+    if len(key) > 40:
+        assert found is None
+        return
+    assert found == key.upper()
+    prefix, _, tail = found.rpartition("-")
+    assert (prefix, int(tail)) == (project_key.upper(), number)
+
+
+@given(st.text(alphabet=KEY_CHARS + " .é", max_size=45))
+def test_a_recognised_key_always_ends_in_dash_number_after_a_short_key(text):
+    found = looks_like_task_key(text)
+    if found is not None:
+        prefix, _, tail = found.rpartition("-")
+        assert tail.isdigit() and 1 <= len(prefix) <= 32 and len(found) <= 40
+        assert found == text.strip().upper()
 
 
 @given(

@@ -6,7 +6,16 @@ import stat
 
 from tray_app.core.cache import WorkloadCache
 from tray_app.core.settings import Settings, SettingsFile
-from tray_app.domain.entities import Project, Task, TypeOfWork, User, Workload, Workspace
+from tray_app.domain.entities import (
+    Project,
+    Task,
+    TrackingRules,
+    TrackingSetting,
+    TypeOfWork,
+    User,
+    Workload,
+    Workspace,
+)
 
 
 def test_settings_round_trip_and_private(tmp_path):
@@ -35,7 +44,10 @@ def test_cache_round_trip_per_api_url(tmp_path):
     workload = Workload(
         types_of_work=(TypeOfWork("t1", "Design"),),
         recent_tasks=(Task("k1", "Sitemap entwerfen", "WEB-12", project, "t1"),),
-        known_tasks=(Task("k2", "SEO audit", "WEB-15", project, None, False),),
+        known_tasks=(Task("k2", "SEO audit", "WEB-15", project, None, False),
+                     Task("k3", "Stand", "FAIR-1", Project("p2", "Fair", "FAIR", is_closed=True), "t1", True)),
+        rules=TrackingRules((TrackingSetting("prevent-on-done-projects", True),
+                             TrackingSetting("allow-on-past-days", True, 7))),
     )
     cache = WorkloadCache(tmp_path, "https://api.awork.com/api/v1")
     cache.save(user, workload)

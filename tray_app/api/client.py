@@ -12,7 +12,7 @@ from urllib.parse import quote
 import httpx
 
 from ..domain.clock_offset import ClockOffset
-from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, User
+from ..domain.entities import StartRequest, Task, TimeEntry, TrackingRules, TypeOfWork, User
 from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
 from . import parse
@@ -96,9 +96,19 @@ class AworkClient:
         entries = parse.listing(await self._json("GET", "timeentries", params=params), parse.time_entry)
         return next((e for e in entries if timer_state(e) is not TimerState.IDLE), None)
 
-    async def types_of_work(self) -> list[TypeOfWork]:
-        items = await self._paged("typeofwork", {"showArchived": "false"})
-        return [t for t in parse.listing(items, parse.type_of_work) if not t.is_archived]
+    async def types_of_work(self, *, archived_too: bool = False) -> list[TypeOfWork]:
+        """The active types of work; with `archived_too`, the archived ones as well (marked)."""
+        items = await self._paged("typeofwork", {"showArchived": "true" if archived_too else "false"})
+        return [t for t in parse.listing(items, parse.type_of_work) if archived_too or not t.is_archived]
+
+    async def project_types_of_work(self, project_id: str) -> list[TypeOfWork]:
+        """The types of work a project allows, archived ones included as awork lists them."""
+        path = f"projects/{quote(project_id, safe='')}/typeofwork"
+        return parse.listing(await self._json("GET", path), parse.type_of_work)
+
+    async def tracking_rules(self) -> TrackingRules:
+        """The workspace's time tracking settings, e.g. no tracking on done projects."""
+        return parse.tracking_rules(await self._json("GET", "timetracking/settings"))
 
     async def recent_time_entries(self, user_id: str, count: int = 100) -> list[TimeEntry]:
         params = {
@@ -118,7 +128,8 @@ class AworkClient:
             "searchTerm": term[:50],
             "searchTypes": "task",
             "top": str(top),
-            "includeClosedAndStuck": "false",
+            # Done tasks stay findable (marked as done); awork leaves them out unless asked.
+            "includeClosedAndStuck": "true",
         }
         return parse.search_tasks(await self._json("GET", "search", params=params))
 

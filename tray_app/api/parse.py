@@ -11,7 +11,17 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
-from ..domain.entities import Break, Project, Task, TimeEntry, TypeOfWork, User, Workspace
+from ..domain.entities import (
+    Break,
+    Project,
+    Task,
+    TimeEntry,
+    TrackingRules,
+    TrackingSetting,
+    TypeOfWork,
+    User,
+    Workspace,
+)
 from ..i18n import translate
 from .errors import MalformedResponseError
 
@@ -101,13 +111,16 @@ def project(data: Any) -> Project | None:
     d = _obj(data)
     if not _text(d, "id"):
         return None
-    return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"), _flag(d, "isBillableByDefault"))
+    closed = _text(_obj(d.get("projectStatus")), "type") == "closed"
+    return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"), _flag(d, "isBillableByDefault"),
+                          is_closed=closed)
 
 
 @lru_cache(maxsize=4096)
-def shared_project(project_id: str, name: str, key: str | None, billable: bool | None = None) -> Project:
+def shared_project(project_id: str, name: str, key: str | None, billable: bool | None = None, *,
+                   is_closed: bool = False) -> Project:
     # Thousands of tasks name the same few hundred projects: one immutable object each.
-    return Project(id=project_id, name=name, key=key, is_billable_by_default=billable)
+    return Project(id=project_id, name=name, key=key, is_billable_by_default=billable, is_closed=is_closed)
 
 
 def _flag(data: dict, key: str) -> bool | None:
@@ -215,6 +228,25 @@ def user(data: Any) -> User:
         last_name=_text(d, "lastName") or "",
         workspace=workspace,
     )
+
+
+def tracking_rules(data: Any) -> TrackingRules:
+    """`GET /timetracking/settings`: every setting with a type, known or not (awork may add some)."""
+    if not isinstance(data, list):
+        raise MalformedResponseError(translate("ApiError", "awork sent something other than a list."))
+    settings = []
+    for raw in data:
+        d = _obj(raw)
+        kind = _text(d, "type")
+        if kind is None:
+            continue
+        count = d.get("dayCount")
+        settings.append(TrackingSetting(
+            type=kind,
+            enabled=d.get("enabled") is True,
+            day_count=count if isinstance(count, int) and not isinstance(count, bool) else None,
+        ))
+    return TrackingRules(tuple(settings))
 
 
 def listing(data: Any, parse_one) -> list:

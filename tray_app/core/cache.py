@@ -12,7 +12,15 @@ from pathlib import Path
 
 from ..api.parse import shared_project
 from ..config import private_dir
-from ..domain.entities import Task, TypeOfWork, User, Workload, Workspace
+from ..domain.entities import (
+    Task,
+    TrackingRules,
+    TrackingSetting,
+    TypeOfWork,
+    User,
+    Workload,
+    Workspace,
+)
 
 log = logging.getLogger(__name__)
 VERSION = 1
@@ -34,6 +42,7 @@ class WorkloadCache:
                 types_of_work=tuple(TypeOfWork(**t) for t in data.get("types_of_work", ())),
                 recent_tasks=tuple(_task(t) for t in data.get("recent_tasks", ())),
                 known_tasks=tuple(_task(t) for t in data.get("known_tasks", ())),
+                rules=TrackingRules(tuple(TrackingSetting(**r) for r in data.get("rules", ()))),
             )
             return user, workload
         except FileNotFoundError:
@@ -49,6 +58,7 @@ class WorkloadCache:
             "types_of_work": [asdict(t) for t in workload.types_of_work],
             "recent_tasks": [asdict(t) for t in workload.recent_tasks],
             "known_tasks": [asdict(t) for t in workload.known_tasks],
+            "rules": [asdict(r) for r in workload.rules.settings],
         }
         try:
             private_dir(self.path.parent)
@@ -62,7 +72,7 @@ class WorkloadCache:
 
 def _task(d: dict) -> Task:
     p = d.get("project")
-    project = shared_project(p["id"], p["name"], p.get("key")) if p else None
+    project = shared_project(p["id"], p["name"], p.get("key"), is_closed=p.get("is_closed", False)) if p else None
     return Task(d["id"], d["name"], d.get("key"), project, d.get("type_of_work_id"), d.get("is_done", False))
 
 

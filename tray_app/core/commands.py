@@ -26,12 +26,13 @@ from ..api.errors import (
 )
 from ..domain.changes import fingerprint, remote_change
 from ..domain.clock_offset import AworkClock
-from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, Workload
+from ..domain.entities import Project, StartRequest, Task, TimeEntry, TypeOfWork, Workload
 from ..domain.intended import apply_intent
 from ..domain.recent import recent_tasks
 from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
+from .allowance import Allowance
 from .cache import WorkloadCache
 from .outbox import Outbox, Pending
 from .patience import Patience
@@ -82,6 +83,7 @@ class Commands:
         self._lists_task: asyncio.Task | None = None
         self._timer_task: asyncio.Task | None = None
         self.outbox = outbox
+        self.allowance = Allowance(client, store, monotonic, LISTS_MAX_AGE)
         self.replayer = Replayer(client, outbox, self.notify, self.clock.now, read_timer=self._awork_timer,
                                  offset=self._known_offset) if outbox is not None else None
         self._replay_lock = asyncio.Lock()
@@ -255,10 +257,11 @@ class Commands:
     async def _load_lists(self) -> Workload:
         async with self._outcome(None):
             user = await self.client.me()
-            types, entries, assigned = await asyncio.gather(
+            types, entries, assigned, rules = await asyncio.gather(
                 self.client.types_of_work(),
                 self.client.recent_time_entries(user.id),
                 self.client.assigned_tasks(),
+                self.allowance.read_rules(),
             )
         recent = recent_tasks(entries, assigned, limit=10)
         known = {t.id: t for t in assigned}
@@ -268,6 +271,9 @@ class Commands:
             types_of_work=tuple(sorted(types, key=lambda t: t.name.casefold())),
             recent_tasks=tuple(recent),
             known_tasks=tuple(known.values()),
+            # The settings when awork told them (else the last known); the projects' types stay.
+            rules=rules if rules is not None else self.store.state.workload.rules,
+            project_types=self.store.state.workload.project_types,
         )
         self._lists_loaded_at = self._monotonic()
         log.info("lists loaded: %d types of work, %d recent tasks, %d known tasks",
@@ -289,9 +295,16 @@ class Commands:
     # -- timer control ---------------------------------------------------------------------------
 
     async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
-                    project_id: str | None = None, is_billable: bool | None = None) -> TimeEntry:
-        """`is_billable`: None takes the project's default where awork told it."""
+                    project_id: str | None = None, project: Project | None = None,
+                    is_billable: bool | None = None) -> TimeEntry:
+        """Start a timer; `project` (or just its id) when there is no task. `is_billable`: None takes
+        the project's default where awork told it.
+
+        Raises TypeOfWorkNeeded when the type (the task's own, or the one given) cannot be booked
+        here, and StartRefused when the workspace's settings forbid the start: nothing is sent.
+        """
         async with self._outcome("start", denied="start_task" if task is not None else None):
+            own_type = task is not None and type_of_work_id is None
             if task is not None and type_of_work_id is None:
                 type_of_work_id = task.type_of_work_id
                 if type_of_work_id is None:
@@ -300,6 +313,12 @@ class Commands:
                                        ).type_of_work_id
             if type_of_work_id is None:
                 raise ValidationError(translate("Commands", "Choose a type of work for this task first."))
+            project = project or (task.project if task else None)
+            if project is None and project_id:
+                project = Project(project_id, "")
+            # Offline, only what is known decides: no lookup may hold up queueing the start.
+            await self.allowance.check_start(type_of_work_id, own_type=own_type, task=task, project=project,
+                                             ask=not (self._must_queue() or self.store.state.offline))
             try:
                 zone = self.zone_name()
             except Exception as exc:  # an unusable $TZ or system setting: tell, don't crash
@@ -310,7 +329,7 @@ class Commands:
                 task_id=task.id if task else None,
                 project_id=(task.project_id if task else None) or project_id,
                 note=(note or "").strip() or None,
-                is_billable=is_billable if is_billable is not None else self._billable_by_default(task),
+                is_billable=is_billable if is_billable is not None else self._billable_by_default(task, project),
             )
             held = None
             try:
@@ -321,6 +340,11 @@ class Commands:
                 if self.outbox is None:
                     raise
                 entry, held = None, exc
+            except ValidationError as exc:
+                if exc.code == "entity-archived":  # archived since the lists were read: ask for another
+                    await self.allowance.archived_on_start(exc, type_of_work_id, own_type=own_type, task=task,
+                                                           project=project)
+                raise
         if entry is None:
             tow = next((t for t in self.store.state.workload.types_of_work if t.id == type_of_work_id), None)
             entry = self._queue("start", form=request.to_form(), task=task, type_of_work=tow, note=request.note,
@@ -334,10 +358,10 @@ class Commands:
         log.info("start done: timer %s", self.store.state.timer.value)
         return entry
 
-    def _billable_by_default(self, task: Task | None) -> bool | None:
+    def _billable_by_default(self, task: Task | None, project: Project | None = None) -> bool | None:
         """The project's isBillableByDefault, from the task or the lists that know its project."""
         if task is None:
-            return None
+            return project.is_billable_by_default if project is not None else None
         if task.project is not None and task.project.is_billable_by_default is not None:
             return task.project.is_billable_by_default
         workload = self.store.state.workload
@@ -410,7 +434,8 @@ class Commands:
             raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
         project = entry.project or (entry.task.project if entry.task else None)
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
-                                project_id=project.id if project else None, is_billable=entry.is_billable)
+                                project_id=project.id if project else None, project=project,
+                                is_billable=entry.is_billable)
 
     async def _decisive_timer(self) -> TimeEntry | None:
         """The timer to act on: awork's, and when /last shows none, confirmed by awork's list of
@@ -425,6 +450,10 @@ class Commands:
         self._server_entry_is(running)
         self.store.update(entry=running, entry_loaded=True)
         return running
+
+    async def project_types_wanted(self, project_id: str) -> None:
+        """A task of this project is looked at: know which types of work it allows (once a while)."""
+        await self.allowance.project_types(project_id)
 
     # -- finding things --------------------------------------------------------------------------
 
@@ -441,7 +470,8 @@ class Commands:
                 by_key = await self.client.task_by_key(key)
                 if by_key is not None:
                     found.append(by_key)
-            found += [t for t in await self.client.search_tasks(term) if not t.is_done and t.id not in {f.id for f in found}]
+            # Done tasks and tasks of closed projects stay findable; the list marks them.
+            found += [t for t in await self.client.search_tasks(term) if t.id not in {f.id for f in found}]
         self.store.update(remote_query=term, remote_results=tuple(found))
         return found
 

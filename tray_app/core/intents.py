@@ -24,6 +24,7 @@ from ..api.errors import (
     ServerError,
 )
 from ..i18n import translate
+from .allowance import TypeOfWorkNeeded
 from .commands import Busy
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,18 @@ def start_needs() -> str:
     return translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both")
 
 
+def another_type(needed: TypeOfWorkNeeded, command: str) -> str:
+    """Why the type of work cannot be booked, and the command line that books another one."""
+    names = ", ".join(t.name for t in needed.offered)
+    if command == "start":
+        hint = translate("Cli", "Choose one with --type-of-work NAME: {0}").format(names)
+    else:  # continue, toggle: they take no type; a start does
+        task = needed.task
+        what = f"--task {task.key or task.id} " if task is not None else ""
+        hint = translate("Cli", "Start it with 'awork-tray start {0}--type-of-work NAME': {1}").format(what, names)
+    return f"{needed.reason} {hint}" if names else needed.reason
+
+
 async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> Outcome:
     """Run `name` (one of TIMER_INTENTS) with `args`; never raises for awork's or the user's errors."""
     args = dict(args or {})
@@ -87,6 +100,8 @@ async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> 
         return failure(EXIT_NOT_SIGNED_IN, not_signed_in(exc.user_message))
     except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
         return failure(EXIT_UNREACHABLE, exc.user_message)
+    except TypeOfWorkNeeded as exc:  # nothing was sent: say which option picks another type
+        return failure(EXIT_USAGE, another_type(exc, name))
     except ApiError as exc:
         return failure(EXIT_REJECTED, rejected(exc))
     except LookupError as exc:

@@ -70,7 +70,10 @@ def allowed_methods(parts: list[str]) -> set[str] | None:
     path = "/".join(parts)
     if path == "timeentries":
         return {"GET", "POST"}
-    if path in ("me", "users/me", "me/timeentries/last", "typeofwork", "me/assignedtasks", "search"):
+    if path in ("me", "users/me", "me/timeentries/last", "typeofwork", "me/assignedtasks", "search",
+                "timetracking/settings"):
+        return {"GET"}
+    if len(parts) == 3 and parts[0] == "projects" and parts[1] and parts[2] == "typeofwork":
         return {"GET"}
     if len(parts) == 3 and parts[:2] == ["tasks", "key"] and parts[2]:
         return {"GET"}
@@ -210,9 +213,14 @@ class FakeAwork:
                 raise Rejected(403, "invalid-operation", "You can only add time entries for yourself.")
             self.ws.entries.append(record)
             return Reply(200, self.entry_json(record))
+        if route == ("GET", "timetracking/settings"):
+            return Reply(200, [dict(s) for s in self.ws.settings])
+        if method == "GET" and len(parts) == 3 and parts[0] == "projects":
+            return Reply(200, [dict(t) for t in self._project_types(parts[1])])
         if route == ("GET", "me/assignedtasks"):
             assigned = [self._tasks[i] for i in self.ws.assigned_task_ids]
-            check_bool(query, "inProgress", False)
+            if check_bool(query, "inProgress", False):  # "only assigned project tasks of running projects"
+                assigned = [t for t in assigned if t["project"]["projectStatus"]["type"] == "progress"]
             for name in ("assignedOnFrom", "assignedOnTo"):
                 if name in query:  # the fake keeps no assignment dates: it says so rather than ignore it
                     raise Rejected(400, "validation-failed", f"This fake awork does not filter by {name}.")
@@ -284,16 +292,20 @@ class FakeAwork:
         if not types <= {"task", "project", "user", "company", "document"}:
             raise Rejected(400, "validation-failed", f"Unknown searchTypes '{query.get('searchTypes')}'.")
         top = check_int(query, "top", 10, 1, 100)
-        check_bool(query, "includeClosedAndStuck", False)
+        # "If true, the result will include entities where the status is closed, stuck and done."
+        closed_too = check_bool(query, "includeClosedAndStuck", False)
         words = term.casefold().split()
         hits = []
         if "task" in types or not types:
             for task in self.ws.tasks:
+                if not closed_too and _closed_or_stuck(task):
+                    continue
                 text = f"{task['name']} {task['taskIdentifier']} {task['project']['name']}".casefold()
                 if all(w in text for w in words):
                     entity = {k: task[k] for k in ("id", "name", "taskIdentifier", "projectId", "taskStatus")}
                     # A hit's project (ProjectEntity) has no key; its type of work only a name.
-                    entity["project"] = {k: task["project"][k] for k in ("id", "name")}
+                    entity["project"] = {k: task["project"][k]
+                                         for k in ("id", "name", "isBillableByDefault", "projectStatus")}
                     entity["typeOfWork"] = {"name": self._types[task["typeOfWorkId"]]["name"]}
                     entity["isOpen"] = task["taskStatus"]["type"] != "done"
                     hits.append({"type": "task", "score": 1.0, "entity": entity})
@@ -353,6 +365,18 @@ class FakeAwork:
         except ValueError:
             raise Rejected(400, "invalid-model", "The request body is not valid JSON.") from None
 
+    def _project_types(self, project_id: str) -> list[dict]:
+        """GET /projects/{id}/typeofwork: a restricting project's types; any other, every active type
+        (a project in `project_types` with an empty list answers an empty list: no restriction)."""
+        if not is_guid(project_id):
+            raise Rejected(400, "validation-failed", "The project id is not a valid GUID.")
+        if project_id not in self._projects:
+            raise Rejected(404, "not-found", "The project was not found.")
+        allowed = self.ws.project_types.get(project_id)
+        if allowed is None:
+            return [t for t in self.ws.types_of_work if not t["isArchived"]]
+        return [self._types[i] for i in allowed]
+
     def _check_references(self, form: dict) -> None:
         tow = self._types.get(form["typeOfWorkId"])
         if tow is None:
@@ -366,6 +390,17 @@ class FakeAwork:
             raise Rejected(404, "not-found", "The project was not found.")
         if task and form.get("projectId") and task["projectId"] != form["projectId"]:
             raise Rejected(400, "invalid-operation", "The task does not belong to the given project.")
+        project = self._projects.get(form.get("projectId") or (task or {}).get("projectId") or "")
+        if project is None:
+            return
+        allowed = self.ws.project_types.get(project["id"])
+        if allowed and tow["id"] not in allowed:  # an empty list restricts nothing
+            raise Rejected(400, "invalid-operation",
+                           f"The type of work '{tow['name']}' is not allowed in the project '{project['name']}'.")
+        prevent = any(s["type"] == "prevent-on-done-projects" and s.get("enabled") for s in self.ws.settings)
+        if prevent and project["projectStatus"]["type"] == "closed":
+            raise Rejected(400, "invalid-operation",
+                           f"Time tracking on the done project '{project['name']}' is not allowed in this workspace.")
 
     @staticmethod
     def _close(record: Record, now: datetime) -> None:
@@ -429,6 +464,11 @@ class FakeAwork:
 def _check_user_id(query: dict[str, str]) -> None:
     if "userId" in query and not is_guid(query["userId"]):
         raise Rejected(400, "validation-failed", "The userId is not a valid GUID.")
+
+
+def _closed_or_stuck(task: dict) -> bool:
+    project_status = task["project"]["projectStatus"]["type"]
+    return task["taskStatus"]["type"] in ("done", "stuck") or project_status in ("closed", "stuck")
 
 
 def _paging_headers(page: int, size: int, items: int, total: int) -> dict[str, str]:

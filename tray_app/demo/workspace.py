@@ -50,6 +50,10 @@ class Workspace:
     tasks: list[dict]
     entries: list[Record]
     assigned_task_ids: list[str]
+    # GET /timetracking/settings, as awork sends it.
+    settings: list[dict] = field(default_factory=list)
+    # Projects that restrict their types of work: project id -> the allowed type ids.
+    project_types: dict[str, list[str]] = field(default_factory=dict)
 
 
 USER_ID = "7f1c2a90-3b5e-4d8a-9c61-2f4e8b7a1d03"
@@ -72,6 +76,15 @@ _PROJECTS = [  # (name, key, tasks); Marketing's time is not billed to a client
 ]
 
 
+# awork's general project status types: progress, not-started, closed (its "done"), stuck.
+_STATUS_IDS = {"progress": "5d0c7d38-7e36-4c3e-9a56-0b1f2b8e4a01", "closed": "5d0c7d38-7e36-4c3e-9a56-0b1f2b8e4a02"}
+
+
+def _project(rng, name: str, key: str, status: str = "progress", billable: bool = True) -> dict:
+    return {"id": new_id(rng), "name": name, "projectKey": key, "isBillableByDefault": billable, "projectStatus": {
+        "id": _STATUS_IDS[status], "name": "Done" if status == "closed" else "In progress", "type": status}}
+
+
 def _task(rng, name, project, number, type_id, done=False) -> dict:
     return {
         "id": new_id(rng),
@@ -79,8 +92,7 @@ def _task(rng, name, project, number, type_id, done=False) -> dict:
         "taskIdentifier": f"{project['projectKey']}-{number}",
         "baseType": "projecttask",
         "projectId": project["id"],
-        "project": {"id": project["id"], "name": project["name"], "projectKey": project["projectKey"],
-                    "isBillableByDefault": project["isBillableByDefault"]},
+        "project": {k: project[k] for k in ("id", "name", "projectKey", "projectStatus", "isBillableByDefault")},
         "typeOfWorkId": type_id,
         "taskStatus": {"type": "done" if done else "progress", "name": "Done" if done else "In progress"},
     }
@@ -98,7 +110,7 @@ def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = F
     types.append({"id": new_id(rng), "name": "Reisezeit (alt)", "icon": None, "isArchived": True})
     projects, tasks = [], []
     for p_index, (pname, key, names) in enumerate(_PROJECTS):
-        project = {"id": new_id(rng), "name": pname, "projectKey": key, "isBillableByDefault": key != "MKT"}
+        project = _project(rng, pname, key, billable=key != "MKT")
         projects.append(project)
         for t_index, name in enumerate(names):
             type_id = types[(p_index + t_index) % len(_TYPES)]["id"]
@@ -112,14 +124,46 @@ def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = F
                               breaks=[[start + timedelta(minutes=40), start + timedelta(minutes=50)]], created=start,
                               updated=start + timedelta(minutes=50),
                               is_billable=task["project"]["isBillableByDefault"]))
-    return Workspace(
+    workspace = Workspace(
         user=_user(),
         types_of_work=types,
         projects=projects,
         tasks=tasks,
         entries=entries,
         assigned_task_ids=[t["id"] for t in tasks[::2]],
+        settings=[
+            {"type": "prevent-on-done-projects", "enabled": True, "dayCount": None},
+            {"type": "allow-on-past-days", "enabled": False, "dayCount": None},
+        ],
     )
+    _add_rules_showcase(workspace, random.Random(seed + 1_000_003), now)
+    return workspace
+
+
+def _add_rules_showcase(ws: Workspace, rng: random.Random, now: datetime) -> None:
+    """What a real workspace has too: a project restricting its types of work, a done task,
+    tasks whose type is archived or not allowed, and a closed project with history.
+
+    Added last, from its own random stream, so the ids and history above stay as they were."""
+    by_name = {t["name"]: t["id"] for t in ws.types_of_work}
+    upkeep = _project(rng, "Wartungsvertrag 2024", "WART-2024")
+    fair = _project(rng, "Sommerfest 2023", "FEST_23", status="closed")
+    ws.projects += [upkeep, fair]
+    ws.project_types[upkeep["id"]] = [by_name["Support"], by_name["Entwicklung"]]
+    new = [
+        _task(rng, "Sicherheitsupdates einspielen", upkeep, 3, by_name["Support"]),
+        _task(rng, "Serverumzug planen", upkeep, 4, by_name["Design"]),  # not allowed in the project
+        _task(rng, "Fahrt zum Kunden", upkeep, 5, by_name["Reisezeit (alt)"]),  # an archived type
+        _task(rng, "Kick-off Protokoll", upkeep, 1, by_name["Support"], done=True),
+        _task(rng, "Catering abrechnen", fair, 7, by_name["Projektmanagement"]),
+    ]
+    ws.tasks += new
+    ws.assigned_task_ids += [t["id"] for t in new]
+    # Worked on lately, but finished since: these must not come back as "recent".
+    for days, task in ((2, new[3]), (3, new[4])):
+        start = (now - timedelta(days=days)).replace(hour=7, minute=0, second=0, microsecond=0)
+        ws.entries.append(Record(new_id(rng), USER_ID, task["typeOfWorkId"], "Europe/Berlin", start, task["id"],
+                                 task["projectId"], end=start + timedelta(minutes=30), created=start))
 
 
 def large_workspace(
@@ -129,8 +173,7 @@ def large_workspace(
     rng = random.Random(seed)
     now = now or datetime.now(timezone.utc)
     tows = [{"id": new_id(rng), "name": f"Work type {i:02d}", "icon": None, "isArchived": False} for i in range(types)]
-    projects = [{"id": new_id(rng), "name": f"Project {i:03d}", "projectKey": f"P{i:03d}", "isBillableByDefault": i % 3 != 0}
-                for i in range(tasks // 50 or 1)]
+    projects = [_project(rng, f"Project {i:03d}", f"P{i:03d}", billable=i % 3 != 0) for i in range(tasks // 50 or 1)]
     words = ["Konzept", "review", "Entwurf", "deploy", "Abstimmung", "refactor", "Recherche", "test", "Layout", "budget"]
     task_list = []
     for i in range(tasks):

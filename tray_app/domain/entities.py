@@ -20,6 +20,7 @@ class Project:
     name: str
     key: str | None = None
     is_billable_by_default: bool | None = None  # None: awork did not say
+    is_closed: bool = False  # projectStatus.type "closed": awork's "done" for projects
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,11 @@ class Task:
     @property
     def project_id(self) -> str | None:
         return self.project.id if self.project else None
+
+    @property
+    def is_finished(self) -> bool:
+        """Done, or in a closed project: no longer something to pick up again."""
+        return self.is_done or (self.project is not None and self.project.is_closed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +127,49 @@ class StartRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class TrackingSetting:
+    """One of awork's workspace rules for time tracking (`GET /timetracking/settings`)."""
+
+    type: str  # e.g. "prevent-on-done-projects", "allow-on-past-days"; others may come
+    enabled: bool = False
+    day_count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingRules:
+    settings: tuple[TrackingSetting, ...] = ()
+
+    def enabled(self, setting_type: str) -> bool:
+        return any(s.type == setting_type and s.enabled for s in self.settings)
+
+    @property
+    def prevent_on_done_projects(self) -> bool:
+        return self.enabled("prevent-on-done-projects")
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectTypes:
+    """The types of work a project allows (`GET /projects/{id}/typeofwork`); empty: no restriction."""
+
+    project_id: str
+    type_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Workload:
     """The lists the popover offers, as last loaded."""
 
     types_of_work: tuple[TypeOfWork, ...] = ()
     recent_tasks: tuple[Task, ...] = ()
     known_tasks: tuple[Task, ...] = field(default=())
+    rules: TrackingRules = TrackingRules()
+    project_types: tuple[ProjectTypes, ...] = ()  # only the projects asked about so far
+
+    def allowed_type_ids(self, project_id: str | None) -> tuple[str, ...] | None:
+        """The project's allowed types (empty: any), None while not known."""
+        if project_id is None:
+            return ()
+        for known in self.project_types:
+            if known.project_id == project_id:
+                return known.type_ids
+        return None

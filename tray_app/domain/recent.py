@@ -14,7 +14,8 @@ def recent_tasks(
     """Distinct tasks from entries (newest first), topped up with assigned open tasks.
 
     A task's type of work is taken from the task itself, else from its most recent entry,
-    so starting it again books the same kind of work.
+    so starting it again books the same kind of work. Done tasks and tasks of closed projects
+    are left out: they are finished (search still finds them).
     """
     if limit <= 0:
         return []
@@ -30,11 +31,13 @@ def recent_tasks(
             task = replace(task, type_of_work_id=entry.type_of_work.id)
         if task.project is None and entry.project is not None:
             task = replace(task, project=entry.project)
+        if task.is_finished:
+            continue
         result.append(task)
         if len(result) >= limit:
             return result
     for task in assigned:
-        if task.id in seen or task.is_done:
+        if task.id in seen or task.is_finished:
             continue
         seen.add(task.id)
         result.append(task)

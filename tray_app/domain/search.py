@@ -12,7 +12,12 @@ from typing import Generic, Iterable, TypeVar
 
 T = TypeVar("T")
 
-TASK_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]*-\d+)\s*$")
+# awork's grammar: a project key of 1-32 letters, digits, dashes or underscores (lower case is
+# normalised to upper), then "-" and the task number: WEB-12, PROJ-123-7, WEB_APP-7, 2024-7.
+# The key may itself contain "-<digits>", so the number is the last "-<digits>". A
+# taskIdentifier is at most 40 characters.
+TASK_KEY = re.compile(r"^\s*((?=[A-Za-z0-9_-]*[A-Za-z0-9_]-)[A-Za-z0-9_-]{1,32}-\d{1,39})\s*$")
+KEY_MAX = 40
 
 
 # Letters that Unicode does not decompose into base letter + accent, so NFKD leaves them alone.
@@ -28,9 +33,11 @@ def normalise(text: str) -> str:
 
 
 def looks_like_task_key(text: str) -> str | None:
-    """`WEB-12` typed exactly: the upper-cased key, else None."""
+    """A task key such as `WEB-12` or `PROJ-123-7` typed exactly: upper-cased, else None."""
     match = TASK_KEY.match(text)
-    return match.group(1).upper() if match else None
+    if not match or len(match.group(1)) > KEY_MAX:
+        return None
+    return match.group(1).upper()
 
 
 class SearchIndex(Generic[T]):

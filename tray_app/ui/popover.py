@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from ..core.state import AppState, Auth
 from ..core.wording import busy_text, waiting_text
+from ..domain.allowed import offered_types
+from ..domain.entities import Task
 from ..domain.search import looks_like_task_key
 from .quick_list import Choice, QuickList
 from .a11y import announce, name_clear_button
@@ -43,6 +45,7 @@ class Popover(QWidget):
     resume_requested = Signal()
     stop_requested = Signal()
     remote_search_requested = Signal(str)
+    project_types_wanted = Signal(str)  # project id: which types of work does it allow?
     opened = Signal()
     sign_in_requested = Signal()
     sign_out_requested = Signal()
@@ -148,7 +151,7 @@ class Popover(QWidget):
         self.type_box.setAccessibleName(self.tr("Type of work for the timer"))
         self.type_box.setToolTip(self.tr("Type of work booked when the selected task starts"))
         if self.type_box.count():
-            self.type_box.setItemText(0, self.tr("the task's type of work"))
+            self.type_box.setItemText(0, self._own_type_label())
         self.note.setPlaceholderText(self.tr("Note (optional)"))
         self.note.setAccessibleName(self.tr("Note for the time entry"))
         self.status.setAccessibleName(self.tr("Status"))
@@ -169,7 +172,7 @@ class Popover(QWidget):
         self.card.show_entry(state.entry, busy, timedelta(seconds=state.clock_offset))
         self._show_clock_note(state.clock_offset)
         if state.workload != previous.workload or self.type_box.count() == 0:
-            self._fill_types(state)
+            self._fill_types()
         self.list.set_workload(state.workload)
         self.list.set_remote_results(state.remote_results, state.remote_query)
         self.list.setEnabled(state.auth is not Auth.SIGNED_OUT)
@@ -248,16 +251,46 @@ class Popover(QWidget):
         self.status.style().polish(self.status)
         self.status.setVisible(bool(text))
 
-    def _fill_types(self, state: AppState) -> None:
+    def _selected_task(self) -> Task | None:
+        return self._selected.task if self._selected is not None else None
+
+    def _own_type_usable(self) -> bool:
+        """The selected task's own type of work may be booked (unknown counts as yes: the start checks)."""
+        task, workload = self._selected_task(), self._state.workload
+        if task is None or task.type_of_work_id is None or not workload.types_of_work:
+            return True
+        # The lists hold every active type: one not among them is archived (or gone).
+        offered = offered_types(workload.types_of_work, workload.allowed_type_ids(task.project_id))
+        return any(t.id == task.type_of_work_id for t in offered)
+
+    def _own_type_label(self) -> str:
+        if self._own_type_usable():
+            return self.tr("the task's type of work")
+        return self.tr("Choose a type of work…")
+
+    def _fill_types(self) -> None:
+        """The types of work the selected task may book: its project's, never archived ones."""
+        task, workload = self._selected_task(), self._state.workload
+        allowed = workload.allowed_type_ids(task.project_id) if task is not None else ()
+        offered = offered_types(workload.types_of_work, allowed)
         current = self.type_box.currentData()
         self.type_box.blockSignals(True)
         self.type_box.clear()
-        self.type_box.addItem(self.tr("the task's type of work"), None)
-        for tow in state.workload.types_of_work:
+        self.type_box.addItem(self._own_type_label(), None)
+        for tow in offered:
             self.type_box.addItem(tow.name, tow.id)
         index = self.type_box.findData(current)
         self.type_box.setCurrentIndex(max(index, 0))
         self.type_box.blockSignals(False)
+
+    def ask_for_type(self) -> None:
+        """The start needs another type of work (see TypeOfWorkNeeded): open the chooser."""
+        self._fill_types()
+        self.type_box.setEnabled(True)
+        self.type_box.setCurrentIndex(0)
+        if self.isVisible():
+            self.type_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.type_box.showPopup()
 
     # -- intents ---------------------------------------------------------------------------------
 
@@ -279,10 +312,15 @@ class Popover(QWidget):
             announce(self.list, self.list.current_accessible_text())
         self._selected = choice
         if choice.task is not None:
+            self._fill_types()
             self.type_box.setEnabled(True)
+            # The task's own type, or (when it may not be booked) "Choose a type of work…".
             index = self.type_box.findData(choice.task.type_of_work_id) if choice.task.type_of_work_id else 0
             self.type_box.setCurrentIndex(max(index, 0))
+            if choice.task.project_id:
+                self.project_types_wanted.emit(choice.task.project_id)
         else:
+            self._fill_types()
             self.type_box.setEnabled(False)
             self.type_box.setCurrentIndex(max(self.type_box.findData(choice.type_of_work.id), 0))
 

@@ -151,13 +151,23 @@ class QuickList(QListWidget):
         item.setSizeHint(QSize(0, 22))
         self.addItem(item)
 
+    def _finished_marker(self, task: Task) -> str | None:
+        """Search still finds finished tasks: say so in their row."""
+        if task.is_done:
+            return "✓ " + self.tr("done")
+        if task.project is not None and task.project.is_closed:
+            return "✓ " + self.tr("project done")
+        return None
+
     def _task_row(self, task: Task) -> None:
-        detail = " · ".join(p for p in (task.key, task.project.name if task.project else None) if p)
+        marker = self._finished_marker(task)
+        parts = (task.key, task.project.name if task.project else None, marker)
+        detail = " · ".join(p for p in parts if p)
         item = QListWidgetItem(f"{task.name}\n{detail}" if detail else task.name)
         item.setData(ROLE, Choice(task=task))
         item.setToolTip(f"{task.name} — {detail}" if detail else task.name)
         # Read as one sentence: "Sitemap entwerfen, WEB-12, Website Relaunch".
-        spoken = (task.name, task.key, task.project.name if task.project else None)
+        spoken = (task.name, task.key, task.project.name if task.project else None, marker and marker[2:])
         item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(p for p in spoken if p))
         self.addItem(item)
 

@@ -7,6 +7,7 @@ import logging
 from typing import Awaitable, Callable
 
 from ..api.errors import ApiError
+from ..core.allowance import TypeOfWorkNeeded
 from ..core.commands import Busy
 from ..core.state import AppState, Auth
 from ..i18n import translate
@@ -43,6 +44,7 @@ class TraySession:
             source.quit_requested.connect(quit_app)
         p.start_requested.connect(self._start)
         p.remote_search_requested.connect(lambda term: self.spawn(c.search_remote(term)))
+        p.project_types_wanted.connect(lambda project_id: self.spawn(c.project_types_wanted(project_id)))
         p.opened.connect(lambda: self.spawn(c.popover_opened()))
         core.store.subscribe(self.render)
         self.render(core.store.state)
@@ -102,7 +104,14 @@ class TraySession:
             self.core.store.update(error=problem)
 
     def _start(self, task, type_of_work_id, note: str) -> None:
-        self.spawn(self.commands.start(type_of_work_id=type_of_work_id, task=task, note=note), self.popover.started)
+        self.spawn(self._start_or_ask(task, type_of_work_id, note), self.popover.started)
+
+    async def _start_or_ask(self, task, type_of_work_id, note: str) -> None:
+        try:
+            await self.commands.start(type_of_work_id=type_of_work_id, task=task, note=note)
+        except TypeOfWorkNeeded:
+            self.popover.ask_for_type()  # the reason is in the store, shown above the chooser
+            raise
 
     # -- views -----------------------------------------------------------------------------------
 
