@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import stat
 
+import pytest
+
 from tray_app.core.cache import WorkloadCache
 from tray_app.core.settings import Settings, SettingsFile
-from tray_app.domain.entities import Project, Task, TypeOfWork, User, Workload, Workspace
+from tray_app.domain.entities import (
+    Project,
+    Task,
+    TypeOfWork,
+    User,
+    Workload,
+    Workspace,
+)
 
 
 def test_settings_round_trip_and_private(tmp_path):
@@ -48,3 +57,26 @@ def test_damaged_cache_is_ignored(tmp_path):
     cache = WorkloadCache(tmp_path, "x")
     cache.path.write_text('{"version": 1, "types_of_work": [{"nope": 1}]}')
     assert cache.load() == (None, Workload())
+
+
+@pytest.mark.parametrize("content", [
+    "null", "[]", "42", '"text"', '{"version": 1, "user": {"id": "u1", "first_', "\udcff",
+    '{"version": 1, "user": []}', '{"version": 1, "user": {"id": 7, "first_name": "A", "last_name": "B"}}',
+    '{"version": 1, "user": {"id": "u", "first_name": null, "last_name": "B"}}',
+    '{"version": 1, "user": {"id": "u", "first_name": "A", "last_name": "B", "workspace": "w"}}',
+    '{"version": 1, "types_of_work": null}', '{"version": 1, "types_of_work": {"id": "t"}}',
+    '{"version": 1, "types_of_work": [null]}', '{"version": 1, "types_of_work": [{"id": "t", "name": 5}]}',
+    '{"version": 1, "types_of_work": [{"id": "t", "name": "n", "is_archived": "false"}]}',
+    '{"version": 1, "recent_tasks": [{"id": "k", "name": "n", "project": "p"}]}',
+    '{"version": 1, "recent_tasks": [{"id": "k", "name": "n", "project": {"id": "p", "name": null}}]}',
+    '{"version": 1, "known_tasks": [{"id": "k", "name": "n", "is_done": 1}]}',
+    '{"version": 1, "known_tasks": [{"id": "k", "name": "n", "key": ["x"]}]}',
+    '{"version": 1, "known_tasks": "all"}',
+], ids=lambda c: c[:40])
+def test_any_damaged_cache_is_ignored_and_rebuilt(tmp_path, content):
+    cache = WorkloadCache(tmp_path, "x")
+    cache.path.write_text(content, encoding="utf-8", errors="surrogateescape")
+    assert cache.load() == (None, Workload())
+    user = User("u1", "Carla", "Creative", None)
+    cache.save(user, Workload(types_of_work=(TypeOfWork("t1", "Design"),)))
+    assert cache.load() == (user, Workload(types_of_work=(TypeOfWork("t1", "Design"),)))
