@@ -23,7 +23,7 @@ from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
 from .cache import WorkloadCache
-from .outbox import Outbox, Pending
+from .outbox import NotQueued, Outbox, Pending
 from .replay import Replayer
 from .state import Auth, Clock, Store
 from .wording import busy_text
@@ -134,7 +134,11 @@ class Commands:
                type_of_work: TypeOfWork | None = None, note: str | None = None) -> TimeEntry | None:
         at = self.clock.now()
         label = (task.name if task else type_of_work.name if type_of_work else "") or ""
-        self.outbox.append(Pending(kind, at, form, label), fingerprint(self.server_entry))
+        try:
+            self.outbox.append(Pending(kind, at, form, label), fingerprint(self.server_entry))
+        except NotQueued as exc:  # e.g. a full disk: refused, and so never sent later either
+            self.store.update(error=exc.user_message, offline=True)
+            raise
         entry = apply_intent(self.store.state.entry, kind, at, type_of_work=type_of_work, task=task, note=note)
         self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), offline=True, error=None)
         log.info("%s queued while offline (%d waiting)", kind, len(self.outbox))
