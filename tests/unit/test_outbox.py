@@ -9,13 +9,13 @@ import stat
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
+from unwritable import full_folder
+
 from tray_app.api.parse import task as parse_task
 from tray_app.core.outbox import NotQueued, Outbox, Pending
 from tray_app.domain.timer import TimerState
 from tray_app.storage import damaged_copies
-from unwritable import full_folder
 
 T0 = datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
 BASE = ("e1", "2024-05-06T07:00:00+00:00", "running", 0)

@@ -42,15 +42,15 @@ class Pending:
 
     @classmethod
     def from_json(cls, data: dict) -> "Pending":
-        """Raises ValueError for anything but a whole, well-typed action."""
+        """Raises ValueError or TypeError for anything but a whole, well-typed action."""
         if not isinstance(data, dict):
-            raise ValueError("an action is not an object")
+            raise TypeError("an action is not an object")
         if data.get("kind") not in KINDS:
             raise ValueError(f"unknown action {data.get('kind')!r}")
         form, label, item_id, at = data.get("form"), data.get("label", ""), data.get("id"), data.get("at")
         if not (isinstance(item_id, str) and isinstance(at, str) and isinstance(label, str)
                 and (form is None or isinstance(form, dict))):
-            raise ValueError("an action with a missing or mistyped field")
+            raise TypeError("an action with a missing or mistyped field")
         return cls(data["kind"], parse_datetime(at), form, label, item_id)
 
 
@@ -151,7 +151,7 @@ class Outbox:
         for raw in items:
             try:
                 self._items.append(Pending.from_json(raw))
-            except ValueError as exc:  # one bad action never costs the others
+            except (ValueError, TypeError) as exc:  # one bad action never costs the others
                 problems.append(exc)
         base, sending = data.get("baseline"), data.get("sending")
         if base is not None and not (isinstance(base, list) and len(base) == 4):
