@@ -8,6 +8,7 @@ logs warnings to stderr instead, after saying so once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import re
@@ -79,10 +80,8 @@ class _LogFile(logging.handlers.RotatingFileHandler):
         self.failed = True
         error = sys.exc_info()[1]
         _say_unwritable(Path(self.baseFilename), error)
-        try:
+        with contextlib.suppress(OSError, ValueError):  # the same full disk fails the close's flush
             self.close()
-        except Exception:  # the same full disk may fail the close's flush
-            pass
         self.fallback.handle(record)
 
 
