@@ -24,6 +24,7 @@ from ..api.errors import (
 )
 from ..i18n import translate
 from .commands import Busy
+from .outbox import damaged_queue_text
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,12 @@ async def _run(core, name: str, args: dict) -> Outcome:
     if name == "status":
         entry = await commands.refresh_timer()
         status = status_json(entry, now)
+        damaged = _damaged_queue(core)
+        if damaged:  # actions that never reached awork: said on every status until the file is gone
+            status["damaged_offline_queue"] = [str(p) for p in damaged]
         text = json.dumps(status, ensure_ascii=False) if args.get("json") else status_text(entry, now)
-        return Outcome(stdout=text, status=status)
+        warning = "\n".join("awork-tray: " + damaged_queue_text(p) for p in damaged)
+        return Outcome(stdout=text, stderr=warning, status=status)
     if name == "start":
         if not (args.get("task") or args.get("type_of_work")):
             return failure(EXIT_USAGE, start_needs())
@@ -120,6 +125,13 @@ async def _run(core, name: str, args: dict) -> Outcome:
         entry = await getattr(commands, name)()
     now = datetime.now(timezone.utc)
     return Outcome(stdout=status_text(entry, now), status=status_json(entry, now))
+
+
+def _damaged_queue(core) -> list:
+    from ..storage import damaged_copies
+
+    config = getattr(core, "config", None)
+    return damaged_copies(config.config_dir / "outbox.json") if config is not None else []
 
 
 def status_json(entry, now: datetime) -> dict:

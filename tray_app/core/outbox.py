@@ -65,9 +65,16 @@ class NotQueued(NetworkError):
         self.reason = reason
 
 
+def damaged_queue_text(copy: Path) -> str:
+    """For the popover and `status`: where what could not be read is kept."""
+    return translate("Outbox", "Part of the offline queue could not be read and was not sent to awork; it is kept "
+                               "in {0}. Check it, then delete the file.").format(copy)
+
+
 class Outbox:
-    def __init__(self, path: Path | None):
+    def __init__(self, path: Path | None, *, read_only: bool = False):
         self.path = path  # None: memory only (one-shot CLI commands never queue)
+        self._read_only = read_only  # only look (`status --verbose`): the running tray owns the file
         self._items: list[Pending] = []
         # What awork held when the first action was queued (domain.changes.fingerprint): a
         # different one at replay time means the timer was changed elsewhere meanwhile.
@@ -164,10 +171,13 @@ class Outbox:
         self.sending = sending
         if problems:
             self._keep_damaged(problems[0], len(problems))
-            self._save_or_log()  # the readable actions, without what could not be read
+            if self.damaged is not None:
+                self._save_or_log()  # the readable actions, without what could not be read
 
     def _keep_damaged(self, exc: Exception, unreadable: int | None = None) -> None:
         """Never silently drop what the user did: keep the file as it was for a human to read."""
+        if self._read_only:
+            return
         try:
             self.damaged = keep_aside(self.path)
         except OSError as err:

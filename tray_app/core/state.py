@@ -34,6 +34,7 @@ class AppState:
     offline: bool = False  # awork could not be reached on the last try
     pending: int = 0  # actions waiting in the offline queue
     notice: tuple[int, str] | None = None  # (sequence, text): something the user should be told once
+    file_problems: tuple[str, ...] = ()  # damaged local files found at start (kept aside), for the user
 
     @property
     def timer(self) -> TimerState:
