@@ -55,7 +55,7 @@ def test_a_verbose_session_logs_no_names_notes_or_tokens(fake_awork, tmp_path):
             result = cli(env, *args)
             assert result.returncode == 0, result.stderr
         tray.send_signal(signal.SIGTERM)
-        out, err = tray.communicate(timeout=60)
+        _, err = tray.communicate(timeout=60)
     finally:
         if tray.poll() is None:
             tray.kill()
