@@ -77,9 +77,14 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
     server = InstanceServer(address)
     server.listen()  # without it the tray still works; the command line then acts on its own
     tray = _show_tray(icon) if icon is not None else None
-    import qasync
+    import asyncio
 
-    return qasync.run(_main(app, tray, config, demo, server, show_popover, language, settings_file, file_problems))
+    from .qt_loop import run_until_done
+
+    quit_requested = asyncio.Event()
+    main = _main(app, tray, config, demo, server, show_popover, language, settings_file, file_problems, quit_requested)
+    code = run_until_done(app, main, on_early_stop=quit_requested.set)
+    return 0 if code is None else code
 
 
 def _idle_icon_path() -> str:
@@ -114,7 +119,7 @@ def _show_tray(icon: QSystemTrayIcon | None = None):
 
 
 async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool, language,
-                settings_file, file_problems: tuple[str, ...]) -> int:
+                settings_file, file_problems: tuple[str, ...], quit_requested) -> int:
     import asyncio
 
     from .composition import build_core
@@ -124,8 +129,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     from .ui.remote_control import RemoteControl
     from .ui.session import TraySession
 
-    quit_requested = asyncio.Event()
-    app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown
+    app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown (see qt_loop)
     stop_signals = _quit_on_signals(quit_requested.set)
     started_at_login = tray is None
     if started_at_login:
