@@ -120,8 +120,6 @@ def _show_tray(icon: QSystemTrayIcon | None = None):
 
 async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool, language,
                 settings_file, file_problems: tuple[str, ...], quit_requested) -> int:
-    import asyncio
-
     from .composition import build_core
     from .platform.autostart import create_autostart
     from .platform.hotkeys.manager import HotkeyManager
