@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 
 def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, show_popover: bool = False,
-             verbose: bool = False) -> int:
+             verbose: bool = False, file_problems: tuple[str, ...] = ()) -> int:
+    """`file_problems`: damaged files the command line already found (and kept aside) on its way here."""
     from .platform.instance_client import InstanceAddress
     from .platform.instance_lock import InstanceLock, forward_to_winner
 
@@ -33,12 +34,13 @@ def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, sho
               file=sys.stderr)
         return 1
     try:
-        return _run(config, demo, autostart, show_popover, address, verbose)
+        return _run(config, demo, autostart, show_popover, address, verbose, file_problems)
     finally:
         lock.release()
 
 
-def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address, verbose: bool) -> int:
+def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address, verbose: bool,
+         file_problems: tuple[str, ...]) -> int:
     from .platform.desktop_entry import APP_ID
 
     app = QApplication([sys.argv[0]])
@@ -68,13 +70,21 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
     from .ui.language import Language
 
     language = Language(app)  # before the first menu or window: nothing to re-translate yet
-    language.apply(SettingsFile(config.config_dir).load().language)
+    settings_file = SettingsFile(config.config_dir)  # one object: it knows whether it kept a damaged file aside
+    language.apply(settings_file.load().language)
+    if settings_file.problem:
+        file_problems += (settings_file.problem,)
     server = InstanceServer(address)
     server.listen()  # without it the tray still works; the command line then acts on its own
     tray = _show_tray(icon) if icon is not None else None
-    import qasync
+    import asyncio
 
-    return qasync.run(_main(app, tray, config, demo, server, show_popover, language))
+    from .qt_loop import run_until_done
+
+    quit_requested = asyncio.Event()
+    main = _main(app, tray, config, demo, server, show_popover, language, settings_file, file_problems, quit_requested)
+    code = run_until_done(app, main, on_early_stop=quit_requested.set)
+    return 0 if code is None else code
 
 
 def _idle_icon_path() -> str:
@@ -108,19 +118,16 @@ def _show_tray(icon: QSystemTrayIcon | None = None):
     return tray
 
 
-async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool, language) -> int:
-    import asyncio
-
+async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool, language,
+                settings_file, file_problems: tuple[str, ...], quit_requested) -> int:
     from .composition import build_core
-    from .core.settings import SettingsFile
     from .platform.autostart import create_autostart
     from .platform.hotkeys.manager import HotkeyManager
     from .ui.preferences import Preferences
     from .ui.remote_control import RemoteControl
     from .ui.session import TraySession
 
-    quit_requested = asyncio.Event()
-    app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown
+    app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown (see qt_loop)
     stop_signals = _quit_on_signals(quit_requested.set)
     started_at_login = tray is None
     if started_at_login:
@@ -130,12 +137,13 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
             log.warning("no system tray appeared in time; going on without waiting longer")
         tray = _show_tray()
     core = build_core(config, demo=demo, offline_queue=True)
+    core.store.update(file_problems=file_problems + core.store.state.file_problems)
     session = TraySession(core, tray, quit_requested.set)
     remote = RemoteControl(core, session)
     server.handler = remote.handle
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
-    prefs = Preferences(SettingsFile(config.config_dir), hotkeys, create_autostart(config.config_dir),
+    prefs = Preferences(settings_file, hotkeys, create_autostart(config.config_dir),
                         core.store, session.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
     for source in (tray, session.popover):
         source.settings_requested.connect(prefs.open_window)

@@ -80,14 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from .config import Config
+    from .config import Config, tighten_existing
 
     config = Config.from_environment()
-    _use_language(config)
+    tighten_existing(config)
+    settings_problem = _use_language(config)
     if args.command == "start" and not (args.type_of_work or args.task):
         parser.error(translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both"))
     if args.command not in (None, "run", "show"):
         _start_logging(config, args)  # the tray starts its log once its icon shows
+    runs_tray = args.command in (None, "run", "show")
+    if settings_problem and not runs_tray:
+        _err(settings_problem)  # told once: the damaged file is kept aside now
     if args.command == "autostart":
         from .autostart_command import autostart_command
 
@@ -99,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         request = {"cmd": first if args.command in (None, "run") else args.command, "args": _remote_args(args)}
         reply = send_request(InstanceAddress.for_config(config.config_dir, demo=args.demo), request)
         if reply is not None:  # a tray runs: it did the work, so its icon and popover show it at once
+            if settings_problem and runs_tray:
+                _err(settings_problem)
             code = _print_reply(reply)
             if getattr(args, "details", False):
                 _print_diagnostics(config, args, tray_running=True)
@@ -107,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app import run_tray
 
         return run_tray(config, demo=args.demo, autostart=getattr(args, "autostart", False),
-                        show_popover=args.command == "show", verbose=args.verbose)
+                        show_popover=args.command == "show", verbose=args.verbose,
+                        file_problems=(settings_problem,) if settings_problem else ())
     import asyncio  # here, not at the top: the tray's start-up must not wait for it
 
     try:
@@ -119,13 +126,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _use_language(config) -> None:
+def _use_language(config) -> str | None:
     """The app's language setting, else the shell's (LANG and friends). `--help` stays English:
-    it is a reference, read next to the README."""
+    it is a reference, read next to the README. Returns what to tell about damaged settings."""
     from .core.settings import SettingsFile
     from .i18n import pick_language, use
 
-    use(pick_language(SettingsFile(config.config_dir).load().language))
+    settings = SettingsFile(config.config_dir)
+    use(pick_language(settings.load().language))
+    return settings.problem
 
 
 def _start_logging(config, args) -> None:
@@ -137,9 +146,10 @@ def _start_logging(config, args) -> None:
 def _print_diagnostics(config, args, *, tray_running: bool) -> None:
     """Where to look when something is wrong; never a secret."""
     from .core.outbox import Outbox
+    from .storage import damaged_copies
 
     queue = config.config_dir / "outbox.json"
-    waiting = len(Outbox(queue))
+    waiting = len(Outbox(queue, read_only=True))
     if waiting == 1:
         queued = translate("Cli", "1 action waiting ({0})").format(queue)
     else:
@@ -151,6 +161,8 @@ def _print_diagnostics(config, args, *, tray_running: bool) -> None:
         (translate("Cli", "tray running:"), translate("Cli", "yes") if tray_running else translate("Cli", "no")),
         (translate("Cli", "offline queue:"), queued),
     ]
+    for name in ("outbox.json", "settings.json"):
+        rows += [(translate("Cli", "damaged file kept:"), str(p)) for p in damaged_copies(config.config_dir / name)]
     width = max(len(label) for label, _ in rows) + 1
     print("\n".join(f"{label:<{width}}{value}" for label, value in rows), file=sys.stderr if args.json else sys.stdout)
 

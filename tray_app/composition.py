@@ -15,7 +15,7 @@ from .core.account import Account
 from .core.browser_sign_in import BrowserSignIn
 from .core.cache import WorkloadCache
 from .core.commands import Commands
-from .core.outbox import Outbox
+from .core.outbox import Outbox, damaged_queue_text
 from .core.sync import SyncLoop
 from .core.settings import SettingsFile
 from .core.state import AppState, Auth, Store
@@ -84,6 +84,8 @@ def build_core(
     store = Store(AppState(demo=demo, auth=Auth.SIGNED_IN if tokens.present else Auth.UNKNOWN, auth_source=tokens.source))
     cache = WorkloadCache(config.cache_dir, api_url) if use_cache else None
     outbox = Outbox(config.config_dir / "outbox.json") if offline_queue and not demo else None
+    if outbox is not None and outbox.damaged is not None:
+        store.update(file_problems=store.state.file_problems + (damaged_queue_text(outbox.damaged),))
     commands = Commands(store, client, tokens, cache=cache, zone_name=local_zone_name, outbox=outbox)
     core = Core(config, store, commands, client, tokens, keychain)
     core.account = Account(store, commands, client, tokens, keychain, browser)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -44,10 +45,49 @@ class Config:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` readable by the user only (settings, caches and logs are personal)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` readable by the user only (settings, caches and logs are personal).
+
+    Every folder this creates is 0700, parents included (so a new config root or the app's folder
+    above the log folder is never 0755). Existing folders of ours are tightened: `path` itself and
+    the app's own folder above it (left 0755 by older versions). Raises OSError if `path` cannot be
+    created (a read-only folder, an unwritable HOME)."""
+    missing = []
+    folder = path
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        _tighten(folder)
+    _tighten(path)
+    for parent in path.parents:
+        if parent.name == APP_NAME:
+            _tighten(parent)
+            break
+    return path
+
+
+def tighten_existing(config: Config) -> None:
+    """Make the folders an older version created 0755 readable by the user only; creates nothing."""
+    for folder in (config.config_dir, config.cache_dir, config.log_dir):
+        if folder.is_dir():
+            _tighten(folder)
+            for parent in folder.parents:
+                if parent.name == APP_NAME:
+                    _tighten(parent)
+                    break
+
+
+def _tighten(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows: the user's profile folders are already private (ACLs, not modes)
     try:
-        path.chmod(0o700)
+        info = os.lstat(folder)
+        # Only our own real folders: never follow a link, never a folder someone else owns.
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(folder, 0o700)
     except OSError:
         pass
-    return path

@@ -1,13 +1,25 @@
-"""One rotating log file per user, with secrets redacted before anything is written."""
+"""One rotating log file per user, with secrets redacted before anything is written.
+
+Only our own modules log details with -v: third-party loggers (qasync, asyncio, httpx, httpcore)
+stay at WARNING, as their debug lines carry whole replies (names, task names, notes).
+When the log cannot be written (a read-only or full disk, an unwritable HOME) the app goes on and
+logs warnings to stderr instead, after saying so once.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 
 from .config import private_dir
+
+OURS = "tray_app"
+# Their DEBUG (and httpx's INFO) lines hold request URLs and whole replies.
+QUIET = ("qasync", "asyncio", "httpx", "httpcore", "hpack", "keyring", "urllib3")
 
 _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+")
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")
@@ -47,11 +59,68 @@ class RedactSecrets(logging.Filter):
 REDACTOR = RedactSecrets()
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file; on the first failure to write it (a full disk, a folder gone read-only) it
+    says so once on stderr and hands every later record to `fallback`, never a traceback."""
+
+    def __init__(self, path: Path, fallback: logging.Handler):
+        super().__init__(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        self.fallback = fallback
+        self.failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            self.fallback.handle(record)
+        else:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            return
+        self.failed = True
+        error = sys.exc_info()[1]
+        _say_unwritable(Path(self.baseFilename), error)
+        with contextlib.suppress(OSError, ValueError):  # the same full disk fails the close's flush
+            self.close()
+        self.fallback.handle(record)
+
+
+def _say_unwritable(where: Path, error: BaseException | None) -> None:
+    from .i18n import translate
+
+    reason = getattr(error, "strerror", None) or error or "?"
+    try:
+        sys.stderr.write("awork-tray: " + translate(
+            "Cli", "the log file {0} cannot be written ({1}); logging to the terminal instead.").format(
+                where, reason) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # no stderr at all (a GUI start on Windows): nothing to tell
+        pass
+
+
+def _stderr_handler(level: int) -> logging.Handler:
+    console = logging.StreamHandler()
+    console.setLevel(level)
+    console.setFormatter(logging.Formatter("awork-tray: %(levelname)s %(name)s: %(message)s"))
+    console.addFilter(REDACTOR)
+    return console
+
+
 def setup_logging(log_dir: Path, *, verbose: bool = False, to_stderr: bool = False) -> Path:
-    path = private_dir(log_dir) / "awork-tray.log"
+    path = log_dir / "awork-tray.log"
     root = logging.getLogger()
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    root.setLevel(logging.INFO)
+    logging.getLogger(OURS).setLevel(logging.DEBUG if verbose else logging.INFO)
+    for name in QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    fallback = _stderr_handler(logging.DEBUG if verbose else logging.WARNING)
+    try:
+        private_dir(log_dir)
+        handler = _LogFile(path, fallback)
+    except OSError as exc:
+        _say_unwritable(path, exc)
+        root.addHandler(fallback)
+        return path
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(REDACTOR)
     root.addHandler(handler)
@@ -60,11 +129,5 @@ def setup_logging(log_dir: Path, *, verbose: bool = False, to_stderr: bool = Fal
     except OSError:
         pass
     if to_stderr:
-        console = logging.StreamHandler()
-        console.setLevel(logging.WARNING)
-        console.addFilter(REDACTOR)
-        root.addHandler(console)
-    # httpx logs every request URL at INFO; ours are enough.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+        root.addHandler(_stderr_handler(logging.WARNING))
     return path

@@ -323,6 +323,10 @@
         <translation>Offline-Warteschlange:</translation>
     </message>
     <message>
+        <source>damaged file kept:</source>
+        <translation>beschädigte Datei aufbewahrt:</translation>
+    </message>
+    <message>
         <source>Run &apos;awork-tray login&apos;.</source>
         <translation>Führe &apos;awork-tray login&apos; aus.</translation>
     </message>
@@ -431,6 +435,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>the tray is still starting; try again in a moment.</source>
         <translation>awork tray startet noch; versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>the log file {0} cannot be written ({1}); logging to the terminal instead.</source>
+        <translation>die Protokolldatei {0} kann nicht geschrieben werden ({1}); das Protokoll geht stattdessen ins Terminal.</translation>
     </message>
 </context>
 <context>
@@ -568,6 +576,17 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>The keychain could not remove the token: {0}</source>
         <translation>Der Schlüsselbund konnte das Token nicht entfernen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>awork could not be reached, and your {0} could not be saved for later ({1}), so it was not done. Free some disk space, or try again when awork can be reached.</source>
+        <translation>awork war nicht erreichbar, und deine Aktion „{0}“ konnte nicht für später gespeichert werden ({1}); sie wurde daher nicht ausgeführt. Schaffe etwas Speicherplatz frei oder versuche es erneut, wenn awork erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Part of the offline queue could not be read and was not sent to awork; it is kept in {0}. Check it, then delete the file.</source>
+        <translation>Ein Teil der Offline-Warteschlange konnte nicht gelesen werden und wurde nicht an awork gesendet; er liegt in {0}. Prüfe ihn und lösche die Datei danach.</translation>
     </message>
 </context>
 <context>
@@ -814,6 +833,17 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Your settings file {0} could not be read; awork tray starts with its default settings.</source>
+        <translation>Deine Einstellungsdatei {0} konnte nicht gelesen werden; awork tray startet mit den Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read; awork tray starts with its default settings. The damaged file is kept as {0}.</source>
+        <translation>Deine Einstellungsdatei konnte nicht gelesen werden; awork tray startet mit den Standardeinstellungen. Die beschädigte Datei ist als {0} aufbewahrt.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsWindow</name>
     <message>
         <source>awork tray — Settings</source>
@@ -941,10 +971,6 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>awork reported a problem: {0}</source>
         <translation>awork meldet ein Problem: {0}</translation>
-    </message>
-    <message>
-        <source>The browser&apos;s answer did not belong to this sign-in (wrong state). Please start again.</source>
-        <translation>Die Antwort des Browsers gehört nicht zu dieser Anmeldung (falscher state). Bitte starte neu.</translation>
     </message>
     <message>
         <source>awork&apos;s answer had no authorization code. Please start again.</source>

@@ -9,11 +9,13 @@ import stat
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
+from unwritable import full_folder
+
 from tray_app.api.parse import task as parse_task
-from tray_app.core.outbox import Outbox, Pending
+from tray_app.core.outbox import NotQueued, Outbox, Pending
 from tray_app.domain.timer import TimerState
+from tray_app.storage import damaged_copies
 
 T0 = datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
 BASE = ("e1", "2024-05-06T07:00:00+00:00", "running", 0)
@@ -51,9 +53,21 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(NotQueued):
         box.append(Pending("resume", T0), BASE)
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["outbox.json"]
+    assert [i.kind for i in box.items()] == ["pause"]  # refused: never sent later either
+
+
+def test_on_a_really_full_disk_an_action_is_refused_never_sent_later(tmp_path, monkeypatch):
+    folder = tmp_path / "cfg"
+    first = Pending("pause", T0)
+    with full_folder(folder, monkeypatch, prepare=lambda p: Outbox(p / "outbox.json").append(first, BASE)) as place:
+        box = Outbox(place.path / "outbox.json")
+        with pytest.raises(NotQueued) as refused:
+            box.append(Pending("resume", T0, label="x" * 200_000), BASE)
+        assert "not done" in refused.value.user_message
+        assert box.items() == [first] and Outbox(box.path).items() == [first]
 
 
 def test_removing_rebases_and_the_last_removal_clears(tmp_path):
@@ -73,18 +87,58 @@ def test_removing_rebases_and_the_last_removal_clears(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"[1, 2]", b"null", b'{"items": [{"kind": "explode", "at": "2024-05-06T07:00:00Z", "id": "x"}]}',
-     b'{"items": [{"kind": "stop", "at": "yesterday", "id": "x"}]}', b'{"items": [{"kind": "stop"}]}', b"\xff\xfe"],
-    ids=["garbage", "a-list", "null", "unknown-kind", "bad-time", "no-time", "not-utf8"],
+    [b"{not json", b"[1, 2]", b"null", b'{"items": {"kind": "stop"}}', b"\xff\xfe", b'{"items": [{"kind": "st'],
+    ids=["garbage", "a-list", "null", "items-not-a-list", "not-utf8", "truncated"],
 )
-def test_a_damaged_file_is_kept_aside_and_the_queue_starts_empty(tmp_path, content):
+def test_an_unreadable_file_is_kept_aside_and_the_queue_starts_empty(tmp_path, content):
     path = tmp_path / "outbox.json"
     path.write_bytes(content)
     box = Outbox(path)
     assert len(box) == 0 and box.baseline is None
-    assert (tmp_path / "outbox.damaged.json").read_bytes() == content
+    assert box.damaged is not None and box.damaged.read_bytes() == content
+    assert damaged_copies(path) == [box.damaged]
     box.append(Pending("stop", T0), BASE)
     assert len(Outbox(path)) == 1
+
+
+GOOD = {"kind": "pause", "at": "2024-05-06T07:00:00+00:00", "id": "good-1"}
+LATER = {"kind": "stop", "at": "2024-05-06T07:05:00+00:00", "id": "good-2"}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"kind": "explode", "at": "2024-05-06T07:00:00Z", "id": "x"}, {"kind": "stop", "at": "yesterday", "id": "x"},
+     {"kind": "stop"}, None, "stop", [1], {"kind": "start", "at": "2024-05-06T07:00:00Z", "id": 5},
+     {"kind": "start", "at": "2024-05-06T07:00:00Z", "id": "x", "form": "typeOfWorkId"},
+     {"kind": "stop", "at": "2024-05-06T07:00:00Z", "id": "x", "label": 7}],
+    ids=["unknown-kind", "bad-time", "no-time", "null", "text", "list", "id-not-text", "form-not-object", "label-not-text"],
+)
+def test_one_bad_action_keeps_every_readable_one(tmp_path, bad):
+    path = tmp_path / "outbox.json"
+    content = json.dumps({"items": [GOOD, bad, LATER], "baseline": list(BASE), "sending": None}).encode()
+    path.write_bytes(content)
+    box = Outbox(path)
+    assert [i.id for i in box.items()] == ["good-1", "good-2"] and box.baseline == BASE
+    assert box.damaged.read_bytes() == content  # the unreadable action stays readable for a person
+    assert [i.id for i in Outbox(path).items()] == ["good-1", "good-2"]  # the repaired queue is on disk
+    assert Outbox(path).damaged is None
+
+
+def test_every_damaged_copy_is_kept(tmp_path):
+    path = tmp_path / "outbox.json"
+    kept = []
+    for content in (b"{first", b"{second"):
+        path.write_bytes(content)
+        kept.append(Outbox(path).damaged)
+    assert [p.read_bytes() for p in kept] == [b"{first", b"{second"] and damaged_copies(path) == kept
+
+
+def test_a_damaged_baseline_or_mark_keeps_the_actions(tmp_path):
+    path = tmp_path / "outbox.json"
+    path.write_text(json.dumps({"items": [GOOD], "baseline": "e1", "sending": 5}))
+    box = Outbox(path)
+    assert [i.id for i in box.items()] == ["good-1"] and box.baseline is None and box.sending is None
+    assert box.damaged is not None
 
 
 def test_memory_only_queue_writes_nothing(tmp_path):
@@ -271,3 +325,26 @@ def test_a_late_pause_says_awork_keeps_its_break_time(sim):
     run(go())
     assert [n for n in sim.notices if "breaks cannot be changed" in n]
     assert sim.store.state.timer is TimerState.PAUSED
+
+
+def test_a_pause_that_cannot_be_queued_is_refused_and_never_sent(sim, monkeypatch):
+    async def go():
+        await sim.commands.start(task=sim.task_a)
+        sim.net.offline = True
+
+        def full_disk(fd):
+            raise OSError(28, "No space left on device")
+
+        with monkeypatch.context() as m:
+            m.setattr(os, "fsync", full_disk)
+            with pytest.raises(NotQueued):
+                await sim.commands.pause()
+        assert sim.store.state.pending == 0 and "not done" in sim.store.state.error
+        assert sim.store.state.timer is TimerState.RUNNING  # not shown as paused
+        sim.later(5)
+        sim.net.offline = False
+        await sim.commands.refresh_timer()
+
+    run(go())
+    assert not sim.net.requests("POST", "timetracking/pause")
+    assert sim.store.state.timer is TimerState.RUNNING and len(sim.commands.outbox) == 0

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import stat
 
+import pytest
+from unwritable import read_only_folder
+
 from tray_app.core.cache import WorkloadCache
 from tray_app.core.settings import Settings, SettingsFile
 from tray_app.domain.entities import (
@@ -60,3 +63,59 @@ def test_damaged_cache_is_ignored(tmp_path):
     cache = WorkloadCache(tmp_path, "x")
     cache.path.write_text('{"version": 1, "types_of_work": [{"nope": 1}]}')
     assert cache.load() == (None, Workload())
+
+
+@pytest.mark.parametrize("content", [
+    "null", "[]", "42", '"text"', '{"version": 1, "user": {"id": "u1", "first_', "\udcff",
+    '{"version": 1, "user": []}', '{"version": 1, "user": {"id": 7, "first_name": "A", "last_name": "B"}}',
+    '{"version": 1, "user": {"id": "u", "first_name": null, "last_name": "B"}}',
+    '{"version": 1, "user": {"id": "u", "first_name": "A", "last_name": "B", "workspace": "w"}}',
+    '{"version": 1, "types_of_work": null}', '{"version": 1, "types_of_work": {"id": "t"}}',
+    '{"version": 1, "types_of_work": [null]}', '{"version": 1, "types_of_work": [{"id": "t", "name": 5}]}',
+    '{"version": 1, "types_of_work": [{"id": "t", "name": "n", "is_archived": "false"}]}',
+    '{"version": 1, "recent_tasks": [{"id": "k", "name": "n", "project": "p"}]}',
+    '{"version": 1, "recent_tasks": [{"id": "k", "name": "n", "project": {"id": "p", "name": null}}]}',
+    '{"version": 1, "known_tasks": [{"id": "k", "name": "n", "is_done": 1}]}',
+    '{"version": 1, "known_tasks": [{"id": "k", "name": "n", "key": ["x"]}]}',
+    '{"version": 1, "known_tasks": "all"}',
+], ids=lambda c: c[:40])
+def test_any_damaged_cache_is_ignored_and_rebuilt(tmp_path, content):
+    cache = WorkloadCache(tmp_path, "x")
+    cache.path.write_text(content, encoding="utf-8", errors="surrogateescape")
+    assert cache.load() == (None, Workload())
+    user = User("u1", "Carla", "Creative", None)
+    cache.save(user, Workload(types_of_work=(TypeOfWork("t1", "Design"),)))
+    assert cache.load() == (user, Workload(types_of_work=(TypeOfWork("t1", "Design"),)))
+
+
+@pytest.mark.parametrize("content", [b'{"language": "de", "hotkey_toggle": "Ctr', b"[1, 2]", b"null", b"\xff{}"],
+                         ids=["truncated", "a-list", "null", "not-utf8"])
+def test_damaged_settings_are_kept_aside_and_survive_a_later_save(tmp_path, content):
+    store = SettingsFile(tmp_path)
+    store.path.write_bytes(content)
+    assert store.load() == Settings()
+    kept = store.damaged
+    assert kept is not None and kept.name.startswith("settings.damaged-") and kept.suffix == ".json"
+    assert kept.read_bytes() == content and str(kept) in store.problem
+    store.save(Settings(language="fr"))
+    assert kept.read_bytes() == content and store.load() == Settings(language="fr")
+    assert SettingsFile(tmp_path).load() == Settings(language="fr") and SettingsFile(tmp_path).problem is None
+
+
+def test_a_second_damage_keeps_the_first_copy(tmp_path):
+    kept = []
+    for content in (b"{first", b"{second"):
+        store = SettingsFile(tmp_path)
+        store.path.write_bytes(content)
+        store.load()
+        kept.append(store.damaged)
+    assert [p.read_bytes() for p in kept] == [b"{first", b"{second"]
+
+
+def test_damaged_settings_in_a_read_only_folder_still_start_with_defaults(tmp_path):
+    with read_only_folder(tmp_path / "cfg", prepare=lambda p: (p / "settings.json").write_bytes(b"{trunc")) as place:
+        store = SettingsFile(place.path)
+        assert store.load() == Settings() and store.problem
+        with pytest.raises(OSError):
+            store.save(Settings(language="de"))
+        assert (place.path / "settings.json").read_bytes() == b"{trunc"

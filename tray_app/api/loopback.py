@@ -2,7 +2,10 @@
 
 Plain asyncio (no Qt, no http.server thread), so it runs on qasync's loop in the tray and on
 asyncio.run's in the command line alike. It takes exactly one answer on the callback path and
-closes; anything else gets a clear page and is otherwise ignored.
+closes; anything else gets a clear page and is otherwise ignored. Any program on this computer can
+reach the port: only a redirect carrying this sign-in's `state` ends the flow (a stray or forged one,
+an `error=` included, gets a 400 and the listener keeps waiting), and awork's error text is shown as
+short plain text. Connections still open when the flow ends are closed, quietly.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import asyncio
 import errno
 import hmac
 import logging
+import unicodedata
 from typing import Sequence
 from urllib.parse import parse_qs, urlsplit
 
@@ -23,6 +27,14 @@ log = logging.getLogger(__name__)
 
 REQUEST_LIMIT = 16 * 1024  # a request line with a code and a state, and a browser's headers
 READ_TIMEOUT = 10.0  # browsers open speculative connections and send nothing on them
+DETAIL_LIMIT = 200  # characters of awork's error_description shown to the user
+
+
+def plain_text(text: str, limit: int = DETAIL_LIMIT) -> str:
+    """`text` without control characters (no terminal escapes, no line breaks), at most `limit` long."""
+    cleaned = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+    cleaned = " ".join(cleaned.split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
 def check_loopback_uri(uri: str) -> tuple[str, int, str]:
@@ -54,6 +66,7 @@ class LoopbackListener:
         self._language = language
         self._server: asyncio.AbstractServer | None = None
         self._result: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self._connections: set[asyncio.StreamWriter] = set()
 
     @classmethod
     async def open(cls, redirect_uris: Sequence[str], state: str, language: str = "en") -> "LoopbackListener":
@@ -98,6 +111,10 @@ class LoopbackListener:
         server, self._server = self._server, None
         if server is not None:
             server.close()
+            # Browsers keep idle (speculative) connections open: hang up on them now. Their
+            # handlers then end on their own, with nothing to log.
+            for writer in list(self._connections):
+                writer.close()
             await server.wait_closed()
         if not self._result.done():
             self._result.cancel()
@@ -105,10 +122,22 @@ class LoopbackListener:
     # -- one connection ------------------------------------------------------------------------
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._connections.add(writer)
+        try:
+            await self._serve(reader, writer)
+        except (asyncio.CancelledError, OSError):
+            # The loop ends (the app quits, Ctrl+C) with this connection open. This task is the
+            # connection's own top level: ending it normally keeps asyncio from logging a
+            # traceback per connection.
+            pass
+        finally:
+            self._connections.discard(writer)
+            writer.close()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), READ_TIMEOUT)
         except (asyncio.TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
-            writer.close()
             return
         try:
             method, target = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ")[:2]
@@ -128,8 +157,6 @@ class LoopbackListener:
             await writer.drain()
         except ConnectionError:
             pass
-        finally:
-            writer.close()
         if self._result.done() and self._server is not None:
             await self.close()  # one answer, then nobody can talk to this port any more
 
@@ -140,20 +167,20 @@ class LoopbackListener:
             log.warning("sign-in listener: ignored %s %s", method or "?", parts.path[:80])
             return "404 Not Found", page("path", lang)
         query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        if not hmac.compare_digest(query.get("state", "").encode(), self._state.encode()):
+            # Not this sign-in's answer (a stale tab, or another program on this computer): it must
+            # not end, or fail, the sign-in the user is doing. Refused, and we keep waiting.
+            log.warning("sign-in listener: ignored an answer without this sign-in's state")
+            return "400 Bad Request", page("state", lang)
         if "error" in query:
-            error = query["error"]
-            detail = query.get("error_description") or error
-            log.warning("sign-in answered with error %s", error[:80])
+            error = plain_text(query["error"], 80)
+            detail = plain_text(query.get("error_description") or error)
+            log.warning("sign-in answered with error %s", error)
             if error == "access_denied":
                 self._fail(translate("SignIn", "The sign-in was cancelled in the browser, or awork did not allow it."))
                 return "200 OK", page("denied", lang)
             self._fail(translate("SignIn", "awork reported a problem: {0}").format(detail))
             return "400 Bad Request", page("error", lang, detail)
-        if not hmac.compare_digest(query.get("state", "").encode(), self._state.encode()):
-            log.warning("sign-in answer with a wrong state ignored")
-            self._fail(translate("SignIn", "The browser's answer did not belong to this sign-in (wrong state). "
-                                           "Please start again."))
-            return "400 Bad Request", page("state", lang)
         code = query.get("code")
         if not code:
             self._fail(translate("SignIn", "awork's answer had no authorization code. Please start again."))

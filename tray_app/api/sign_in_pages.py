@@ -18,8 +18,8 @@ TEXTS = {
         "error_title": "Sign-in failed",
         "error_text": "awork reported a problem: {detail}. Start again from awork tray.",
         "state_title": "Sign-in not accepted",
-        "state_text": "This answer does not belong to the sign-in awork tray started, so it was ignored for your safety. "
-                      "Start again from awork tray.",
+        "state_text": "This answer does not belong to the sign-in awork tray is waiting for, so it was ignored for your "
+                      "safety. If you are signing in, use the page awork tray opened last.",
         "missing_title": "Sign-in failed",
         "missing_text": "awork's answer had no authorization code. Start again from awork tray.",
         "path_title": "Nothing here",
@@ -34,8 +34,9 @@ TEXTS = {
         "error_title": "Anmeldung fehlgeschlagen",
         "error_text": "awork meldet ein Problem: {detail}. Starte die Anmeldung in awork tray neu.",
         "state_title": "Anmeldung nicht angenommen",
-        "state_text": "Diese Antwort gehört nicht zu der Anmeldung, die awork tray gestartet hat; sie wurde zu deiner "
-                      "Sicherheit ignoriert. Starte die Anmeldung in awork tray neu.",
+        "state_text": "Diese Antwort gehört nicht zu der Anmeldung, auf die awork tray wartet; sie wurde zu deiner "
+                      "Sicherheit ignoriert. Wenn du dich gerade anmeldest, nutze die Seite, die awork tray zuletzt "
+                      "geöffnet hat.",
         "missing_title": "Anmeldung fehlgeschlagen",
         "missing_text": "Die Antwort von awork enthielt keinen Autorisierungscode. Starte die Anmeldung in awork tray neu.",
         "path_title": "Hier ist nichts",

@@ -5,13 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 from ..api.parse import shared_project
-from ..config import private_dir
 from ..domain.entities import (
     Task,
     TrackingRules,
@@ -21,6 +18,7 @@ from ..domain.entities import (
     Workload,
     Workspace,
 )
+from ..storage import write_json
 
 log = logging.getLogger(__name__)
 VERSION = 1
@@ -33,16 +31,18 @@ class WorkloadCache:
         self.path = cache_dir / f"workload-{digest}.json"
 
     def load(self) -> tuple[User | None, Workload]:
+        """What was saved, or nothing: a cache is disposable, so anything unreadable is ignored
+        (and rebuilt by the next save), whatever shape it has."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") != VERSION:
+            if not isinstance(data, dict) or data.get("version") != VERSION:
                 return None, Workload()
-            user = _user(data["user"]) if data.get("user") else None
+            user = _user(_obj(data["user"])) if data.get("user") is not None else None
             workload = Workload(
-                types_of_work=tuple(TypeOfWork(**t) for t in data.get("types_of_work", ())),
-                recent_tasks=tuple(_task(t) for t in data.get("recent_tasks", ())),
-                known_tasks=tuple(_task(t) for t in data.get("known_tasks", ())),
-                rules=TrackingRules(tuple(TrackingSetting(**r) for r in data.get("rules", ()))),
+                types_of_work=tuple(_type_of_work(_obj(t)) for t in _list(data.get("types_of_work"))),
+                recent_tasks=tuple(_task(_obj(t)) for t in _list(data.get("recent_tasks"))),
+                known_tasks=tuple(_task(_obj(t)) for t in _list(data.get("known_tasks"))),
+                rules=TrackingRules(tuple(_setting(_obj(r)) for r in _list(data.get("rules")))),
             )
             return user, workload
         except FileNotFoundError:
@@ -61,21 +61,70 @@ class WorkloadCache:
             "rules": [asdict(r) for r in workload.rules.settings],
         }
         try:
-            private_dir(self.path.parent)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".workload-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)  # atomic: a crash never leaves half a file
+            write_json(self.path, data)
         except OSError as exc:
             log.warning("could not write cache %s: %s", self.path, exc)
 
 
+# A strict reader: every value has the type the domain promises, or the whole cache is dropped.
+
+def _obj(value) -> dict:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def _list(value) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
+
+
+def _str(d: dict, key: str, *, optional: bool = False) -> str | None:
+    value = d.get(key)
+    if isinstance(value, str) or (optional and value is None):
+        return value
+    raise TypeError(f"{key}: expected text, got {type(value).__name__}")
+
+
+def _bool(d: dict, key: str) -> bool:
+    value = d.get(key, False)
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"{key}: expected true or false, got {type(value).__name__}")
+
+
+def _type_of_work(d: dict) -> TypeOfWork:
+    return TypeOfWork(_str(d, "id"), _str(d, "name"), _str(d, "icon", optional=True), _bool(d, "is_archived"))
+
+
 def _task(d: dict) -> Task:
     p = d.get("project")
-    project = shared_project(p["id"], p["name"], p.get("key"), is_closed=p.get("is_closed", False)) if p else None
-    return Task(d["id"], d["name"], d.get("key"), project, d.get("type_of_work_id"), d.get("is_done", False))
+    project = None
+    if p is not None:
+        p = _obj(p)
+        billable = p.get("is_billable_by_default")
+        if billable is not None and not isinstance(billable, bool):
+            raise TypeError(f"is_billable_by_default: expected true, false or null, got {type(billable).__name__}")
+        project = shared_project(_str(p, "id"), _str(p, "name"), _str(p, "key", optional=True), billable,
+                                 is_closed=_bool(p, "is_closed"))
+    return Task(_str(d, "id"), _str(d, "name"), _str(d, "key", optional=True), project,
+                _str(d, "type_of_work_id", optional=True), _bool(d, "is_done"))
+
+
+def _setting(d: dict) -> TrackingSetting:
+    days = d.get("day_count")
+    if days is not None and (type(days) is not int):
+        raise TypeError(f"day_count: expected a whole number, got {type(days).__name__}")
+    return TrackingSetting(_str(d, "type"), _bool(d, "enabled"), days)
 
 
 def _user(d: dict) -> User:
-    ws = Workspace(**d["workspace"]) if d.get("workspace") else None
-    return User(d["id"], d["first_name"], d["last_name"], ws)
+    ws = d.get("workspace")
+    workspace = None
+    if ws is not None:
+        ws = _obj(ws)
+        workspace = Workspace(_str(ws, "id"), _str(ws, "name"), _str(ws, "url", optional=True))
+    return User(_str(d, "id"), _str(d, "first_name"), _str(d, "last_name"), workspace)

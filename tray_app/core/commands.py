@@ -34,7 +34,7 @@ from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
 from .allowance import Allowance
 from .cache import WorkloadCache
-from .outbox import Outbox, Pending
+from .outbox import NotQueued, Outbox, Pending
 from .patience import Patience
 from .replay import Replayer
 from .state import Auth, Clock, Store
@@ -204,7 +204,11 @@ class Commands:
         label = (task.name if task else type_of_work.name if type_of_work else "") or ""
         # Before awork ever answered, `at` is this computer's time: the replay moves it to awork's.
         local = not getattr(self.clock, "known", True)
-        self.outbox.append(Pending(kind, at, form, label, local_time=local), fingerprint(self.server_entry))
+        try:
+            self.outbox.append(Pending(kind, at, form, label, local_time=local), fingerprint(self.server_entry))
+        except NotQueued as exc:  # e.g. a full disk: refused, and so never sent later either
+            self.store.update(error=exc.user_message, offline=True)
+            raise
         entry = apply_intent(self.store.state.entry, kind, at, type_of_work=type_of_work, task=task, note=note)
         if isinstance(held, RateLimitedError):  # awork answers, but not for a while: say so, not "offline"
             self.store.update(entry=entry, entry_loaded=True, pending=len(self.outbox), error=None,

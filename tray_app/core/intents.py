@@ -26,6 +26,7 @@ from ..api.errors import (
 from ..i18n import translate
 from .allowance import TypeOfWorkNeeded
 from .commands import Busy
+from .outbox import damaged_queue_text
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +134,9 @@ async def _run(core, name: str, args: dict) -> Outcome:
                 raise
             entry, age = core.store.state.entry, max(round(known), 1)
         status = {**status_json(entry, now), "age_seconds": age}
+        damaged = _damaged_queue(core)
+        if damaged:  # actions that never reached awork: said on every status until the file is gone
+            status["damaged_offline_queue"] = [str(p) for p in damaged]
         if args.get("json"):
             text = json.dumps(status, ensure_ascii=False)
         else:
@@ -140,7 +144,8 @@ async def _run(core, name: str, args: dict) -> Outcome:
             if age:
                 text += "\n" + translate("Cli", "awork is busy (too many requests): this is the timer as the tray "
                                                  "knew it {0} ago.").format(format_age(age))
-        return Outcome(stdout=text, status=status)
+        warning = "\n".join("awork-tray: " + damaged_queue_text(p) for p in damaged)
+        return Outcome(stdout=text, stderr=warning, status=status)
     if name == "start":
         if not (args.get("task") or args.get("type_of_work")):
             return failure(EXIT_USAGE, start_needs())
@@ -162,6 +167,13 @@ def format_age(seconds: int) -> str:
     if seconds < 90:
         return translate("Cli", "{0} s").format(seconds)
     return translate("Cli", "{0} min").format(round(seconds / 60))
+
+
+def _damaged_queue(core) -> list:
+    from ..storage import damaged_copies
+
+    config = getattr(core, "config", None)
+    return damaged_copies(config.config_dir / "outbox.json") if config is not None else []
 
 
 def status_json(entry, now: datetime) -> dict:

@@ -1,6 +1,8 @@
 """The user's settings: one dataclass, defaults in one place, a JSON file only the user can read.
 
-Never a secret in here: tokens live in the keychain (or in memory).
+Never a secret in here: tokens live in the keychain (or in memory). A settings file that cannot be
+read is kept aside as settings.damaged-<time>.json (never overwritten by a later save) and the app
+starts with the defaults; `problem` says so, for the one front end that found it to tell the user.
 """
 
 from __future__ import annotations
@@ -8,12 +10,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import private_dir
+from ..i18n import translate
+from ..storage import keep_aside, write_json
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +43,21 @@ class Settings:
 class SettingsFile:
     def __init__(self, config_dir: Path):
         self.path = config_dir / "settings.json"
+        self.damaged: Path | None = None  # where this object kept a damaged file aside
+        self.problem: str | None = None  # what to tell the user about it, once
 
     def load(self) -> Settings:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return Settings()
+        except PermissionError as exc:  # not damaged: we may not read it (and must not move it)
+            log.warning("cannot read the settings %s: %s", self.path, exc)
+            return Settings()
         except (OSError, ValueError) as exc:
-            log.warning("ignoring unreadable settings %s: %s", self.path, exc)
-            return Settings()
+            return self._damaged(exc)
         if not isinstance(data, dict):
-            return Settings()
+            return self._damaged(ValueError(f"not an object but {type(data).__name__}"))
         known = {f.name: f for f in dataclasses.fields(Settings)}
         values = {}
         defaults = Settings()
@@ -66,13 +71,19 @@ class SettingsFile:
                 values[name] = value
         return Settings(**values)
 
-    def save(self, settings: Settings) -> None:
-        private_dir(self.path.parent)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+    def _damaged(self, exc: Exception) -> Settings:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(dataclasses.asdict(settings), handle, indent=2, ensure_ascii=False)
-            os.replace(tmp, self.path)  # atomic: never half a settings file
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            self.damaged = keep_aside(self.path)
+        except OSError as err:  # e.g. a read-only folder: then nothing can overwrite it either
+            log.warning("unreadable settings %s (%s) could not be kept aside: %s", self.path, exc, err)
+            self.problem = translate("Settings", "Your settings file {0} could not be read; awork tray starts with "
+                                                 "its default settings.").format(self.path)
+            return Settings()
+        log.warning("unreadable settings %s (%s); kept as %s", self.path, exc, self.damaged)
+        self.problem = translate("Settings", "Your settings file could not be read; awork tray starts with its "
+                                             "default settings. The damaged file is kept as {0}.").format(self.damaged)
+        return Settings()
+
+    def save(self, settings: Settings) -> None:
+        """Raises OSError (and changes nothing) when the file cannot be written."""
+        write_json(self.path, dataclasses.asdict(settings), indent=2)

@@ -39,6 +39,7 @@ class AppState:
     waiting: tuple[str, int] | None = None
     held: str | None = None  # why queued actions wait although awork answers (a long 429)
     clock_offset: int = 0  # seconds awork's clock is ahead of this computer's (negative: behind)
+    file_problems: tuple[str, ...] = ()  # damaged local files found at start (kept aside), for the user
 
     @property
     def timer(self) -> TimerState:

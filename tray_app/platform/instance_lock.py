@@ -13,12 +13,22 @@ from .instance_client import InstanceAddress, send_request
 class InstanceLock:
     def __init__(self, address: InstanceAddress):
         address.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self.address = address
         self._lock = QLockFile(str(address.lock_path))
         # Held for hours: only a dead owner makes it stale, never its age.
         self._lock.setStaleLockTime(0)
 
     def acquire(self) -> bool:
-        return self._lock.tryLock(0)
+        if self._lock.tryLock(0):
+            return True
+        # QLockFile calls a lock stale only when its process id is gone or runs another program.
+        # After a crash that id may belong to any other Python program by now, which looks like us.
+        # Ask instead: a tray that answers on its socket is alive. One that does not may be starting:
+        # removeStaleLockFile() only removes the file when nobody holds the kernel's lock on it,
+        # which a live owner does until it exits, however it exits.
+        if send_request(self.address, {"cmd": "ping", "args": {}}, timeout=2.0) is not None:
+            return False
+        return self._lock.removeStaleLockFile() and self._lock.tryLock(0)
 
     def owner_pid(self) -> int | None:
         info = self._lock.getLockInfo()  # PySide: (pid, hostname, appname), or False

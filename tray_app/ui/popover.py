@@ -194,6 +194,8 @@ class Popover(QWidget):
             self._set_status(offline_text(state.pending) if state.offline else self._sending(state.pending), "busy")
         elif state.keychain_problem and state.auth_source == "session":
             self._set_status(state.keychain_problem, "info")
+        elif state.file_problems:
+            self._set_status("\n".join(state.file_problems), "info")
         else:
             self._set_status("", "")
         user = state.user

@@ -50,6 +50,8 @@ class TraySession:
         self.render(core.store.state)
 
     async def start(self, *, show_popover: bool = False) -> None:
+        for problem in self.core.store.state.file_problems:  # once, at start; the popover keeps saying it
+            self.tray.notify("awork tray", problem)
         self.commands.load_cache()
         await self.core.restore_sign_in()
         if show_popover:

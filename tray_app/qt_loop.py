@@ -1,0 +1,64 @@
+"""Running the app's main coroutine on Qt's event loop (qasync) until it is done, however Qt's loop ends.
+
+Qt may end its own loop before the app asked it to: the session manager's logout quits the
+application, and a display that goes away (the X server dies, the session ends) makes Qt leave its
+loop too. qasync.run then raises "Event loop stopped before Future completed" with the shutdown
+(closing the socket, the HTTP client, the tray icon) never run. Here the app is told to quit instead,
+and the loop is run again until its shutdown is done, a bounded number of times: with no display
+left, Qt may stop each run almost at once. What matters is already safe: the offline queue is
+written to disk on every change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+
+log = logging.getLogger(__name__)
+
+RESTARTS = 200  # each restart runs at least one pass of pending events
+
+
+def run_until_done(app, main: Coroutine, on_early_stop: Callable[[], None], restarts: int = RESTARTS):
+    """Run `main` on a qasync loop over `app`; returns its result, or None when it could not finish."""
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    task = loop.create_task(main)
+    told = False
+    try:
+        for _ in range(restarts + 1):
+            try:
+                return loop.run_until_complete(task)
+            except RuntimeError:
+                if task.done():
+                    raise  # the coroutine's own error, not the loop's
+                if not told:
+                    log.info("Qt's event loop ended (session or display ended): shutting down")
+                    told = True
+                on_early_stop()
+        log.warning("the shutdown did not finish after the display or session went away")
+        task.cancel()
+        return None
+    finally:
+        _finish(loop, task)
+
+
+def _finish(loop, task) -> None:
+    """What asyncio.run does at the end, without raising when Qt will not run any more."""
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for t in pending:
+        t.cancel()
+    if pending:
+        try:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        except RuntimeError:
+            pass
+    try:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    except RuntimeError:
+        pass
+    asyncio.set_event_loop(None)
+    loop.close()
