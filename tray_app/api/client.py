@@ -12,11 +12,10 @@ import httpx
 
 from ..domain.entities import StartRequest, Task, TimeEntry, TypeOfWork, User
 from ..i18n import translate
-from . import parse
+from . import parse, transfer
 from .errors import (
     ApiError,
     MalformedResponseError,
-    NetworkError,
     NotFoundError,
     NotSignedInError,
     RateLimitedError,
@@ -40,8 +39,12 @@ class AworkClient:
         transport: httpx.AsyncBaseTransport | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         timeout: httpx.Timeout = TIMEOUT,
+        deadline: float = transfer.DEADLINE,
+        write_deadline: float = transfer.WRITE_DEADLINE,
+        max_reply_bytes: int = transfer.MAX_REPLY_BYTES,
     ):
         self.base_url = base_url.rstrip("/")
+        self._deadline, self._write_deadline, self._max_reply_bytes = deadline, write_deadline, max_reply_bytes
         self._tokens = tokens
         self._monotonic = monotonic
         self._blocked_until = 0.0
@@ -150,8 +153,8 @@ class AworkClient:
             if not isinstance(batch, list):
                 raise MalformedResponseError(translate("ApiError", "awork sent something other than a list."))
             items.extend(batch)
-            total = response.headers.get("aw-totalitems")
-            if len(batch) < PAGE_SIZE or (total and total.isdigit() and len(items) >= int(total)):
+            total = response.headers.get("aw-totalitems", "")
+            if len(batch) < PAGE_SIZE or (total.isdecimal() and len(total) < 16 and len(items) >= int(total)):
                 break
             page += 1
         return items[:limit]
@@ -162,7 +165,7 @@ class AworkClient:
     def _decode(self, response: httpx.Response) -> Any:
         try:
             return response.json()
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
             log.warning(
                 "malformed JSON from %s %s (status %s, trace id %s)",
                 response.request.method,
@@ -185,14 +188,9 @@ class AworkClient:
             if not token:
                 raise NotSignedInError(translate("ApiError", "Not signed in to awork."))
             headers = {"Authorization": f"Bearer {token}"}
-            try:
-                response = await self._http.request(method, path, headers=headers, **kw)
-            except httpx.TimeoutException as exc:
-                log.warning("%s /%s timed out", method, path)
-                raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
-            except httpx.HTTPError as exc:
-                log.warning("%s /%s failed: %s", method, path, type(exc).__name__)
-                raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
+            deadline = self._deadline if method == "GET" else self._write_deadline
+            response = await transfer.exchange(self._http, method, path, headers=headers, deadline=deadline,
+                                               max_bytes=self._max_reply_bytes, **kw)
             if response.status_code == 401 and attempt == 1 and await self._tokens.unauthorized(token):
                 token = await self._tokens.token()
                 continue
