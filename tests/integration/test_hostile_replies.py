@@ -7,9 +7,9 @@ import time
 
 import httpx
 import pytest
-
 from fake_awork import FakeAworkServer
 from fake_awork.certificates import self_signed_context
+
 from tray_app.api.client import AworkClient
 from tray_app.api.errors import MalformedResponseError, NetworkError
 from tray_app.api.tokens import TokenHolder
@@ -65,6 +65,26 @@ def test_a_reply_just_under_the_cap_is_read(qloop, fake_awork, make_client):
     fake_awork.huge_next("typeofwork", size=2**20 - 10)
     client = make_client(fake_awork.url, max_reply_bytes=2**20)
     assert qloop.run_until_complete(client.types_of_work()) == []
+
+
+def test_a_redirect_names_where_it_points(qloop, fake_awork, make_client):
+    portal = "https://login.hotel-wifi.example/portal?from=awork"
+    fake_awork.fail_next(302, body=b"", headers={"Location": portal})
+    client = make_client(fake_awork.url)
+    with pytest.raises(NetworkError) as info:
+        qloop.run_until_complete(client.me())
+    message = info.value.user_message
+    assert f"awork's address answered with a redirect to {portal}" in message
+    assert "internet connection" not in message
+    assert len(fake_awork.requests.of("GET", "me")) == 1  # not followed
+
+
+def test_a_relative_redirect_is_shown_in_full(qloop, fake_awork, make_client):
+    fake_awork.fail_next(301, body=b"", headers={"Location": "/api/v2/me"})
+    client = make_client(fake_awork.url)
+    with pytest.raises(NetworkError) as info:
+        qloop.run_until_complete(client.me())
+    assert f"redirect to http://127.0.0.1:{fake_awork.port}/api/v2/me" in info.value.user_message
 
 
 @pytest.mark.timeout(30)
