@@ -7,7 +7,6 @@ the same whichever process runs it.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,6 +22,7 @@ from ..api.errors import (
     ServerError,
 )
 from ..i18n import translate
+from ..terminal_text import for_terminal, json_text
 from .commands import Busy
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,9 @@ class Outcome:
     status: dict | None = field(default=None)  # the timer afterwards, as `status --json` prints it
 
     def to_json(self) -> dict:
-        return {"exit": self.exit, "stdout": self.stdout, "stderr": self.stderr, "status": self.status}
+        # Cleaned where the tokens are known: a tray answering another process masks its own.
+        return {"exit": self.exit, "stdout": for_terminal(self.stdout, limit=None),
+                "stderr": for_terminal(self.stderr, limit=None), "status": self.status}
 
 
 def failure(exit_code: int, message: str) -> Outcome:
@@ -106,7 +108,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
     if name == "status":
         entry = await commands.refresh_timer()
         status = status_json(entry, now)
-        text = json.dumps(status, ensure_ascii=False) if args.get("json") else status_text(entry, now)
+        text = json_text(status) if args.get("json") else status_text(entry, now)
         return Outcome(stdout=text, status=status)
     if name == "start":
         if not (args.get("task") or args.get("type_of_work")):
