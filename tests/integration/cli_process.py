@@ -16,4 +16,4 @@ def run_cli(server_url: str, config_dir: Path, *args: str, token: str | None = "
     if token is not None:
         env["AWORK_API_TOKEN"] = token
     return subprocess.run([sys.executable, "-m", "tray_app", *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, stdin=subprocess.DEVNULL)
+                          timeout=timeout, stdin=subprocess.DEVNULL, check=False)
