@@ -145,8 +145,8 @@ def _busy(wait: float) -> str:
 def _redirect(response: httpx.Response) -> str:
     location = response.headers.get("location", "").strip()
     if not location:
-        return translate("ApiError", "awork's address answered with a redirect ({0}) that says nowhere; it was not "
-                                     "followed.").format(response.status_code)
+        return translate("ApiError", "awork's address answered with a redirect ({0}) without a "
+                                     "destination; it was not followed.").format(response.status_code)
     try:
         location = str(response.request.url.join(location))  # a relative one, in full
     except (RuntimeError, httpx.InvalidURL, ValueError):  # RuntimeError: a response with no request
