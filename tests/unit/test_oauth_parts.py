@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from tray_app.api.errors import NetworkError
 from tray_app.api.loopback import check_loopback_uri
 from tray_app.api.oauth import OAuth, Pkce, SignInRejected, default_redirect_uris, s256
 from tray_app.api.sign_in_pages import page
@@ -106,3 +107,19 @@ def test_a_refused_refresh_says_sign_in_again(body):
         asyncio.run(oauth.refresh("client-1", "r1"))
     assert "Sign in again" in caught.value.user_message and "The token was redeemed." in caught.value.user_message
     assert caught.value.code == "invalid_grant"
+
+
+def test_a_token_endpoint_that_never_finishes_ends_at_the_deadline():
+    async def never(request):
+        await asyncio.sleep(3600)
+
+    async def main():
+        oauth = OAuth("https://awork.test/api/v1", transport=httpx.MockTransport(never), deadline=0.2)
+        try:
+            with pytest.raises(NetworkError) as caught:
+                await oauth.refresh("client-1", "r1")
+        finally:
+            await oauth.aclose()
+        return caught.value
+
+    assert "did not answer in time" in asyncio.run(asyncio.wait_for(main(), 10)).user_message
