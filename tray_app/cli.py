@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reply is not None:  # a tray runs: it did the work, so its icon and popover show it at once
             if settings_problem and runs_tray:
                 _err(settings_problem)
-            code = _print_reply(reply)
+            code = _print_reply(reply, json_output=getattr(args, "json", False))
             if getattr(args, "details", False):
                 _print_diagnostics(config, args, tray_running=True)
             return code
@@ -164,7 +164,7 @@ def _print_diagnostics(config, args, *, tray_running: bool) -> None:
     for name in ("outbox.json", "settings.json"):
         rows += [(translate("Cli", "damaged file kept:"), str(p)) for p in damaged_copies(config.config_dir / name)]
     width = max(len(label) for label, _ in rows) + 1
-    print("\n".join(f"{label:<{width}}{value}" for label, value in rows), file=sys.stderr if args.json else sys.stdout)
+    _say("\n".join(f"{label:<{width}}{value}" for label, value in rows), sys.stderr if args.json else sys.stdout)
 
 
 def _remote_args(args) -> dict:
@@ -175,10 +175,11 @@ def _remote_args(args) -> dict:
     return {}
 
 
-def _print_reply(reply: dict) -> int:
+def _print_reply(reply: dict, *, json_output: bool = False) -> int:
     for text, stream in ((reply.get("stdout"), sys.stdout), (reply.get("stderr"), sys.stderr)):
         if text:
-            print(text, file=stream)
+            # JSON for scripts stays whole (it holds no control character: terminal_text.json_text).
+            _say(text, stream, whole=json_output and stream is sys.stdout)
     code = reply.get("exit")
     return code if isinstance(code, int) else EXIT_FAILED
 
@@ -200,19 +201,20 @@ async def _one_shot(args, config) -> int:
             return await _login(core)
         if args.command == "logout":
             if core.tokens.source == "AWORK_API_TOKEN":
-                print(translate("Cli", "AWORK_API_TOKEN is set and used instead of a stored token; unset it to sign out."))
+                _say(translate("Cli", "AWORK_API_TOKEN is set and used instead of a stored token; unset it to sign out."))
                 return EXIT_OK
             was_signed_in = core.tokens.present
             problem = await core.sign_out()
             if problem:
                 _err(problem)
                 return EXIT_FAILED
-            print(translate("Cli", "Signed out: awork tray's access was revoked at awork and the stored sign-in removed.")
-                  if was_signed_in else translate("Cli", "Not signed in; nothing is stored any more."))
+            _say(translate("Cli", "Signed out: awork tray's access was revoked at awork and the stored sign-in removed.")
+                 if was_signed_in else translate("Cli", "Not signed in; nothing is stored any more."))
             return EXIT_OK
         from .core.intents import run_intent
 
-        return _print_reply((await run_intent(core, args.command, _remote_args(args))).to_json())
+        return _print_reply((await run_intent(core, args.command, _remote_args(args))).to_json(),
+                            json_output=getattr(args, "json", False))
     except (NotSignedInError, AuthError) as exc:
         _err(not_signed_in(exc.user_message))
         return EXIT_NOT_SIGNED_IN
@@ -248,8 +250,8 @@ async def _login(core) -> int:
 
     def show(url: str) -> None:
         # Printed too, for a shell with no browser: open it in a browser on this computer.
-        print(translate("Cli", "Sign in to awork in your browser. If it does not open, open this link on this "
-                               "computer:\n  {0}\nWaiting up to 5 minutes (Ctrl+C cancels)…").format(url), flush=True)
+        _say(translate("Cli", "Sign in to awork in your browser. If it does not open, open this link on this "
+                              "computer:\n  {0}\nWaiting up to 5 minutes (Ctrl+C cancels)…").format(url), whole=True)
 
     def no_browser() -> None:
         _err(translate("Cli", "No browser could be opened; open the link above."))
@@ -265,7 +267,7 @@ async def _login(core) -> int:
         _err(translate("Cli", "Sign-in cancelled."))
         raise
     ws = user.workspace.name if user.workspace else translate("Cli", "unknown workspace")
-    print(translate("Cli", "Signed in as {0} · {1}. The sign-in is kept in the system keychain.").format(
+    _say(translate("Cli", "Signed in as {0} · {1}. The sign-in is kept in the system keychain.").format(
         user.display_name, ws))
     return EXIT_OK
 
@@ -283,4 +285,12 @@ def status_text(entry, now: datetime) -> str:
 
 
 def _err(message: str) -> None:
-    print(f"awork-tray: {message}", file=sys.stderr)
+    _say(f"awork-tray: {message}", sys.stderr)
+
+
+def _say(text: str, stream=None, *, whole: bool = False) -> None:
+    """Every line the command line prints comes through here: awork's words are data, never
+    escape sequences for the terminal, never a token, never megabytes (terminal_text.py)."""
+    from .terminal_text import MAX_LINE, for_terminal  # here: the tray's start-up does not need it
+
+    print(for_terminal(text, limit=None if whole else MAX_LINE), file=stream or sys.stdout, flush=True)

@@ -78,6 +78,18 @@
         <translation>awork ist nicht erreichbar. Prüfe deine Internetverbindung.</translation>
     </message>
     <message>
+        <source>awork sent a reply larger than {0} MB; it was not read.</source>
+        <translation>awork hat eine Antwort größer als {0} MB gesendet; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The certificate of {0} could not be verified ({1}). A company proxy or a network&apos;s sign-in page may be in the way.</source>
+        <translation>Das Zertifikat von {0} konnte nicht überprüft werden ({1}). Vielleicht steht ein Firmen-Proxy oder die Anmeldeseite eines Netzwerks im Weg.</translation>
+    </message>
+    <message>
+        <source>No secure connection to {0} could be made ({1}).</source>
+        <translation>Zu {0} konnte keine sichere Verbindung aufgebaut werden ({1}).</translation>
+    </message>
+    <message>
         <source>You cannot book time on this task: {0}</source>
         <translation>Du kannst auf diese Aufgabe keine Zeit buchen: {0}</translation>
     </message>
@@ -104,6 +116,18 @@
     <message>
         <source>You cannot change this time entry: {0}</source>
         <translation>Du kannst diesen Zeiteintrag nicht ändern: {0}</translation>
+    </message>
+    <message>
+        <source>awork&apos;s address answered with a redirect ({0}) without a destination; it was not followed.</source>
+        <translation>Die Adresse von awork hat mit einer Weiterleitung ({0}) ohne Ziel geantwortet; ihr wurde nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>awork&apos;s address answered with a redirect to {0}; it was not followed. If this network needs you to sign in first, do that in your browser.</source>
+        <translation>Die Adresse von awork hat mit einer Weiterleitung nach {0} geantwortet; ihr wurde nicht gefolgt. Wenn du dich in diesem Netzwerk zuerst anmelden musst, tu das in deinem Browser.</translation>
+    </message>
+    <message>
+        <source>awork is busy and asked to wait longer than 10 minutes; it takes new requests again in 10 minutes.</source>
+        <translation>awork ist ausgelastet und bittet, länger als 10 Minuten zu warten; neue Anfragen nimmt es in 10 Minuten wieder an.</translation>
     </message>
     <message>
         <source>awork is busy (too many requests); it takes new requests again in {0} s.</source>

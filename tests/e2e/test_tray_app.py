@@ -63,6 +63,7 @@ def test_start_a_task_then_pause_and_stop_from_the_popover(virtual_desktop, fake
         "timezone": "Europe/Berlin",
         "taskId": task["id"],
         "projectId": task["projectId"],
+        "isBillable": task["project"]["isBillableByDefault"],  # the project's default
     }
     d.wait_window_gone(wid, timeout=TIMEOUT)  # a successful start gets out of the way
     d.screenshot(ARTIFACTS / "03-tray-running.png")

@@ -1,4 +1,4 @@
-"""Canned misbehaviour for the fake awork server: errors, broken JSON, slow and empty replies."""
+"""Canned misbehaviour for the fake awork server: errors, broken JSON, slow, empty, trickled and huge replies."""
 
 from __future__ import annotations
 
@@ -62,13 +62,17 @@ def normalise_path(path: str | None) -> str | None:
 class Fault:
     """One armed misbehaviour; `times` replies get it, then it is used up."""
 
-    kind: str  # "fail" | "malformed" | "delay" | "empty"
+    kind: str  # "fail" | "malformed" | "delay" | "empty" | "trickle" | "huge"
     path: str | None = None
     times: int = 1
     status: int = 200
     body: object = None
     headers: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    part: str = "body"  # trickle: "headers" or "body"
+    size: int = 0  # huge: bytes in the body
+    declare_length: bool = True  # huge: send Content-Length, or end the body by closing
+    sent: int = 0  # trickle/huge: bytes of the reply written before the client went away
 
     def matches(self, path: str) -> bool:
         return self.times > 0 and (self.path is None or self.path == path)

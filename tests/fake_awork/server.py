@@ -2,14 +2,17 @@
 
 Normal requests are answered by the in-memory `FakeAwork` (tray_app/demo/backend.py), which
 applies awork's rules. On top of it: a record of every request, armed faults (errors, broken
-JSON, slow or empty replies) and going offline and back on the same port.
+JSON, slow, empty, trickled or huge replies), going offline and back on the same port, and
+HTTPS with a given certificate.
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import ssl
 import socketserver
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -94,6 +97,11 @@ class _HTTPServer(ThreadingHTTPServer):
             self._open.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request, client_address) -> None:
+        # A client refusing our test certificate or hanging up is what those tests are about.
+        if not isinstance(sys.exc_info()[1], OSError):  # ssl.SSLError is an OSError
+            super().handle_error(request, client_address)
+
     def drop_connections(self) -> None:
         """Kill kept-alive connections, so "offline" means offline for pooled ones too."""
         with self._open_lock:
@@ -106,8 +114,10 @@ class _HTTPServer(ThreadingHTTPServer):
 
 
 class FakeAworkServer:
-    def __init__(self, workspace: Workspace | None = None, token: str | None = "test-token", *, host: str = "127.0.0.1"):
+    def __init__(self, workspace: Workspace | None = None, token: str | None = "test-token", *, host: str = "127.0.0.1",
+                 tls: ssl.SSLContext | None = None):
         self.token = token
+        self._tls = tls  # a server context: the fake speaks HTTPS with its certificate
         self.oauth = FakeOAuth()  # registration, authorize, token, revoke (see oauth.py)
         self.backend = FakeAwork(workspace if workspace is not None else demo_workspace(), token=token)
         self.requests = RequestLog()
@@ -126,7 +136,7 @@ class FakeAworkServer:
 
     @property
     def url(self) -> str:
-        return f"http://{self._host}:{self._port}/api/v1"
+        return f"{'https' if self._tls else 'http'}://{self._host}:{self._port}/api/v1"
 
     @property
     def running(self) -> bool:
@@ -137,6 +147,10 @@ class FakeAworkServer:
         if self._httpd is None:
             self._offline.clear()
             self._httpd = _HTTPServer((self._host, self._port), self)
+            if self._tls is not None:
+                # Handshakes happen in each handler's thread, so a failed one harms nobody else.
+                self._httpd.socket = self._tls.wrap_socket(self._httpd.socket, server_side=True,
+                                                           do_handshake_on_connect=False)
             self._port = self._httpd.server_address[1]
             self._thread = threading.Thread(
                 target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name=f"fake-awork-{self._port}", daemon=True
@@ -188,6 +202,21 @@ class FakeAworkServer:
         """`status` with no body at all (nothing is processed)."""
         self._arm(Fault("empty", path, times, status=status))
 
+    def trickle_next(self, path: str | None = None, *, part: str = "body", interval: float = 1.0, times: int = 1) -> Fault:
+        """A 200 whose headers (`part="headers"`) or body come one byte every `interval` seconds,
+        never finishing: only a client's overall deadline ends it."""
+        fault = Fault("trickle", path, times, seconds=interval, part=part)
+        self._arm(fault)
+        return fault
+
+    def huge_next(self, path: str | None = None, *, size: int = 50 * 2**20, declare_length: bool = True,
+                  times: int = 1) -> Fault:
+        """A 200 with a valid JSON body of `size` bytes (a list padded with blanks), written in
+        pieces and never held whole; `fault.sent` tells how much of it went out."""
+        fault = Fault("huge", path, times, size=size, declare_length=declare_length)
+        self._arm(fault)
+        return fault
+
     def clear_faults(self) -> None:
         with self._faults_lock:
             self._faults.clear()
@@ -234,6 +263,10 @@ class FakeAworkServer:
         fault = self._take_fault(record.path)
         record.fault = fault.kind if fault else None
         self.requests.append(record)
+        if fault is not None and fault.kind in ("trickle", "huge"):
+            self.requests.replied(record, 200, None)
+            self._stream(handler, fault)
+            return
         if fault is not None and fault.kind != "delay":
             status, reply_headers, content = fault.canned(new_trace_id())
         else:
@@ -253,6 +286,39 @@ class FakeAworkServer:
             handler.close_connection = True  # went offline while holding the reply
             return
         handler.reply(status, reply_headers, content)
+
+    def _stream(self, handler: _Handler, fault: Fault) -> None:
+        """Write a trickled or huge reply until it is done, the client hangs up or we go offline."""
+        handler.close_connection = True
+        out = handler.wfile
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
+        try:
+            if fault.kind == "trickle":
+                if fault.part == "headers":
+                    out.write(head + b"X-Slow: ")
+                    body = None
+                else:
+                    out.write(head + b"Content-Length: 100000\r\n\r\n[")
+                    body = b" "
+                out.flush()
+                while not self._offline.wait(fault.seconds):
+                    out.write(body or b"a")  # a header value or JSON blanks, one byte at a time
+                    out.flush()
+                    fault.sent += 1
+                return
+            length = f"Content-Length: {fault.size}\r\n" if fault.declare_length else "Connection: close\r\n"
+            out.write(head + length.encode() + b"\r\n[")
+            fault.sent = 1
+            piece = b" " * 65536
+            while fault.sent < fault.size - 1 and not self._offline.is_set():
+                chunk = piece[: fault.size - 1 - fault.sent]
+                out.write(chunk)
+                fault.sent += len(chunk)
+            out.write(b"]")
+            out.flush()
+            fault.sent += 1
+        except OSError:  # the client gave up: what a hostile server would see too
+            pass
 
     def _answer(self, method, relative, query, headers, raw) -> tuple[int, dict[str, str], bytes]:
         if relative is None:

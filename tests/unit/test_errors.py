@@ -101,8 +101,8 @@ def test_trace_id_not_shown_for_a_plain_validation_error():
         ({"RateLimit-Reset": "2.5", "Retry-After": "99"}, 2.5),  # awork's documented header wins
         ({"Retry-After": "12"}, 12.0),  # fallback
         ({"ratelimit-reset": "soon", "Retry-After": "8"}, 8.0),
-        ({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}, 60.0),
-        ({"ratelimit-reset": "-3"}, 0.0),
+        ({"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}, 0.0),  # a date: that moment has passed
+        ({"ratelimit-reset": "-3"}, 60.0),  # impossible: as if awork had said nothing
         ({}, 60.0),
     ],
 )

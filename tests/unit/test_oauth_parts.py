@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tray_app.api.errors import AuthError, RateLimitedError, ServerError
+from tray_app.api.errors import AuthError, NetworkError, RateLimitedError, ServerError
 from tray_app.api.loopback import check_loopback_uri
 from tray_app.api.oauth import (
     OAuth,
@@ -146,3 +146,19 @@ def test_a_refresh_that_fails_for_another_reason_is_try_later(status, body):
 def test_a_rate_limited_refresh_is_try_later():
     with pytest.raises(RateLimitedError):
         asyncio.run(_oauth_answering(429, {"code": "too-many-requests"}, []).refresh("client-1", "r1"))
+
+
+def test_a_token_endpoint_that_never_finishes_ends_at_the_deadline():
+    async def never(request):
+        await asyncio.sleep(3600)
+
+    async def main():
+        oauth = OAuth("https://awork.test/api/v1", transport=httpx.MockTransport(never), deadline=0.2)
+        try:
+            with pytest.raises(NetworkError) as caught:
+                await oauth.refresh("client-1", "r1")
+        finally:
+            await oauth.aclose()
+        return caught.value
+
+    assert "did not answer in time" in asyncio.run(asyncio.wait_for(main(), 10)).user_message

@@ -15,13 +15,12 @@ from ..domain.clock_offset import ClockOffset
 from ..domain.entities import StartRequest, Task, TimeEntry, TrackingRules, TypeOfWork, User
 from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
-from . import parse
+from . import parse, transfer
 from .errors import (
     BAD_TOKEN_CODE,
     PERMISSION_CODE,
     ApiError,
     MalformedResponseError,
-    NetworkError,
     NotFoundError,
     NotSignedInError,
     RateLimitedError,
@@ -52,8 +51,12 @@ class AworkClient:
         monotonic: Callable[[], float] = time.monotonic,
         timeout: httpx.Timeout = TIMEOUT,
         wall: Callable[[], datetime] = _utc_now,
+        deadline: float = transfer.DEADLINE,
+        write_deadline: float = transfer.WRITE_DEADLINE,
+        max_reply_bytes: int = transfer.MAX_REPLY_BYTES,
     ):
         self.base_url = base_url.rstrip("/")
+        self._deadline, self._write_deadline, self._max_reply_bytes = deadline, write_deadline, max_reply_bytes
         self._tokens = tokens
         self._monotonic = monotonic
         self._wall = wall
@@ -200,8 +203,8 @@ class AworkClient:
             if not isinstance(batch, list):
                 raise MalformedResponseError(translate("ApiError", "awork sent something other than a list."))
             items.extend(batch)
-            total = response.headers.get("aw-totalitems")
-            if len(batch) < PAGE_SIZE or (total and total.isdigit() and len(items) >= int(total)):
+            total = response.headers.get("aw-totalitems", "")
+            if len(batch) < PAGE_SIZE or (total.isdecimal() and len(total) < 16 and len(items) >= int(total)):
                 break
             page += 1
         return items[:limit]
@@ -212,7 +215,7 @@ class AworkClient:
     def _decode(self, response: httpx.Response) -> Any:
         try:
             return response.json()
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
             log.warning(
                 "malformed JSON from %s %s (status %s, trace id %s)",
                 response.request.method,
@@ -248,14 +251,9 @@ class AworkClient:
             raise NotSignedInError(translate("ApiError", "Not signed in to awork."))
         headers = {"Authorization": f"Bearer {token}"}
         sent = self._monotonic()
-        try:
-            response = await self._http.request(method, path, headers=headers, **kw)
-        except httpx.TimeoutException as exc:
-            log.warning("%s /%s timed out", method, path)
-            raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
-        except httpx.HTTPError as exc:
-            log.warning("%s /%s failed: %s", method, path, type(exc).__name__)
-            raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
+        deadline = self._deadline if method == "GET" else self._write_deadline
+        response = await transfer.exchange(self._http, method, path, headers=headers, deadline=deadline,
+                                           max_bytes=self._max_reply_bytes, **kw)
         self.clock_offset.observe(_date_header(response), self._wall(), self._monotonic() - sent)
         return response
 

@@ -7,11 +7,18 @@ the UI and CLI catch `ApiError` at their edge and show `user_message`.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 
 import httpx
 
 from ..i18n import translate
+from . import fields
+
+MAX_WAIT = 600.0  # the longest awork may make us wait before asking again, whatever it says
+DEFAULT_WAIT = 60.0  # for a 429 that says nothing usable
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,8 @@ class RateLimitedError(ApiError):
 
     def __init__(self, description: str, *, retry_after: float, **kw):
         super().__init__(description, **kw)
-        self.retry_after = retry_after
+        # Whoever built it: an endless or impossible wait must not block the client for good.
+        self.retry_after = min(retry_after, MAX_WAIT) if retry_after >= 0 else DEFAULT_WAIT
 
 
 class ServerError(ApiError):
@@ -138,19 +146,58 @@ class NotSignedInError(ApiError):
 
 
 def _retry_after(response: httpx.Response) -> float:
+    """Seconds to wait, from 0 to MAX_WAIT: unreadable, negative or NaN values are skipped."""
     for header in ("ratelimit-reset", "retry-after"):
         value = response.headers.get(header)
-        if value is None:
-            continue
-        try:
-            return max(float(value), 0.0)
-        except ValueError:
-            continue
-    return 60.0
+        wait = _seconds(value) if value is not None else None
+        if wait is None and header == "retry-after" and value is not None:
+            wait = _until(value, response.headers.get("date"))
+        if wait is not None:
+            return min(wait, MAX_WAIT)  # inf and "a year from now" alike
+    return DEFAULT_WAIT
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        wait = float(value)  # "inf" and "1e400" read as infinity, "nan" as NaN
+    except ValueError:
+        return None
+    return wait if wait >= 0 else None  # NaN compares false too
+
+
+def _until(value: str, date_header: str | None) -> float | None:
+    """An HTTP date, measured from awork's own Date header when it sent one (awork's clock is the clock)."""
+    try:
+        until = parsedate_to_datetime(value)
+        now = parsedate_to_datetime(date_header) if date_header else datetime.now(timezone.utc)
+        if until.tzinfo is None or now.tzinfo is None:
+            return None
+        wait = (until - now).total_seconds()
+    except (TypeError, ValueError, OverflowError, IndexError):
+        return None
+    return max(wait, 0.0) if math.isfinite(wait) else None
+
+
+def _redirect(response: httpx.Response) -> str:
+    location = response.headers.get("location", "").strip()
+    if not location:
+        return translate("ApiError", "awork's address answered with a redirect ({0}) without a "
+                                     "destination; it was not followed.").format(response.status_code)
+    try:
+        location = str(response.request.url.join(location))  # a relative one, in full
+    except (RuntimeError, httpx.InvalidURL, ValueError):  # RuntimeError: a response with no request
+        pass
+    if len(location) > 300:
+        location = location[:300] + "…"
+    return translate("ApiError", "awork's address answered with a redirect to {0}; it was not followed. If this "
+                                 "network needs you to sign in first, do that in your browser.").format(location)
 
 
 def busy_message(wait: float) -> str:
-    """What a 429 says when awork sent no words of its own."""
+    """What a 429 says when awork sent no words of its own (no "retrying": a read is not retried)."""
+    if wait >= MAX_WAIT:
+        return translate("ApiError", "awork is busy and asked to wait longer than 10 minutes; it takes new requests "
+                                     "again in 10 minutes.")
     return translate("ApiError", "awork is busy (too many requests); it takes new requests again in {0} s.").format(
         max(round(wait), 1))
 
@@ -172,23 +219,26 @@ def error_for_response(response: httpx.Response, *, permission: bool = False) ->
         parsed = json.loads(response.content or b"null")
         if isinstance(parsed, dict):
             body = parsed
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         pass
     problems = tuple(
-        FieldProblem(str(p.get("property") or ""), str(p.get("message") or ""))
-        for p in body.get("validationErrors") or ()
+        FieldProblem(fields.text(p, "property") or "", fields.text(p, "message") or "")
+        for p in fields.items(body.get("validationErrors"))
         if isinstance(p, dict)
     )
-    description = body.get("description") if isinstance(body.get("description"), str) else None
+    description = fields.text(body, "description")
     common = dict(
         status=status,
-        code=body.get("code") if isinstance(body.get("code"), str) else None,
-        trace_id=response.headers.get("trace-id") or body.get("traceId"),
+        code=fields.text(body, "code"),
+        trace_id=response.headers.get("trace-id") or fields.text(body, "traceId"),
         edge_ref=response.headers.get("x-edge-ref"),
         problems=problems,
         details=_details(body),
     )
     # awork's own description stays as awork wrote it; only our fallbacks are translated.
+    if 300 <= status < 400:
+        # Not followed (tls.py): a captive portal or a moved address, which the user must hear about.
+        return NetworkError(_redirect(response), **common)
     if status == 400:
         return ValidationError(description or translate("ApiError", "awork rejected the request."), **common)
     if status == 401 and (permission or common["code"] == PERMISSION_CODE):
@@ -204,7 +254,10 @@ def error_for_response(response: httpx.Response, *, permission: bool = False) ->
         return NotFoundError(description or translate("ApiError", "awork could not find that."), **common)
     if status == 429:
         wait = _retry_after(response)
-        return RateLimitedError(description or busy_message(wait), retry_after=wait, **common)
+        message = description or busy_message(wait)
+        if description and wait >= MAX_WAIT:
+            message += "\n" + busy_message(wait)  # awork's words, and how long we really wait
+        return RateLimitedError(message, retry_after=wait, **common)
     if status >= 500:
         return ServerError(description or translate("ApiError", "awork had a problem ({0}). Please try again.").format(
             status), **common)

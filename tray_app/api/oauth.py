@@ -31,6 +31,7 @@ from .errors import (
     ServerError,
     error_for_response,
 )
+from . import transfer
 from .tls import http_client
 
 log = logging.getLogger(__name__)
@@ -117,9 +118,11 @@ class OAuth:
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
         timeout: httpx.Timeout = TIMEOUT,
+        deadline: float = transfer.WRITE_DEADLINE,
     ):
         self.api_url = api_url.rstrip("/")
         self._clock = clock
+        self._deadline = deadline
         self._http = http_client(transport=transport, timeout=timeout)
 
     async def aclose(self) -> None:
@@ -193,11 +196,11 @@ class OAuth:
     async def revoke(self, client_id: str, access_token: str) -> None:
         """Withdraw this app's authorization (and every refresh token awork issued for it)."""
         try:
-            response = await self._http.delete(
-                f"{self.api_url}/accounts/me/authorizedclients/{quote(client_id, safe='')}",
+            response = await self._exchange(
+                "DELETE", f"{self.api_url}/accounts/me/authorizedclients/{quote(client_id, safe='')}",
                 headers={"Authorization": f"Bearer {access_token}"},
             )
-        except httpx.HTTPError as exc:
+        except NetworkError as exc:
             raise NetworkError(translate("ApiError", "Cannot reach awork to revoke the sign-in.")) from exc
         # 401/404: the authorization is already gone, which is what we wanted.
         if not (response.is_success or response.status_code in (401, 404)):
@@ -224,12 +227,13 @@ class OAuth:
         return TokenSet(access, refresh or None, self._clock() + lifetime)
 
     async def _post(self, url: str, **kw) -> httpx.Response:
-        try:
-            return await self._http.post(url, **kw)
-        except httpx.TimeoutException as exc:
-            raise NetworkError(translate("ApiError", "awork did not answer in time. Check your connection.")) from exc
-        except httpx.HTTPError as exc:
-            raise NetworkError(translate("ApiError", "Cannot reach awork. Check your internet connection.")) from exc
+        return await self._exchange("POST", url, **kw)
+
+    async def _exchange(self, method: str, url: str, **kw) -> httpx.Response:
+        # One deadline and size cap, as for every API request: a trickling token endpoint must
+        # not hold a refresh (and every request waiting on it) for good.
+        return await transfer.exchange(self._http, method, url, deadline=self._deadline,
+                                       max_bytes=transfer.MAX_REPLY_BYTES, **kw)
 
     def _json(self, response: httpx.Response, what: str) -> dict:
         if not response.is_success:

@@ -23,6 +23,7 @@ from ..domain.entities import (
     Workspace,
 )
 from ..i18n import translate
+from . import fields
 from .errors import MalformedResponseError
 
 _DATETIME = re.compile(
@@ -32,6 +33,10 @@ _DATETIME = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?$")
+# A day inside datetime's range on either side, so showing a moment in any local time zone or
+# adding a day to it cannot overflow. Anything outside is no real moment of time tracking.
+_EARLIEST = datetime(1, 1, 2, tzinfo=timezone.utc)
+_LATEST = datetime(9999, 12, 30, tzinfo=timezone.utc)
 
 
 def _micros(fraction: str | None) -> int:
@@ -54,8 +59,15 @@ def parse_datetime(value: Any) -> datetime:
     if tz and tz.upper() != "Z":
         sign = 1 if tz[0] == "+" else -1
         digits = tz[1:].replace(":", "")
+        if int(digits[:2]) > 23 or int(digits[2:]) > 59:
+            raise ValueError(f"not a time zone offset: {tz!r}")
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        result -= sign * offset
+        try:
+            result -= sign * offset
+        except OverflowError:
+            raise ValueError(f"out of range: {value!r}") from None
+    if not _EARLIEST <= result <= _LATEST:
+        raise ValueError(f"out of range: {value!r}")
     return result
 
 
@@ -81,13 +93,10 @@ def combine_v1(date_value: Any, time_value: Any) -> datetime | None:
     return datetime.combine(date(day.year, day.month, day.day), tod, timezone.utc)
 
 
-def _obj(data: Any) -> dict:
-    return data if isinstance(data, dict) else {}
-
-
-def _text(data: dict, key: str) -> str | None:
-    value = data.get(key)
-    return value if isinstance(value, str) and value != "" else None
+# Every field is read through fields.py, so each shape is judged the same way everywhere.
+_obj = fields.obj
+_text = fields.text
+_flag = fields.flag
 
 
 def _required(data: dict, key: str, what: str) -> str:
@@ -103,7 +112,7 @@ def type_of_work(data: Any) -> TypeOfWork:
         id=_required(d, "id", "type of work"),
         name=_text(d, "name") or "",
         icon=_text(d, "icon"),
-        is_archived=bool(d.get("isArchived")),
+        is_archived=bool(_flag(d, "isArchived")),
     )
 
 
@@ -112,7 +121,7 @@ def project(data: Any) -> Project | None:
     if not _text(d, "id"):
         return None
     closed = _text(_obj(d.get("projectStatus")), "type") == "closed"
-    return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"), _flag(d, "isBillableByDefault"),
+    return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"), _flag(d, "isBillableByDefault", None),
                           is_closed=closed)
 
 
@@ -121,11 +130,6 @@ def shared_project(project_id: str, name: str, key: str | None, billable: bool |
                    is_closed: bool = False) -> Project:
     # Thousands of tasks name the same few hundred projects: one immutable object each.
     return Project(id=project_id, name=name, key=key, is_billable_by_default=billable, is_closed=is_closed)
-
-
-def _flag(data: dict, key: str) -> bool | None:
-    value = data.get(key)
-    return value if isinstance(value, bool) else None
 
 
 def _seconds(value: Any) -> timedelta | None:
@@ -146,7 +150,7 @@ def task(data: Any) -> Task:
         key=_text(d, "taskIdentifier"),
         project=proj,
         type_of_work_id=_text(d, "typeOfWorkId") or _text(_obj(d.get("typeOfWork")), "id"),
-        is_done=status_type == "done" or (d.get("isOpen") is False),
+        is_done=status_type == "done" or _flag(d, "isOpen", None) is False,
     )
 
 
@@ -156,8 +160,16 @@ def _break(data: Any) -> Break | None:
         return None
     start = parse_datetime(d["startDate"])
     end = parse_datetime(d["endDate"]) if d.get("endDate") else None
-    if end is None and isinstance(d.get("duration"), (int, float)) and d["duration"] > 0:
-        end = start + timedelta(seconds=d["duration"])
+    duration = fields.number(d, "duration")
+    if end is None and duration is None and type(d.get("duration")) in (int, float):
+        raise ValueError(f"not a break's duration: {d['duration']!r}")  # infinite, NaN or past any float
+    if end is None and duration is not None and duration > 0:
+        try:
+            end = start + timedelta(seconds=duration)
+        except OverflowError:
+            raise ValueError(f"not a break's duration: {duration!r}") from None
+        if end > _LATEST:
+            raise ValueError(f"not a break's duration: {duration!r}")
     return Break(start=start, end=end)
 
 
@@ -175,7 +187,7 @@ def time_entry(data: Any) -> TimeEntry:
         end = combine_v1(d.get("endDateUtc"), d.get("endTimeUtc"))
         if end is None and d.get("endDate"):
             end = parse_datetime(d["endDate"])
-        raw_breaks = d.get("breaks") if isinstance(d.get("breaks"), list) else ()
+        raw_breaks = fields.items(d.get("breaks"))
         breaks = tuple(b for b in (_break(x) for x in raw_breaks) if b is not None)
     except ValueError as exc:
         raise MalformedResponseError(translate("ApiError", "awork sent a time entry with an unreadable time: {0}").format(
@@ -204,8 +216,8 @@ def time_entry(data: Any) -> TimeEntry:
         updated=_optional_datetime(d.get("updatedOn")),
         created=_optional_datetime(d.get("createdOn")),
         user_id=_text(d, "userId"),
-        is_billable=_flag(d, "isBillable"),
-        is_billed=_flag(d, "isBilled"),
+        is_billable=_flag(d, "isBillable", None),
+        is_billed=_flag(d, "isBilled", None),
         duration=_seconds(d.get("duration")),
         start_time_known=start_time_known,
     )
@@ -263,7 +275,5 @@ def listing(data: Any, parse_one) -> list:
 
 
 def search_tasks(data: Any) -> list[Task]:
-    hits = _obj(_obj(data).get("taskHits")).get("hits")
-    if hits is None:
-        return []
+    hits = fields.items(_obj(_obj(data).get("taskHits")).get("hits"))
     return listing([_obj(h).get("entity") for h in hits if isinstance(h, dict)], task)

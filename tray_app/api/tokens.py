@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from ..logs import REDACTOR
+
 
 class TokenProvider(Protocol):
     async def token(self) -> str | None:
@@ -28,6 +30,7 @@ class TokenHolder:
     """
 
     def __init__(self, value: str | None = None, source: str = ""):
+        REDACTOR.add_secret(value)  # never in the log, nor printed when a server echoes it
         self._value = value
         self._source = source if value else ""
 
@@ -46,6 +49,7 @@ class TokenHolder:
         return bool(self._value)
 
     def set(self, value: str | None, source: str) -> None:
+        REDACTOR.add_secret(value)
         self._value = value or None
         self._source = source if value else ""
 

@@ -7,7 +7,6 @@ the same whichever process runs it.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -25,6 +24,7 @@ from ..api.errors import (
 )
 from ..i18n import translate
 from .allowance import TypeOfWorkNeeded
+from ..terminal_text import for_terminal, json_text
 from .commands import Busy
 from .outbox import damaged_queue_text
 
@@ -51,7 +51,9 @@ class Outcome:
     status: dict | None = field(default=None)  # the timer afterwards, as `status --json` prints it
 
     def to_json(self) -> dict:
-        return {"exit": self.exit, "stdout": self.stdout, "stderr": self.stderr, "status": self.status}
+        # Cleaned where the tokens are known: a tray answering another process masks its own.
+        return {"exit": self.exit, "stdout": for_terminal(self.stdout, limit=None),
+                "stderr": for_terminal(self.stderr, limit=None), "status": self.status}
 
 
 def failure(exit_code: int, message: str) -> Outcome:
@@ -138,7 +140,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
         if damaged:  # actions that never reached awork: said on every status until the file is gone
             status["damaged_offline_queue"] = [str(p) for p in damaged]
         if args.get("json"):
-            text = json.dumps(status, ensure_ascii=False)
+            text = json_text(status)
         else:
             text = status_text(entry, now)
             if age:
