@@ -233,7 +233,7 @@ async def _one_shot(args, config) -> int:
 
 
 async def _login(core) -> int:
-    from .api.oauth import SignInError
+    from .api.auth.oauth import SignInError
 
     if core.tokens.source == "AWORK_API_TOKEN":
         _err(translate("Cli", "AWORK_API_TOKEN is set; it is used instead of signing in. Unset it to sign in with awork."))

@@ -81,7 +81,7 @@ def test_a_queued_action_waits_for_the_next_sign_in_when_the_sign_in_is_refused(
 
 
 def test_a_timer_action_while_the_sign_in_cannot_be_renewed_is_queued(qloop, rig, monkeypatch):
-    from tray_app.api.oauth import RefreshUnavailable
+    from tray_app.api.auth.oauth import RefreshUnavailable
 
     async def blocked():
         raise RefreshUnavailable("awork's sign-in service cannot renew the sign-in right now (403)", status=403)

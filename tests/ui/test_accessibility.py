@@ -18,7 +18,7 @@ from tray_app.core.state import AppState, Auth, Store
 from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui import a11y
 from tray_app.ui.preferences import Preferences
-from tray_app.ui.sign_in import SignInDialog
+from tray_app.ui.sign_in.dialog import SignInDialog
 
 from .factories import USER, entry_for, signed_in
 from .test_settings_window import FakeAutostart, FakeHotkeys

@@ -16,7 +16,7 @@ from tray_app.core.state import AppState, Auth, Store
 from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui.language import Language
 from tray_app.ui.preferences import Preferences
-from tray_app.ui.sign_in import SignInDialog
+from tray_app.ui.sign_in.dialog import SignInDialog
 from tray_app.ui.tray import Tray
 
 from .factories import USER, entry_for, signed_in

@@ -28,7 +28,7 @@ from .errors import (
     busy_message,
     error_for_response,
 )
-from .tokens import TokenProvider
+from .auth.tokens import TokenProvider
 from .tls import http_client
 
 log = logging.getLogger(__name__)

@@ -117,7 +117,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
     if name == "whoami":
         user = await core.client.me()
         ws = user.workspace
-        from .account import describe_source
+        from .sign_in.account import describe_source
 
         workspace = ws.name if ws else translate("Cli", "unknown workspace")
         return Outcome(stdout=translate("Cli", "{0} · {1} (signed in with {2})").format(

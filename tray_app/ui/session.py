@@ -12,7 +12,7 @@ from ..core.commands import Busy
 from ..core.state import AppState, Auth
 from ..i18n import translate
 from .popover import Popover
-from .sign_in_flow import SignInFlow
+from .sign_in.flow import SignInFlow
 from .network import watch_network
 from .tray import Tray
 

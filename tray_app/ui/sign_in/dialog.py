@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .icons import app_icon
+from ..icons import app_icon
 
 DEFAULT_REDIRECT = "http://127.0.0.1:48613/callback"
 

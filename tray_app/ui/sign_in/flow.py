@@ -11,9 +11,9 @@ from typing import Awaitable, Callable
 
 from PySide6.QtCore import QObject
 
-from ..api.errors import ApiError
-from ..api.keychain import KeychainUnavailable
-from .sign_in import SignInDialog
+from ...api.auth.keychain import KeychainUnavailable
+from ...api.errors import ApiError
+from .dialog import SignInDialog
 
 log = logging.getLogger(__name__)
 
