@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from typing import Sequence
 
 from . import __version__
@@ -86,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tighten_existing(config)
     settings_problem = _use_language(config)
     if args.command == "start" and not (args.type_of_work or args.task):
-        parser.error(translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both"))
+        from .cli_output import start_needs
+
+        parser.error(start_needs())
     if args.command not in (None, "run", "show"):
         _start_logging(config, args)  # the tray starts its log once its icon shows
     runs_tray = args.command in (None, "run", "show")
@@ -184,10 +185,10 @@ def _print_reply(reply: dict) -> int:
 
 
 async def _one_shot(args, config) -> int:
-    from .api.errors import ApiError, AuthError, NetworkError, NotSignedInError, RateLimitedError, ServerError, MalformedResponseError
+    from .cli_commands import COMMAND_ERRORS, run_intent
+    from .cli_output import error_text
     from .composition import build_core
-    from .core.commands import Busy
-    from .core.intents import not_signed_in, rejected
+    from .exit_codes import exit_code_for
 
     core = build_core(config, demo=args.demo)
     try:
@@ -210,24 +211,10 @@ async def _one_shot(args, config) -> int:
             print(translate("Cli", "Signed out: awork tray's access was revoked at awork and the stored sign-in removed.")
                   if was_signed_in else translate("Cli", "Not signed in; nothing is stored any more."))
             return EXIT_OK
-        from .core.intents import run_intent
-
         return _print_reply((await run_intent(core, args.command, _remote_args(args))).to_json())
-    except (NotSignedInError, AuthError) as exc:
-        _err(not_signed_in(exc.user_message))
-        return EXIT_NOT_SIGNED_IN
-    except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
-        _err(exc.user_message)
-        return EXIT_UNREACHABLE
-    except ApiError as exc:
-        _err(rejected(exc))
-        return EXIT_REJECTED
-    except LookupError as exc:
-        _err(str(exc.args[0]) if exc.args else str(exc))
-        return EXIT_REJECTED
-    except Busy as exc:
-        _err(str(exc))
-        return EXIT_FAILED
+    except COMMAND_ERRORS as exc:
+        _err(error_text(exc, args.command))
+        return exit_code_for(exc)
     finally:
         await core.aclose()
 
@@ -268,18 +255,6 @@ async def _login(core) -> int:
     print(translate("Cli", "Signed in as {0} · {1}. The sign-in is kept in the system keychain.").format(
         user.display_name, ws))
     return EXIT_OK
-
-
-def status_json(entry, now: datetime) -> dict:
-    from .core.intents import status_json
-
-    return status_json(entry, now)
-
-
-def status_text(entry, now: datetime) -> str:
-    from .core.intents import status_text
-
-    return status_text(entry, now)
 
 
 def _err(message: str) -> None:

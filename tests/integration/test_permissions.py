@@ -94,7 +94,8 @@ def test_a_timer_action_while_the_sign_in_cannot_be_renewed_is_queued(qloop, rig
 def test_the_command_line_says_what_it_could_not_do_and_stays_signed_in(qloop, rig, fake_awork):
     from types import SimpleNamespace
 
-    from tray_app.core.intents import EXIT_REJECTED, run_intent
+    from tray_app.cli_commands import run_intent
+    from tray_app.exit_codes import EXIT_REJECTED
 
     core = SimpleNamespace(commands=rig.commands, store=rig.store, tokens=rig.commands.tokens, client=rig.commands.client)
     fake_awork.fail_next(401, body=PERMISSION_401, path=START)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from ..core.intents import EXIT_USAGE, TIMER_INTENTS, Outcome, failure, run_intent
-from ..i18n import translate
+from ..cli_commands import Outcome, failure, run_intent
+from ..cli_output import still_starting, unknown_command
+from ..core.intents import TIMER_INTENTS
+from ..exit_codes import EXIT_UNREACHABLE, EXIT_USAGE
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +31,11 @@ class RemoteControl:
         if name == "ping":  # "is a tray running?" (a login start that finds one just ends)
             return Outcome().to_json()
         if name != "show" and name not in TIMER_INTENTS:
-            return failure(EXIT_USAGE, translate("Cli", "unknown command {0}").format(repr(name))).to_json()
+            return failure(EXIT_USAGE, unknown_command(name)).to_json()
         try:
             await asyncio.wait_for(self.ready.wait(), READY_TIMEOUT)
         except asyncio.TimeoutError:
-            return failure(5, translate("Cli", "the tray is still starting; try again in a moment.")).to_json()
+            return failure(EXIT_UNREACHABLE, still_starting()).to_json()
         if name == "show":
             self.show()
             return Outcome().to_json()
