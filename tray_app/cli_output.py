@@ -104,7 +104,7 @@ def status_json(entry, now: datetime) -> dict:
     state = timer_state(entry)
     if state is TimerState.IDLE:
         return {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None, "task": None, "project": None, "note": None}
-    project = entry.project or (entry.task.project if entry.task else None)
+    project = entry.effective_project
     return {
         "state": state.value,
         "elapsed_seconds": int(elapsed(entry, now).total_seconds()),

@@ -156,7 +156,7 @@ class AworkClient:
         form: dict[str, Any] = {"typeOfWorkId": entry.type_of_work_id, "timezone": entry.timezone}
         if entry.task is not None:
             form["taskId"] = entry.task.id
-        project = entry.project or (entry.task.project if entry.task else None)
+        project = entry.effective_project
         if project is not None:
             form["projectId"] = project.id
         if entry.note:

@@ -81,6 +81,12 @@ class TimeEntry:
     def type_of_work_id(self) -> str | None:
         return self.type_of_work.id if self.type_of_work else None
 
+    @property
+    def effective_project(self) -> Project | None:
+        """The project the time counts toward: the entry's own, else its task's (awork may name
+        only the task). `project` is only what awork sent in the entry's own field."""
+        return self.project or (self.task.project if self.task else None)
+
 
 @dataclass(frozen=True, slots=True)
 class Workspace:
