@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
 from typing import Any
 
 from ..domain.entities import (
@@ -21,6 +20,7 @@ from ..domain.entities import (
     TypeOfWork,
     User,
     Workspace,
+    shared_project,
 )
 from ..i18n import translate
 from .errors import MalformedResponseError
@@ -114,13 +114,6 @@ def project(data: Any) -> Project | None:
     closed = _text(_obj(d.get("projectStatus")), "type") == "closed"
     return shared_project(d["id"], _text(d, "name") or "", _text(d, "projectKey"), _flag(d, "isBillableByDefault"),
                           is_closed=closed)
-
-
-@lru_cache(maxsize=4096)
-def shared_project(project_id: str, name: str, key: str | None, billable: bool | None = None, *,
-                   is_closed: bool = False) -> Project:
-    # Thousands of tasks name the same few hundred projects: one immutable object each.
-    return Project(id=project_id, name=name, key=key, is_billable_by_default=billable, is_closed=is_closed)
 
 
 def _flag(data: dict, key: str) -> bool | None:
