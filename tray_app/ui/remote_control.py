@@ -20,10 +20,10 @@ READY_TIMEOUT = 90.0  # at login the tray may still be waiting for the panel
 
 
 class RemoteControl:
-    def __init__(self, core, session):
+    def __init__(self, core, controller):
         self.core = core
-        self.session = session
-        self.ready = asyncio.Event()  # set once the session has restored the sign-in
+        self.controller = controller
+        self.ready = asyncio.Event()  # set once the controller has restored the sign-in
 
     async def handle(self, request: dict) -> dict:
         name = request.get("cmd")
@@ -42,24 +42,24 @@ class RemoteControl:
         return (await run_intent(self.core, name, request.get("args") or {})).to_json()
 
     def show(self) -> None:
-        popover = self.session.popover
+        popover = self.controller.popover
         if popover.isVisible():
             popover.raise_()
             popover.activateWindow()
         else:
-            popover.open_at(self.session.tray.geometry())
+            popover.open_at(self.controller.tray.geometry())
 
     def hotkey(self, hotkey_id: str) -> None:
         if hotkey_id == "quick_start":
-            self.session.toggle_popover()  # the same chord closes it again
+            self.controller.toggle_popover()  # the same chord closes it again
         elif hotkey_id == "toggle":
-            self.session.spawn(self._toggle())
+            self.controller.spawn(self._toggle())
 
     async def _toggle(self) -> None:
         outcome = await run_intent(self.core, "toggle")
-        # Pressed without looking at the tray: say what happened (errors are notified by the session).
+        # Pressed without looking at the tray: say what happened (errors are notified by the controller).
         if outcome.exit == 0:
-            if not self.session.popover.isVisible():
-                self.session.tray.notify("awork tray", outcome.stdout, warning=False)
+            if not self.controller.popover.isVisible():
+                self.controller.tray.notify("awork tray", outcome.stdout, warning=False)
         elif not self.core.store.state.error:  # awork's errors are in the store, and notified from there
-            self.session.tray.notify("awork tray", outcome.stderr.removeprefix("awork-tray: "))
+            self.controller.tray.notify("awork tray", outcome.stderr.removeprefix("awork-tray: "))

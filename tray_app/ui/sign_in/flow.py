@@ -1,6 +1,6 @@
 """Runs the browser sign-in for the tray: the window's intents in, the core's sign-in out.
 
-Kept apart from TraySession so the session stays a switchboard and this can be tested alone.
+Kept apart from TrayController so the controller stays a switchboard and this can be tested alone.
 """
 
 from __future__ import annotations
