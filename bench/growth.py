@@ -43,8 +43,8 @@ def _child(ticks: int, syncs: int) -> None:
     from tray_app.demo.backend import FakeAwork
     from tray_app.demo.transport import DemoTransport
     from tray_app.demo.workspace import large_workspace
-    from tray_app.ui.session import TraySession
     from tray_app.ui.tray import Tray
+    from tray_app.ui.tray_controller import TrayController
 
     app = QApplication([])
     loop = qasync.QEventLoop(app)
@@ -53,7 +53,7 @@ def _child(ticks: int, syncs: int) -> None:
     tmp = Path(tempfile.mkdtemp())
     config = Config("http://fake/api/v1", "t", tmp, tmp / "cache", tmp / "logs")
     core = build_core(config, transport=DemoTransport(backend, latency=0), offline_queue=True)
-    session = TraySession(core, Tray(), lambda: None)
+    session = TrayController(core, Tray(), lambda: None)
 
     async def prepare():
         await core.commands.refresh_lists()

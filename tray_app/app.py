@@ -123,9 +123,9 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     from .composition import build_core
     from .platform.autostart import create_autostart
     from .platform.hotkeys.manager import HotkeyManager
-    from .ui.preferences import Preferences
     from .ui.remote_control import RemoteControl
-    from .ui.session import TraySession
+    from .ui.settings_controller import SettingsController
+    from .ui.tray_controller import TrayController
 
     app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown (see qt_loop)
     stop_signals = _quit_on_signals(quit_requested.set)
@@ -138,14 +138,14 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
         tray = _show_tray()
     core = build_core(config, demo=demo, offline_queue=True)
     core.store.update(file_problems=file_problems + core.store.state.file_problems)
-    session = TraySession(core, tray, quit_requested.set)
-    remote = RemoteControl(core, session)
+    controller = TrayController(core, tray, quit_requested.set)
+    remote = RemoteControl(core, controller)
     server.handler = remote.handle
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
-    prefs = Preferences(settings_file, hotkeys, create_autostart(config.config_dir),
-                        core.store, session.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
-    for source in (tray, session.popover):
+    prefs = SettingsController(settings_file, hotkeys, create_autostart(config.config_dir),
+                        core.store, controller.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
+    for source in (tray, controller.popover):
         source.settings_requested.connect(prefs.open_window)
     # The window's account buttons send the same intents as the tray menu's.
     prefs.sign_in_requested.connect(tray.sign_in_requested)
@@ -157,13 +157,13 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     try:
         # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
         no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
-        await session.start(show_popover=show_popover or no_tray)
+        await controller.start(show_popover=show_popover or no_tray)
         remote.ready.set()
         await quit_requested.wait()
     finally:
         server.close()
         prefs.close()
-        await session.shutdown()
+        await controller.shutdown()
         await core.aclose()
         tray.hide()  # no ghost icon on Windows
         stop_signals()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from typing import Sequence
 
 from . import __version__
@@ -86,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tighten_existing(config)
     settings_problem = _use_language(config)
     if args.command == "start" and not (args.type_of_work or args.task):
-        parser.error(translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both"))
+        from .cli_output import start_needs
+
+        parser.error(start_needs())
     if args.command not in (None, "run", "show"):
         _start_logging(config, args)  # the tray starts its log once its icon shows
     runs_tray = args.command in (None, "run", "show")
@@ -185,10 +186,10 @@ def _print_reply(reply: dict, *, json_output: bool = False) -> int:
 
 
 async def _one_shot(args, config) -> int:
-    from .api.errors import ApiError, AuthError, NetworkError, NotSignedInError, RateLimitedError, ServerError, MalformedResponseError
+    from .cli_commands import COMMAND_ERRORS, run_intent
+    from .cli_output import error_text
     from .composition import build_core
-    from .core.commands import Busy
-    from .core.intents import not_signed_in, rejected
+    from .exit_codes import exit_code_for
 
     core = build_core(config, demo=args.demo)
     try:
@@ -211,31 +212,17 @@ async def _one_shot(args, config) -> int:
             _say(translate("Cli", "Signed out: awork tray's access was revoked at awork and the stored sign-in removed.")
                  if was_signed_in else translate("Cli", "Not signed in; nothing is stored any more."))
             return EXIT_OK
-        from .core.intents import run_intent
-
         return _print_reply((await run_intent(core, args.command, _remote_args(args))).to_json(),
                             json_output=getattr(args, "json", False))
-    except (NotSignedInError, AuthError) as exc:
-        _err(not_signed_in(exc.user_message))
-        return EXIT_NOT_SIGNED_IN
-    except (NetworkError, ServerError, RateLimitedError, MalformedResponseError) as exc:
-        _err(exc.user_message)
-        return EXIT_UNREACHABLE
-    except ApiError as exc:
-        _err(rejected(exc))
-        return EXIT_REJECTED
-    except LookupError as exc:
-        _err(str(exc.args[0]) if exc.args else str(exc))
-        return EXIT_REJECTED
-    except Busy as exc:
-        _err(str(exc))
-        return EXIT_FAILED
+    except COMMAND_ERRORS as exc:
+        _err(error_text(exc, args.command))
+        return exit_code_for(exc)
     finally:
         await core.aclose()
 
 
 async def _login(core) -> int:
-    from .api.oauth import SignInError
+    from .api.auth.oauth import SignInError
 
     if core.tokens.source == "AWORK_API_TOKEN":
         _err(translate("Cli", "AWORK_API_TOKEN is set; it is used instead of signing in. Unset it to sign in with awork."))
@@ -270,18 +257,6 @@ async def _login(core) -> int:
     _say(translate("Cli", "Signed in as {0} · {1}. The sign-in is kept in the system keychain.").format(
         user.display_name, ws))
     return EXIT_OK
-
-
-def status_json(entry, now: datetime) -> dict:
-    from .core.intents import status_json
-
-    return status_json(entry, now)
-
-
-def status_text(entry, now: datetime) -> str:
-    from .core.intents import status_text
-
-    return status_text(entry, now)
 
 
 def _err(message: str) -> None:

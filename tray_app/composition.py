@@ -6,13 +6,13 @@ import logging
 from dataclasses import dataclass
 
 from .api.client import AworkClient
-from .api.keychain import Keychain
-from .api.oauth import OAuth
-from .api.oauth_tokens import OAuthTokens
-from .api.tokens import TokenHolder
+from .api.auth.keychain import Keychain
+from .api.auth.oauth import OAuth
+from .api.auth.oauth_tokens import OAuthTokens
+from .api.auth.tokens import TokenHolder
 from .config import Config
-from .core.account import Account
-from .core.browser_sign_in import BrowserSignIn
+from .core.sign_in.account import Account
+from .core.sign_in.browser import BrowserSignIn
 from .core.cache import WorkloadCache
 from .core.commands import Commands
 from .core.outbox import Outbox, damaged_queue_text

@@ -733,25 +733,6 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     </message>
 </context>
 <context>
-    <name>Preferences</name>
-    <message>
-        <source>Open quick start</source>
-        <translation>Schnellstart öffnen</translation>
-    </message>
-    <message>
-        <source>Pause/resume or continue</source>
-        <translation>Pausieren, fortsetzen oder weitermachen</translation>
-    </message>
-    <message>
-        <source>Could not change it: {0}</source>
-        <translation>Ließ sich nicht ändern: {0}</translation>
-    </message>
-    <message>
-        <source>Cannot read the start-on-login setting: {0}</source>
-        <translation>Die Autostart-Einstellung lässt sich nicht lesen: {0}</translation>
-    </message>
-</context>
-<context>
     <name>QuickList</name>
     <message>
         <source>Tasks and types of work</source>
@@ -865,6 +846,25 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Your settings file could not be read; awork tray starts with its default settings. The damaged file is kept as {0}.</source>
         <translation>Deine Einstellungsdatei konnte nicht gelesen werden; awork tray startet mit den Standardeinstellungen. Die beschädigte Datei ist als {0} aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>Open quick start</source>
+        <translation>Schnellstart öffnen</translation>
+    </message>
+    <message>
+        <source>Pause/resume or continue</source>
+        <translation>Pausieren, fortsetzen oder weitermachen</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>Ließ sich nicht ändern: {0}</translation>
+    </message>
+    <message>
+        <source>Cannot read the start-on-login setting: {0}</source>
+        <translation>Die Autostart-Einstellung lässt sich nicht lesen: {0}</translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1229,7 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     </message>
 </context>
 <context>
-    <name>TraySession</name>
+    <name>TrayController</name>
     <message>
         <source>Something went wrong; see the log file for details.</source>
         <translation>Etwas ist schiefgelaufen; Details stehen in der Logdatei.</translation>

@@ -27,9 +27,9 @@ from fake_awork.simulated import (
     sim_commands,
 )
 
+from tray_app.api.auth.oauth import OAuth, Pkce, default_redirect_uris, new_state
+from tray_app.api.auth.tokens import TokenHolder
 from tray_app.api.client import AworkClient
-from tray_app.api.oauth import OAuth, Pkce, default_redirect_uris, new_state
-from tray_app.api.tokens import TokenHolder
 from tray_app.demo.backend import FakeAwork
 from tray_app.demo.workspace import demo_workspace
 from tray_app.domain.entities import StartRequest

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from e2e.desktop import wait_for
-from tray_app.api.parse import parse_datetime
+from tray_app.api.v1_time import parse_datetime
 
 pytestmark = pytest.mark.e2e
 

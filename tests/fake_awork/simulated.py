@@ -15,8 +15,8 @@ from pathlib import Path
 
 import httpx
 
+from tray_app.api.auth.tokens import TokenHolder
 from tray_app.api.client import AworkClient
-from tray_app.api.tokens import TokenHolder
 from tray_app.core.commands import Commands
 from tray_app.core.outbox import Outbox
 from tray_app.core.state import AppState, Auth, Store

@@ -22,7 +22,7 @@ from tray_app.api.errors import (
     ServerError,
     ValidationError,
 )
-from tray_app.api.tokens import TokenHolder
+from tray_app.api.auth.tokens import TokenHolder
 from tray_app.domain.entities import StartRequest
 from tray_app.domain.timer import TimerState, timer_state
 from tray_app.demo.workspace import USER_ID, large_workspace

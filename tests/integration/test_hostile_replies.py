@@ -12,7 +12,7 @@ from fake_awork.certificates import self_signed_context
 
 from tray_app.api.client import AworkClient
 from tray_app.api.errors import MalformedResponseError, NetworkError
-from tray_app.api.tokens import TokenHolder
+from tray_app.api.auth.tokens import TokenHolder
 
 DEADLINE = 1.0
 

@@ -13,8 +13,8 @@ import pytest
 from fake_awork.browser import InProcessBrowser
 from fake_awork.faults import PERMISSION_401
 from tray_app.api.errors import NetworkError, NotSignedInError, PermissionDeniedError, ServerError
-from tray_app.api.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE
-from tray_app.api.oauth_tokens import MARGIN
+from tray_app.api.auth.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE
+from tray_app.api.auth.oauth_tokens import MARGIN
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.core.state import Auth

@@ -13,11 +13,11 @@ import httpx
 import pytest
 
 from fake_awork.browser import InProcessBrowser
-from tray_app.api.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE, KeychainUnavailable
-from tray_app.api.oauth import RegistrationRefused, SignInError, default_redirect_uris
+from tray_app.api.auth.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE, KeychainUnavailable
+from tray_app.api.auth.oauth import RegistrationRefused, SignInError, default_redirect_uris
 from tray_app.composition import build_core
 from tray_app.config import Config
-from tray_app.core.browser_sign_in import SignInTimedOut
+from tray_app.core.sign_in.browser import SignInTimedOut
 from tray_app.core.state import Auth
 
 

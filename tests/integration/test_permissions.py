@@ -81,7 +81,7 @@ def test_a_queued_action_waits_for_the_next_sign_in_when_the_sign_in_is_refused(
 
 
 def test_a_timer_action_while_the_sign_in_cannot_be_renewed_is_queued(qloop, rig, monkeypatch):
-    from tray_app.api.oauth import RefreshUnavailable
+    from tray_app.api.auth.oauth import RefreshUnavailable
 
     async def blocked():
         raise RefreshUnavailable("awork's sign-in service cannot renew the sign-in right now (403)", status=403)
@@ -94,7 +94,8 @@ def test_a_timer_action_while_the_sign_in_cannot_be_renewed_is_queued(qloop, rig
 def test_the_command_line_says_what_it_could_not_do_and_stays_signed_in(qloop, rig, fake_awork):
     from types import SimpleNamespace
 
-    from tray_app.core.intents import EXIT_REJECTED, run_intent
+    from tray_app.cli_commands import run_intent
+    from tray_app.exit_codes import EXIT_REJECTED
 
     core = SimpleNamespace(commands=rig.commands, store=rig.store, tokens=rig.commands.tokens, client=rig.commands.client)
     fake_awork.fail_next(401, body=PERMISSION_401, path=START)

@@ -11,8 +11,9 @@ from types import SimpleNamespace
 import pytest
 
 from tray_app.api.errors import RateLimitedError
-from tray_app.core.intents import EXIT_OK, EXIT_UNREACHABLE, run_intent
+from tray_app.cli_commands import run_intent
 from tray_app.domain.timer import TimerState
+from tray_app.exit_codes import EXIT_OK, EXIT_UNREACHABLE
 
 from .sync_rig import rig, rig_factory, until  # noqa: F401  (fixtures)
 

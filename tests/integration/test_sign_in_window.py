@@ -12,7 +12,7 @@ from fake_awork.browser import InProcessBrowser
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.core.state import Auth
-from tray_app.ui.sign_in_flow import SignInFlow
+from tray_app.ui.sign_in.flow import SignInFlow
 
 
 @pytest.fixture

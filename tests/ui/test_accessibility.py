@@ -17,8 +17,8 @@ from tray_app.core.settings import SettingsFile
 from tray_app.core.state import AppState, Auth, Store
 from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui import a11y
-from tray_app.ui.preferences import Preferences
-from tray_app.ui.sign_in import SignInDialog
+from tray_app.ui.settings_controller import SettingsController
+from tray_app.ui.sign_in.dialog import SignInDialog
 
 from .factories import USER, entry_for, signed_in
 from .test_settings_window import FakeAutostart, FakeHotkeys
@@ -161,7 +161,7 @@ def test_moving_through_the_list_from_the_search_is_announced(running_popover, q
 @pytest.fixture
 def settings_window(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
-    prefs = Preferences(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
+    prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
                         spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
                         command_for=lambda cmd: f"awork-tray {cmd}", log_path=str(tmp_path / "awork-tray.log"))
     prefs.start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tray_app.ui.popover import Popover
-from tray_app.ui.session import TraySession
+from tray_app.ui.tray_controller import TrayController
 
 from .factories import signed_in
 
@@ -40,7 +40,7 @@ def test_the_tray_notifies_each_problem_once_at_start(qtbot, qapp):
         def load_cache(self):
             raise Stop
 
-    session = TraySession.__new__(TraySession)  # only start()'s first lines are under test
+    session = TrayController.__new__(TrayController)  # only start()'s first lines are under test
     session.core, session.commands, session.tray = Core(), None, FakeTray()
     session.commands = session.core
     try:

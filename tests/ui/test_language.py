@@ -15,8 +15,8 @@ from tray_app.core.settings import SettingsFile
 from tray_app.core.state import AppState, Auth, Store
 from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui.language import Language
-from tray_app.ui.preferences import Preferences
-from tray_app.ui.sign_in import SignInDialog
+from tray_app.ui.settings_controller import SettingsController
+from tray_app.ui.sign_in.dialog import SignInDialog
 from tray_app.ui.tray import Tray
 
 from .factories import USER, entry_for, signed_in
@@ -71,7 +71,7 @@ def test_busy_and_offline_texts_in_german(qtbot, language, popover):
 @pytest.fixture
 def prefs(qtbot, tmp_path, language):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
-    prefs = Preferences(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
+    prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
                         spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
                         command_for=lambda cmd: f"awork-tray {cmd}", language=language)
     prefs.start()

@@ -19,7 +19,7 @@ from tray_app.core.state import AppState, Auth, Store
 from tray_app.domain.timer import TimerState
 from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui.icons import ICON_STYLES, icon_path, icon_variant, state_icon, tray_icon
-from tray_app.ui.preferences import Preferences
+from tray_app.ui.settings_controller import SettingsController
 from tray_app.ui.style import popover_style
 from tray_app.ui.theme import (
     MIN_CONTRAST, apply_requested_scheme, contrast, fusion_palette, is_dark, popover_colours, requested_scheme,
@@ -80,7 +80,7 @@ def test_tray_switches_variant_and_keeps_the_state(qtbot, workload):
 
 def test_settings_window_chooses_the_icon_style_and_it_is_saved(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
-    prefs = Preferences(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
+    prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
                         spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro))
     changes: list[str] = []
     prefs.tray_icon_style_changed.connect(changes.append)

@@ -15,7 +15,7 @@ from tray_app.core.state import AppState, Auth, Store
 from tray_app.platform.autostart.base import AutostartStatus
 from tray_app.platform.hotkeys.base import ACTIVE, UNAVAILABLE, HotkeyStatus
 from tray_app.platform.hotkeys.manager import HotkeyManager
-from tray_app.ui.preferences import Preferences
+from tray_app.ui.settings_controller import SettingsController
 
 from .factories import USER
 
@@ -66,7 +66,7 @@ class FakeAutostart:
 def prefs(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     hotkeys = HotkeyManager(FakeHotkeys)
-    prefs = Preferences(SettingsFile(tmp_path), hotkeys, FakeAutostart(), store,
+    prefs = SettingsController(SettingsFile(tmp_path), hotkeys, FakeAutostart(), store,
                         spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
                         command_for=lambda cmd: f"/opt/awork/bin/awork-tray {cmd}")
     prefs.start()

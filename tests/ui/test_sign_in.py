@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from tray_app.ui.sign_in import SignInDialog
+from tray_app.ui.sign_in.dialog import SignInDialog
 
 
 @pytest.fixture

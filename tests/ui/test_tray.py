@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -59,6 +59,21 @@ def test_running_tooltip_names_task_project_and_time(tray, workload):
 def test_paused_tooltip(tray, workload):
     tray.render(paused(workload))
     assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 0:13 (paused)"
+
+
+def test_the_tooltip_counts_on_the_injected_clock_corrected_to_awork(qtbot, workload):
+    # The clock is passed in, as everywhere else: the tooltip follows it, plus awork's offset.
+    moment = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+    tray = Tray(now=lambda: moment)
+    try:
+        entry = entry_for(workload, started=timedelta(minutes=13, seconds=20), now=moment)
+        tray.render(signed_in(workload, entry=entry))
+        assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 0:13"
+        moment += timedelta(hours=1)  # the minute timer's next look at the clock
+        tray.render(signed_in(workload, entry=entry, clock_offset=-600))  # awork is 10 minutes behind this computer
+        assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 1:03"
+    finally:
+        tray.menu.deleteLater()
 
 
 def test_tooltip_signed_out_demo_and_error(tray, workload):

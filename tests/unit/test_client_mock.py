@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 import httpx
 import pytest
 
+from tray_app.api.auth.tokens import TokenHolder
 from tray_app.api.client import PAGE_SIZE, AworkClient
 from tray_app.api.errors import (
     AuthError,
@@ -24,7 +25,6 @@ from tray_app.api.errors import (
     ServerError,
     ValidationError,
 )
-from tray_app.api.tokens import TokenHolder
 from tray_app.domain.entities import StartRequest
 
 BASE = "https://api.awork.com/api/v1"

@@ -85,4 +85,5 @@ def test_the_estimate_is_within_half_a_round_trip_and_a_second(skew, trips):
     worst = max(rt for rt, _ in trips) / 2 + 1.0
     value = estimator.seconds
     assert value is not None and math.isfinite(value)
-    assert abs(value - skew) <= worst + 1e-6 or (abs(skew) < 1.5 and value == 0.0)
+    # Within the Date header's resolution the estimate reads 0: that hides up to one more second.
+    assert abs(value - skew) <= worst + 1e-6 or (value == 0.0 and abs(skew) < worst + 0.5)

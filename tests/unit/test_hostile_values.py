@@ -21,8 +21,8 @@ from tray_app.api.errors import (
     ValidationError,
     error_for_response,
 )
-from tray_app.api.tokens import TokenHolder
-from tray_app.core.intents import status_json, status_text
+from tray_app.api.auth.tokens import TokenHolder
+from tray_app.cli_output import status_json, status_text
 
 NOW = datetime(2026, 9, 28, 12, 0, tzinfo=UTC)
 MAX_WAIT = 600.0

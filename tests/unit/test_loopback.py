@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
-from tray_app.api.loopback import LoopbackListener
-from tray_app.api.oauth import SignInError
+from tray_app.api.auth.loopback import LoopbackListener
+from tray_app.api.auth.oauth import SignInError
 
 STATE = "our-state-0123456789"
 URI = "http://127.0.0.1:{port}/callback"

@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from tray_app.api.errors import AuthError, NetworkError, RateLimitedError, ServerError
-from tray_app.api.loopback import check_loopback_uri
-from tray_app.api.oauth import (
+from tray_app.api.auth.loopback import check_loopback_uri
+from tray_app.api.auth.oauth import (
     OAuth,
     Pkce,
     RefreshUnavailable,
@@ -19,7 +19,8 @@ from tray_app.api.oauth import (
     default_redirect_uris,
     s256,
 )
-from tray_app.api.sign_in_pages import page
+from tray_app.api.auth.sign_in_pages import page
+from tray_app.api.errors import AuthError, RateLimitedError, ServerError
 from tray_app.i18n import pick_language
 
 

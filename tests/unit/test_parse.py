@@ -8,6 +8,7 @@ import pytest
 
 from tray_app.api import parse
 from tray_app.api.errors import MalformedResponseError
+from tray_app.api.v1_time import parse_datetime
 from tray_app.domain.entities import Break, Project, Task, TypeOfWork
 
 UTC = timezone.utc
@@ -120,7 +121,7 @@ def test_entry_without_id_or_readable_start_is_loud(data):
     ],
 )
 def test_parse_datetime(text, expected):
-    result = parse.parse_datetime(text)
+    result = parse_datetime(text)
     assert result == expected
     assert result.utcoffset().total_seconds() == 0
 
@@ -128,7 +129,7 @@ def test_parse_datetime(text, expected):
 @pytest.mark.parametrize("bad", [None, 0, "", "09:21", "2026-13", "28.09.2026", "2026-09-28T07:09:28 CET"])
 def test_parse_datetime_rejects(bad):
     with pytest.raises(ValueError):
-        parse.parse_datetime(bad)
+        parse_datetime(bad)
 
 
 def test_v2_shape():

@@ -59,6 +59,18 @@ def test_cache_round_trip_per_api_url(tmp_path):
     assert other.load() == (None, Workload())  # a different awork never sees this data
 
 
+def test_cached_tasks_share_one_object_per_project(tmp_path):
+    # Thousands of cached tasks name a few hundred projects: loading must not make one each.
+    project = Project("p1", "Website Relaunch", "WEB")
+    workload = Workload(recent_tasks=(Task("k1", "Sitemap", project=project),),
+                        known_tasks=(Task("k2", "SEO audit", project=project), Task("k3", "Menu", project=project)))
+    cache = WorkloadCache(tmp_path, "https://api.awork.com/api/v1")
+    cache.save(None, workload)
+    _, loaded = cache.load()
+    [first], (second, third) = loaded.recent_tasks, loaded.known_tasks
+    assert first.project == project and first.project is second.project is third.project
+
+
 def test_damaged_cache_is_ignored(tmp_path):
     cache = WorkloadCache(tmp_path, "x")
     cache.path.write_text('{"version": 1, "types_of_work": [{"nope": 1}]}')

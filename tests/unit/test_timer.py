@@ -251,3 +251,13 @@ def test_describe():
     assert describe(entry(project=web, type_of_work=design)) == "Website"
     assert describe(entry(type_of_work=design)) == "Design"
     assert describe(entry()) == ""
+
+
+def test_the_effective_project_is_the_entrys_own_else_its_tasks():
+    web, intranet = Project("p1", "Website"), Project("p2", "Intranet")
+    task = Task("k1", "Sitemap", project=web)
+    assert entry(task=task).effective_project is web  # awork named only the task
+    assert entry(task=task, project=intranet).effective_project is intranet  # the entry's own field wins
+    assert entry(project=intranet).effective_project is intranet
+    assert entry(task=Task("k2", "Call")).effective_project is None
+    assert entry().effective_project is None

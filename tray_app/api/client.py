@@ -16,6 +16,7 @@ from ..domain.entities import StartRequest, Task, TimeEntry, TrackingRules, Type
 from ..domain.timer import TimerState, timer_state
 from ..i18n import translate
 from . import parse, transfer
+from .auth.tokens import TokenProvider
 from .errors import (
     BAD_TOKEN_CODE,
     PERMISSION_CODE,
@@ -27,8 +28,8 @@ from .errors import (
     busy_message,
     error_for_response,
 )
-from .tokens import TokenProvider
 from .tls import http_client
+from .v1_time import split_v1
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ class AworkClient:
         form: dict[str, Any] = {"typeOfWorkId": entry.type_of_work_id, "timezone": entry.timezone}
         if entry.task is not None:
             form["taskId"] = entry.task.id
-        project = entry.project or (entry.task.project if entry.task else None)
+        project = entry.effective_project
         if project is not None:
             form["projectId"] = project.id
         if entry.note:
@@ -170,9 +171,9 @@ class AworkClient:
             form["isBilled"] = entry.is_billed
         if entry.user_id:
             form["userId"] = entry.user_id
-        form["startDateUtc"], form["startTimeUtc"] = _v1_split(start)
+        form["startDateUtc"], form["startTimeUtc"] = split_v1(start)
         if end is not None:
-            form["endDateUtc"], form["endTimeUtc"] = _v1_split(end)
+            form["endDateUtc"], form["endTimeUtc"] = split_v1(end)
         return parse.time_entry(await self._json("PUT", f"timeentries/{quote(entry.id, safe='')}", json=form))
 
     async def pause(self) -> TimeEntry | None:
@@ -301,12 +302,6 @@ def _date_header(response: httpx.Response) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         return None
     return moment if moment.tzinfo is not None else None
-
-
-def _v1_split(moment: datetime) -> tuple[str, str]:
-    """v1 wants the date at midnight and the time of day separately, both UTC."""
-    utc = moment.astimezone(timezone.utc)
-    return utc.strftime("%Y-%m-%dT00:00:00Z"), utc.strftime("%H:%M:%S")
 
 
 __all__ = ["AworkClient", "ApiError"]

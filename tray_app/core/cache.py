@@ -8,7 +8,6 @@ import logging
 from dataclasses import asdict
 from pathlib import Path
 
-from ..api.parse import shared_project
 from ..domain.entities import (
     Task,
     TrackingRules,
@@ -17,6 +16,7 @@ from ..domain.entities import (
     User,
     Workload,
     Workspace,
+    shared_project,
 )
 from ..storage import write_json
 
@@ -42,7 +42,7 @@ class WorkloadCache:
                 types_of_work=tuple(_type_of_work(_obj(t)) for t in _list(data.get("types_of_work"))),
                 recent_tasks=tuple(_task(_obj(t)) for t in _list(data.get("recent_tasks"))),
                 known_tasks=tuple(_task(_obj(t)) for t in _list(data.get("known_tasks"))),
-                rules=TrackingRules(tuple(_setting(_obj(r)) for r in _list(data.get("rules")))),
+                rules=TrackingRules(settings=tuple(_setting(_obj(r)) for r in _list(data.get("rules")))),
             )
             return user, workload
         except FileNotFoundError:
@@ -97,7 +97,8 @@ def _bool(d: dict, key: str) -> bool:
 
 
 def _type_of_work(d: dict) -> TypeOfWork:
-    return TypeOfWork(_str(d, "id"), _str(d, "name"), _str(d, "icon", optional=True), _bool(d, "is_archived"))
+    return TypeOfWork(id=_str(d, "id"), name=_str(d, "name"), icon=_str(d, "icon", optional=True),
+                      is_archived=_bool(d, "is_archived"))
 
 
 def _task(d: dict) -> Task:
@@ -110,15 +111,15 @@ def _task(d: dict) -> Task:
             raise TypeError(f"is_billable_by_default: expected true, false or null, got {type(billable).__name__}")
         project = shared_project(_str(p, "id"), _str(p, "name"), _str(p, "key", optional=True), billable,
                                  is_closed=_bool(p, "is_closed"))
-    return Task(_str(d, "id"), _str(d, "name"), _str(d, "key", optional=True), project,
-                _str(d, "type_of_work_id", optional=True), _bool(d, "is_done"))
+    return Task(id=_str(d, "id"), name=_str(d, "name"), key=_str(d, "key", optional=True), project=project,
+                type_of_work_id=_str(d, "type_of_work_id", optional=True), is_done=_bool(d, "is_done"))
 
 
 def _setting(d: dict) -> TrackingSetting:
     days = d.get("day_count")
     if days is not None and (type(days) is not int):
         raise TypeError(f"day_count: expected a whole number, got {type(days).__name__}")
-    return TrackingSetting(_str(d, "type"), _bool(d, "enabled"), days)
+    return TrackingSetting(type=_str(d, "type"), enabled=_bool(d, "enabled"), day_count=days)
 
 
 def _user(d: dict) -> User:
@@ -126,5 +127,5 @@ def _user(d: dict) -> User:
     workspace = None
     if ws is not None:
         ws = _obj(ws)
-        workspace = Workspace(_str(ws, "id"), _str(ws, "name"), _str(ws, "url", optional=True))
-    return User(_str(d, "id"), _str(d, "first_name"), _str(d, "last_name"), workspace)
+        workspace = Workspace(id=_str(ws, "id"), name=_str(ws, "name"), url=_str(ws, "url", optional=True))
+    return User(id=_str(d, "id"), first_name=_str(d, "first_name"), last_name=_str(d, "last_name"), workspace=workspace)

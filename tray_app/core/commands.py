@@ -436,7 +436,7 @@ class Commands:
             return entry
         if entry is None:
             raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
-        project = entry.project or (entry.task.project if entry.task else None)
+        project = entry.effective_project
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
                                 project_id=project.id if project else None, project=project,
                                 is_billable=entry.is_billable)

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..api.errors import NetworkError
-from ..api.parse import parse_datetime
+from ..api.v1_time import parse_datetime
 from ..i18n import translate
 from ..storage import keep_aside, write_json
 from .wording import action_name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,14 @@ class Project:
     key: str | None = None
     is_billable_by_default: bool | None = None  # None: awork did not say
     is_closed: bool = False  # projectStatus.type "closed": awork's "done" for projects
+
+
+@lru_cache(maxsize=4096)
+def shared_project(project_id: str, name: str, key: str | None, billable: bool | None = None, *,
+                   is_closed: bool = False) -> Project:
+    """The one Project with these values: thousands of tasks (from awork or the cache on disk)
+    name the same few hundred projects, so each is one immutable object, not one per task."""
+    return Project(id=project_id, name=name, key=key, is_billable_by_default=billable, is_closed=is_closed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,12 @@ class TimeEntry:
     @property
     def type_of_work_id(self) -> str | None:
         return self.type_of_work.id if self.type_of_work else None
+
+    @property
+    def effective_project(self) -> Project | None:
+        """The project the time counts toward: the entry's own, else its task's (awork may name
+        only the task). `project` is only what awork sent in the entry's own field."""
+        return self.project or (self.task.project if self.task else None)
 
 
 @dataclass(frozen=True, slots=True)

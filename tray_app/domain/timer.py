@@ -89,7 +89,7 @@ def describe(entry: TimeEntry | None) -> str:
     parts = []
     if entry.task is not None:
         parts.append(entry.task.name)
-    project = entry.project or (entry.task.project if entry.task else None)
+    project = entry.effective_project
     if project is not None:
         parts.append(project.name)
     if not parts and entry.type_of_work is not None:

@@ -3,7 +3,7 @@ and the locale whose conventions times and dates follow.
 
 Installing or removing a translator makes Qt send every window a LanguageChange event; the widgets
 re-translate themselves on it. The tray icon's menu belongs to a plain QObject, which gets no such
-event: Preferences tells it (see app.py).
+event: SettingsController tells it (see app.py).
 """
 
 from __future__ import annotations

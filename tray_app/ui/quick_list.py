@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from ..domain.entities import Task, TypeOfWork, Workload
 from .. import trace
 from ..domain.search import SearchIndex
-from .rows import RowDelegate
+from .row_delegate import RowDelegate
 
 ROLE = Qt.ItemDataRole.UserRole
 MAX_TASKS = 30

@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from ..core.intents import EXIT_USAGE, TIMER_INTENTS, Outcome, failure, run_intent
-from ..i18n import translate
+from ..cli_commands import Outcome, failure, run_intent
+from ..cli_output import still_starting, unknown_command
+from ..core.intents import TIMER_INTENTS
+from ..exit_codes import EXIT_UNREACHABLE, EXIT_USAGE
 
 log = logging.getLogger(__name__)
 
@@ -18,10 +20,10 @@ READY_TIMEOUT = 90.0  # at login the tray may still be waiting for the panel
 
 
 class RemoteControl:
-    def __init__(self, core, session):
+    def __init__(self, core, controller):
         self.core = core
-        self.session = session
-        self.ready = asyncio.Event()  # set once the session has restored the sign-in
+        self.controller = controller
+        self.ready = asyncio.Event()  # set once the controller has restored the sign-in
 
     async def handle(self, request: dict) -> dict:
         name = request.get("cmd")
@@ -29,35 +31,35 @@ class RemoteControl:
         if name == "ping":  # "is a tray running?" (a login start that finds one just ends)
             return Outcome().to_json()
         if name != "show" and name not in TIMER_INTENTS:
-            return failure(EXIT_USAGE, translate("Cli", "unknown command {0}").format(repr(name))).to_json()
+            return failure(EXIT_USAGE, unknown_command(name)).to_json()
         try:
             await asyncio.wait_for(self.ready.wait(), READY_TIMEOUT)
         except asyncio.TimeoutError:
-            return failure(5, translate("Cli", "the tray is still starting; try again in a moment.")).to_json()
+            return failure(EXIT_UNREACHABLE, still_starting()).to_json()
         if name == "show":
             self.show()
             return Outcome().to_json()
         return (await run_intent(self.core, name, request.get("args") or {})).to_json()
 
     def show(self) -> None:
-        popover = self.session.popover
+        popover = self.controller.popover
         if popover.isVisible():
             popover.raise_()
             popover.activateWindow()
         else:
-            popover.open_at(self.session.tray.geometry())
+            popover.open_at(self.controller.tray.geometry())
 
     def hotkey(self, hotkey_id: str) -> None:
         if hotkey_id == "quick_start":
-            self.session.toggle_popover()  # the same chord closes it again
+            self.controller.toggle_popover()  # the same chord closes it again
         elif hotkey_id == "toggle":
-            self.session.spawn(self._toggle())
+            self.controller.spawn(self._toggle())
 
     async def _toggle(self) -> None:
         outcome = await run_intent(self.core, "toggle")
-        # Pressed without looking at the tray: say what happened (errors are notified by the session).
+        # Pressed without looking at the tray: say what happened (errors are notified by the controller).
         if outcome.exit == 0:
-            if not self.session.popover.isVisible():
-                self.session.tray.notify("awork tray", outcome.stdout, warning=False)
+            if not self.controller.popover.isVisible():
+                self.controller.tray.notify("awork tray", outcome.stdout, warning=False)
         elif not self.core.store.state.error:  # awork's errors are in the store, and notified from there
-            self.session.tray.notify("awork tray", outcome.stderr.removeprefix("awork-tray: "))
+            self.controller.tray.notify("awork tray", outcome.stderr.removeprefix("awork-tray: "))

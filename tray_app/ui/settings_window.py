@@ -1,6 +1,6 @@
 """The settings window: account, global shortcuts, start on login, where the log is.
 
-It renders what the Preferences controller tells it and emits intents; changes apply at once
+It renders what the SettingsController tells it and emits intents; changes apply at once
 (there is no OK button to forget). Where a global shortcut cannot work, it says why and offers
 the exact command to bind in the desktop's own shortcut settings, with a Copy button.
 """

@@ -80,7 +80,7 @@ class TimerCard(QFrame):
         if task and task.key:
             title = f"{task.key} · {title}"
         self.title.setText(title or self.tr("Timer"))
-        project = entry.project or (task.project if task else None)
+        project = entry.effective_project
         details = [p for p in (project.name if project else "", entry.type_of_work.name if entry.type_of_work and task else "") if p]
         self.subtitle.setText(" · ".join(details))
         self.subtitle.setVisible(bool(details))

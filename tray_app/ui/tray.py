@@ -4,6 +4,7 @@ because GNOME and macOS open the menu on a click instead of activating the icon.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -12,6 +13,10 @@ from ..core.state import AppState, Auth
 from ..core.wording import waiting_text
 from ..domain.timer import TimerState, describe, elapsed, format_elapsed
 from .icons import icon_variant, state_icon, tray_icon
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def offline_text(pending: int) -> str:
@@ -34,8 +39,10 @@ class Tray(QObject):
     settings_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, parent: QObject | None = None, icon: QSystemTrayIcon | None = None):
+    def __init__(self, parent: QObject | None = None, icon: QSystemTrayIcon | None = None,
+                 now: Callable[[], datetime] = _utc_now):
         super().__init__(parent)
+        self._now = now  # this computer's clock; the state's clock_offset turns it into awork's
         # The app may have shown a bare icon already, before this module was imported.
         self.icon = icon if icon is not None else QSystemTrayIcon(state_icon(TimerState.IDLE), self)
         self.icon.setToolTip("awork tray")
@@ -124,7 +131,7 @@ class Tray(QObject):
         elif state.timer is TimerState.IDLE:
             text = prefix + ": " + self.tr("no timer running")
         else:
-            awork_now = datetime.now(timezone.utc) + timedelta(seconds=state.clock_offset)
+            awork_now = self._now() + timedelta(seconds=state.clock_offset)
             spent = format_elapsed(elapsed(state.entry, awork_now), seconds=False)
             what = describe(state.entry) or self.tr("Timer")
             paused = " (" + self.tr("paused") + ")" if state.timer is TimerState.PAUSED else ""

@@ -25,16 +25,16 @@ log = logging.getLogger(__name__)
 
 # id, label (translated where shown), settings field, the command that does the same from a desktop shortcut
 HOTKEYS = (
-    ("quick_start", QT_TRANSLATE_NOOP("Preferences", "Open quick start"), "hotkey_quick_start", "show"),
-    ("toggle", QT_TRANSLATE_NOOP("Preferences", "Pause/resume or continue"), "hotkey_toggle", "toggle"),
+    ("quick_start", QT_TRANSLATE_NOOP("SettingsController", "Open quick start"), "hotkey_quick_start", "show"),
+    ("toggle", QT_TRANSLATE_NOOP("SettingsController", "Pause/resume or continue"), "hotkey_toggle", "toggle"),
 )
 
 
 def _label(text: str) -> str:
-    return QCoreApplication.translate("Preferences", text)
+    return QCoreApplication.translate("SettingsController", text)
 
 
-class Preferences(QObject):
+class SettingsController(QObject):
     sign_in_requested = Signal()
     sign_out_requested = Signal()
     tray_icon_style_changed = Signal(str)

@@ -2,7 +2,7 @@
 link to copy), offers a memory-only sign-in when there is no keychain, and keeps an Advanced
 part for a client id and redirect URI a workspace admin created by hand.
 
-It renders and emits; the session runs the sign-in.
+It renders and emits; the tray controller (ui/sign_in/flow) runs the sign-in.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .icons import app_icon
+from ..icons import app_icon
 
 DEFAULT_REDIRECT = "http://127.0.0.1:48613/callback"
 
@@ -147,7 +147,7 @@ class SignInDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
 
-    # -- what the session calls ----------------------------------------------------------------
+    # -- what the flow calls -------------------------------------------------------------------
 
     def open_with(self, message: str | None = None, *, keychain_problem: str | None = None,
                   client_id: str | None = None, redirect_uri: str | None = None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..logs import REDACTOR
+from ...logs import REDACTOR
 
 
 class TokenProvider(Protocol):

@@ -1,6 +1,6 @@
 """Runs the browser sign-in for the tray: the window's intents in, the core's sign-in out.
 
-Kept apart from TraySession so the session stays a switchboard and this can be tested alone.
+Kept apart from TrayController so the controller stays a switchboard and this can be tested alone.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import Awaitable, Callable
 
 from PySide6.QtCore import QObject
 
-from ..api.errors import ApiError
-from ..api.keychain import KeychainUnavailable
-from .sign_in import SignInDialog
+from ...api.auth.keychain import KeychainUnavailable
+from ...api.errors import ApiError
+from .dialog import SignInDialog
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""TraySession with the real core on the in-process demo awork, driven through the widgets."""
+"""TrayController with the real core on the in-process demo awork, driven through the widgets."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tray_app.config import Config
 from tray_app.core.state import Auth
 from tray_app.demo.transport import DemoTransport
 from tray_app.domain.timer import TimerState
-from tray_app.ui.session import TraySession
+from tray_app.ui.tray_controller import TrayController
 from tray_app.ui.tray import Tray
 
 from .helpers import task_names
@@ -50,7 +50,7 @@ def session(qtbot, qloop, tmp_path, start_requests):
     core = build_core(config, demo=True)
     tray = Tray()
     quits: list[bool] = []
-    session = TraySession(core, tray, lambda: quits.append(True))
+    session = TrayController(core, tray, lambda: quits.append(True))
     session.quits = quits
     qtbot.addWidget(session.popover)
     settle(qloop, session, session.start())
@@ -282,7 +282,7 @@ def signed_in_session(qtbot, qloop, tmp_path):
     config = Config("https://awork.invalid/api/v1", "ui-token", tmp_path, tmp_path / "cache", tmp_path / "logs")
     core = build_core(config, transport=transport, use_cache=False)
     tray = Tray()
-    session = TraySession(core, tray, lambda: None)
+    session = TrayController(core, tray, lambda: None)
     session.transport = transport
     session.sign_in_shown = []
     session.show_sign_in = lambda message=None: session.sign_in_shown.append(message)

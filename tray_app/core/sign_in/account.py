@@ -11,16 +11,16 @@ import asyncio
 import logging
 from typing import Callable
 
-from ..api.errors import ApiError
-from ..api.keychain import ACCOUNT, ALL_ACCOUNTS, REFRESH_ACCOUNT, Keychain, KeychainUnavailable, NoKeychain
-from ..api.oauth import SignInError, SignInRejected
-from ..api.oauth_tokens import OAuthTokens
-from ..api.tokens import TokenHolder
-from ..domain.entities import User
-from ..i18n import translate
-from .browser_sign_in import BrowserSignIn
-from .commands import Commands
-from .state import Store
+from ...api.auth.keychain import ACCOUNT, ALL_ACCOUNTS, REFRESH_ACCOUNT, Keychain, KeychainUnavailable, NoKeychain
+from ...api.auth.oauth import SignInError, SignInRejected
+from ...api.auth.oauth_tokens import OAuthTokens
+from ...api.auth.tokens import TokenHolder
+from ...api.errors import ApiError
+from ...domain.entities import User
+from ...i18n import translate
+from ..commands import Commands
+from ..state import Store
+from .browser import BrowserSignIn
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import logging
 import time
 from typing import Callable
 
-from ..logs import REDACTOR
-from .errors import ApiError
+from ...logs import REDACTOR
+from ..errors import ApiError
 from .keychain import REFRESH_ACCOUNT, Keychain, KeychainUnavailable
 from .oauth import OAuth, SignInRejected, TokenSet
 

@@ -12,14 +12,14 @@ from ..core.commands import Busy
 from ..core.state import AppState, Auth
 from ..i18n import translate
 from .popover import Popover
-from .sign_in_flow import SignInFlow
+from .sign_in.flow import SignInFlow
 from .network import watch_network
 from .tray import Tray
 
 log = logging.getLogger(__name__)
 
 
-class TraySession:
+class TrayController:
     def __init__(self, core, tray: Tray, quit_app: Callable[[], None]):
         self.core = core
         self.commands = core.commands
@@ -95,7 +95,7 @@ class TraySession:
             raise
         except Exception:
             log.exception("unexpected error in a command")
-            self.core.store.update(error=translate("TraySession", "Something went wrong; see the log file for details."))
+            self.core.store.update(error=translate("TrayController", "Something went wrong; see the log file for details."))
             return
         if on_success is not None:
             on_success()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from ..i18n import translate
+from ...i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ import unicodedata
 from typing import Sequence
 from urllib.parse import parse_qs, urlsplit
 
-from ..i18n import translate
-from ..logs import REDACTOR
+from ...i18n import translate
+from ...logs import REDACTOR
 from .oauth import SignInError
 from .sign_in_pages import page
 

@@ -19,10 +19,10 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
-from .. import __version__
-from ..i18n import translate
-from ..logs import REDACTOR
-from .errors import (
+from ... import __version__
+from ...i18n import translate
+from ...logs import REDACTOR
+from ..errors import (
     ApiError,
     AuthError,
     MalformedResponseError,
@@ -31,8 +31,8 @@ from .errors import (
     ServerError,
     error_for_response,
 )
-from . import transfer
-from .tls import http_client
+from .. import transfer
+from ..tls import http_client
 
 log = logging.getLogger(__name__)
 

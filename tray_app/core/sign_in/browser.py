@@ -11,11 +11,11 @@ import asyncio
 import logging
 from typing import Callable
 
-from ..api.loopback import LoopbackListener, check_loopback_uri
-from ..api.oauth import OAuth, Pkce, SignInError, TokenSet, default_redirect_uris, new_state
-from ..i18n import current, pick_language, translate
-from ..platform.browser import open_in_browser
-from .settings import SettingsFile
+from ...api.auth.loopback import LoopbackListener, check_loopback_uri
+from ...api.auth.oauth import OAuth, Pkce, SignInError, TokenSet, default_redirect_uris, new_state
+from ...i18n import current, pick_language, translate
+from ...platform.browser import open_in_browser
+from ..settings import SettingsFile
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,124 @@
+"""Run one of the command line's timer commands with a core and say how it went: an exit code and text.
+
+The command line's one-shot path and a running tray's remote control (another `awork-tray` process
+talking to it over the local socket) both come through `run_intent`, so a command behaves and reads
+the same whichever process runs it. The words are in cli_output, the codes in exit_codes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .api.errors import ApiError, RateLimitedError
+from .cli_output import (
+    PREFIX,
+    busy_note,
+    error_text,
+    no_token,
+    start_needs,
+    status_json,
+    status_text,
+    unknown_command,
+    whoami_text,
+)
+from .core.commands import Busy
+from .core.intents import TIMER_INTENTS
+from .core.outbox import damaged_queue_text
+from .core.sign_in.account import describe_source
+from .exit_codes import EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_USAGE, exit_code_for
+from .terminal_text import for_terminal, json_text
+
+log = logging.getLogger(__name__)
+
+# What a command may end with and still be told as an exit code and a sentence (exit_code_for);
+# anything else is a bug, and is raised.
+COMMAND_ERRORS = (ApiError, LookupError, Busy)
+
+
+@dataclass
+class Outcome:
+    exit: int = EXIT_OK
+    stdout: str = ""
+    stderr: str = ""
+    status: dict | None = field(default=None)  # the timer afterwards, as `status --json` prints it
+
+    def to_json(self) -> dict:
+        # Cleaned where the tokens are known: a tray answering another process masks its own.
+        return {"exit": self.exit, "stdout": for_terminal(self.stdout, limit=None),
+                "stderr": for_terminal(self.stderr, limit=None), "status": self.status}
+
+
+def failure(exit_code: int, message: str) -> Outcome:
+    return Outcome(exit_code, stderr=PREFIX + message)
+
+
+def failed(error: BaseException, command: str) -> Outcome:
+    return failure(exit_code_for(error), error_text(error, command))
+
+
+async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> Outcome:
+    """Run `name` (one of TIMER_INTENTS) with `args`; never raises for awork's or the user's errors."""
+    args = dict(args or {})
+    if name not in TIMER_INTENTS:
+        return failure(EXIT_USAGE, unknown_command(name))
+    if not core.tokens.present:
+        return failure(EXIT_NOT_SIGNED_IN, no_token(core.store.state.keychain_problem))
+    try:
+        return await _run(core, name, args)
+    except COMMAND_ERRORS as exc:
+        return failed(exc, name)
+
+
+async def _run(core, name: str, args: dict) -> Outcome:
+    commands = core.commands
+    now = commands.clock.now()  # awork's time: elapsed is counted on its clock
+    if name == "whoami":
+        user = await core.client.me()
+        return Outcome(stdout=whoami_text(user, describe_source(core.tokens.source)))
+    if name == "status":
+        age = 0
+        try:
+            entry = await commands.refresh_timer()
+        except RateLimitedError:
+            # A running tray knows the timer from a moment ago: better than an error while
+            # awork is busy. A one-shot command has nothing to show and says why.
+            known = commands.timer_age
+            if known is None or not core.store.state.entry_loaded:
+                raise
+            entry, age = core.store.state.entry, max(round(known), 1)
+        status = {**status_json(entry, now), "age_seconds": age}
+        damaged = _damaged_queue(core)
+        if damaged:  # actions that never reached awork: said on every status until the file is gone
+            status["damaged_offline_queue"] = [str(p) for p in damaged]
+        if args.get("json"):
+            text = json_text(status)
+        else:
+            text = status_text(entry, now)
+            if age:
+                text += "\n" + busy_note(age)
+        warning = "\n".join(PREFIX + damaged_queue_text(p) for p in damaged)
+        return Outcome(stdout=text, stderr=warning, status=status)
+    if name == "start":
+        if not (args.get("task") or args.get("type_of_work")):
+            return failure(EXIT_USAGE, start_needs())
+        task = await commands.resolve_task(args["task"]) if args.get("task") else None
+        tow = await commands.resolve_type_of_work(args["type_of_work"]) if args.get("type_of_work") else None
+        entry = await commands.start(type_of_work_id=tow.id if tow else None, task=task, note=args.get("note"))
+    elif name == "continue":
+        entry = await commands.continue_last()
+    else:  # pause, resume, stop, toggle
+        entry = await getattr(commands, name)()
+    now = commands.clock.now()
+    text = status_text(entry, now)
+    if core.store.state.held and core.store.state.pending:
+        text += "\n" + core.store.state.held  # queued behind a long rate limit: say so
+    return Outcome(stdout=text, status=status_json(entry, now))
+
+
+def _damaged_queue(core) -> list:
+    from .storage import damaged_copies
+
+    config = getattr(core, "config", None)
+    return damaged_copies(config.config_dir / "outbox.json") if config is not None else []

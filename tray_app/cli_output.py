@@ -1,0 +1,134 @@
+"""What the command line prints: the timer as a line of text and as `status --json`, and what each
+failure says.
+
+The same words whichever process runs the command: `awork-tray` on its own, or the running tray
+answering another `awork-tray` over the local socket (cli_commands runs both).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from .api.errors import (
+    ApiError,
+    AuthError,
+    MalformedResponseError,
+    NetworkError,
+    NotSignedInError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+)
+from .core.allowance import TypeOfWorkNeeded
+from .domain.timer import TimerState, describe, elapsed, format_elapsed, timer_state
+from .i18n import translate
+
+PREFIX = "awork-tray: "  # before every error line, as a shell user expects of a command
+
+
+def not_signed_in(why: str) -> str:
+    return translate("Cli", "Not signed in: {0}\nRun 'awork-tray login' or check AWORK_API_TOKEN.").format(why)
+
+
+def no_token(keychain_problem: str | None) -> str:
+    """Nothing to sign in with at all (no stored sign-in, no AWORK_API_TOKEN)."""
+    text = translate("Cli", "Not signed in. Run 'awork-tray login' or set AWORK_API_TOKEN.")
+    return text + (f"\n{keychain_problem}" if keychain_problem else "")
+
+
+def rejected(exc: ApiError) -> str:
+    if isinstance(exc, PermissionDeniedError):
+        return exc.user_message  # already says what could not be done ("You cannot book time on …")
+    # No status: we refused to send it (e.g. no usable time zone); awork was never asked.
+    return translate("Cli", "awork rejected the request: {0}").format(exc.user_message) if exc.status else exc.user_message
+
+
+def start_needs() -> str:
+    return translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both")
+
+
+def unknown_command(name) -> str:
+    return translate("Cli", "unknown command {0}").format(repr(name))
+
+
+def still_starting() -> str:
+    """The running tray was asked before it had restored the sign-in, for longer than it waits."""
+    return translate("Cli", "the tray is still starting; try again in a moment.")
+
+
+def another_type(needed: TypeOfWorkNeeded, command: str) -> str:
+    """Why the type of work cannot be booked, and the command line that books another one."""
+    names = ", ".join(t.name for t in needed.offered)
+    if command == "start":
+        hint = translate("Cli", "Choose one with --type-of-work NAME: {0}").format(names)
+    else:  # continue, toggle: they take no type; a start does
+        task = needed.task
+        what = f"--task {task.key or task.id} " if task is not None else ""
+        hint = translate("Cli", "Start it with 'awork-tray start {0}--type-of-work NAME': {1}").format(what, names)
+    return f"{needed.reason} {hint}" if names else needed.reason
+
+
+def error_text(error: BaseException, command: str) -> str:
+    """What the command line says about an error `exit_code_for` gives a code to."""
+    if isinstance(error, (NotSignedInError, AuthError)):
+        return not_signed_in(error.user_message)
+    if isinstance(error, (NetworkError, ServerError, RateLimitedError, MalformedResponseError)):
+        return error.user_message
+    if isinstance(error, TypeOfWorkNeeded):  # nothing was sent: say which option picks another type
+        return another_type(error, command)
+    if isinstance(error, ApiError):
+        return rejected(error)
+    if isinstance(error, LookupError):
+        return str(error.args[0]) if error.args else str(error)
+    return str(error)
+
+
+def whoami_text(user, how: str) -> str:
+    workspace = user.workspace.name if user.workspace else translate("Cli", "unknown workspace")
+    return translate("Cli", "{0} · {1} (signed in with {2})").format(user.display_name, workspace, how)
+
+
+def busy_note(age_seconds: int) -> str:
+    """Under a `status` that shows what the running tray knew, because awork is rate limiting."""
+    return translate("Cli", "awork is busy (too many requests): this is the timer as the tray "
+                            "knew it {0} ago.").format(format_age(age_seconds))
+
+
+def format_age(seconds: int) -> str:
+    if seconds < 90:
+        return translate("Cli", "{0} s").format(seconds)
+    return translate("Cli", "{0} min").format(round(seconds / 60))
+
+
+def status_json(entry, now: datetime) -> dict:
+    state = timer_state(entry)
+    if state is TimerState.IDLE:
+        return {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None, "task": None, "project": None, "note": None}
+    project = entry.effective_project
+    return {
+        "state": state.value,
+        "elapsed_seconds": int(elapsed(entry, now).total_seconds()),
+        "started_at": entry.start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "type_of_work": {"id": entry.type_of_work.id, "name": entry.type_of_work.name} if entry.type_of_work else None,
+        "task": {"id": entry.task.id, "name": entry.task.name, "key": entry.task.key} if entry.task else None,
+        "project": {"id": project.id, "name": project.name} if project else None,
+        "note": entry.note,
+    }
+
+
+def status_text(entry, now: datetime) -> str:
+    state = timer_state(entry)
+    if state is TimerState.IDLE:
+        return translate("Cli", "Idle: no timer running.")
+    label = translate("Cli", "Running") if state is TimerState.RUNNING else translate("Cli", "Paused")
+    parts = [label, format_elapsed(elapsed(entry, now))]
+    what = describe(entry)
+    if entry.task and entry.task.key:
+        what = f"{entry.task.key} {what}"
+    if what:
+        parts.append(what)
+    if entry.type_of_work and entry.type_of_work.name and entry.task:
+        parts.append(entry.type_of_work.name)
+    if entry.note:
+        parts.append(translate("Cli", "“{0}”").format(entry.note))  # „…“ in German
+    return " · ".join(parts)
