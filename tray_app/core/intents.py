@@ -27,6 +27,7 @@ from ..i18n import translate
 from .allowance import TypeOfWorkNeeded
 from .commands import Busy
 from .outbox import damaged_queue_text
+from .wording import TIMER_INTENTS  # the table's commands and the ones built on them
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +39,6 @@ from ..exit_codes import (  # noqa: F401  (re-exported: the CLI and the tray use
     EXIT_UNREACHABLE,
     EXIT_USAGE,
 )
-
-# Commands that act on awork through the core; `show` and the sign-in commands are not here.
-TIMER_INTENTS = ("status", "start", "pause", "resume", "stop", "toggle", "continue", "whoami")
 
 
 @dataclass
@@ -130,7 +128,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
             # A running tray knows the timer from a moment ago: better than an error while
             # awork is busy. A one-shot command has nothing to show and says why.
             known = commands.timer_age
-            if known is None or not core.store.state.entry_loaded:
+            if known is None:
                 raise
             entry, age = core.store.state.entry, max(round(known), 1)
         status = {**status_json(entry, now), "age_seconds": age}
