@@ -56,9 +56,9 @@ class Commands:
         self.tokens = tokens
         # awork's time wherever we compare with awork's timestamps: this computer's clock (or the
         # one a test passes) corrected by the offset the client learns from awork's replies.
-        self.local_clock = clock or Clock()
+        local_clock = clock or Clock()
         offset = getattr(client, "clock_offset", None)
-        self.clock = AworkClock(self.local_clock.now, offset) if offset is not None else self.local_clock
+        self.clock = AworkClock(local_clock.now, offset) if offset is not None else local_clock
         self._acted: list[Callable[[], None]] = []
         self.auth = AuthState(store, tokens)
         book = Bookkeeping(store, client, self.auth, queueing=outbox is not None)
