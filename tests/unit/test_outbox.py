@@ -148,6 +148,14 @@ def test_every_damaged_copy_is_kept(tmp_path):
     assert [p.read_bytes() for p in kept] == [b"{first", b"{second"] and damaged_copies(path) == kept
 
 
+@pytest.mark.parametrize("baseline", [["e1", None, "flying", 0], ["e1", None, "running", "2"]], ids=["state", "breaks"])
+def test_a_mistyped_baseline_is_damage_not_a_crash_later(tmp_path, baseline):
+    path = tmp_path / "outbox.json"
+    path.write_text(json.dumps({"items": [GOOD], "baseline": baseline, "sending": None}))
+    box = Outbox(path)
+    assert [i.id for i in box.items()] == ["good-1"] and box.baseline is None and box.damaged is not None
+
+
 def test_a_damaged_baseline_or_mark_keeps_the_actions(tmp_path):
     path = tmp_path / "outbox.json"
     path.write_text(json.dumps({"items": [GOOD], "baseline": "e1", "sending": 5}))

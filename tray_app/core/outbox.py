@@ -22,6 +22,7 @@ from ..api.parse import parse_datetime
 from ..domain.actions import QueuedStart, TimerAction
 from ..domain.changes import Fingerprint
 from ..domain.entities import Project, StartRequest, Task, TypeOfWork
+from ..domain.timer import TimerState
 from ..i18n import translate
 from ..storage import keep_aside, write_json
 from .wording import action_name
@@ -252,7 +253,7 @@ class Outbox:
                 problems.append(exc)
         base, sending = data.get("baseline"), data.get("sending")
         if base is not None and not (isinstance(base, list) and len(base) == 4
-                                     and all(v is None or isinstance(v, (str, int)) for v in base)):
+                                     and base[2] in {s.value for s in TimerState} and isinstance(base[3], int)):
             problems.append(ValueError("unreadable baseline"))
             base = None
         if sending is not None and not isinstance(sending, str):
