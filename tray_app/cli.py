@@ -7,12 +7,13 @@ import sys
 from typing import Sequence
 
 from . import __version__
+from .core.wording import TIMER_INTENTS
 from .i18n import translate
 
 from .exit_codes import EXIT_FAILED, EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_REJECTED, EXIT_UNREACHABLE, EXIT_USAGE  # noqa: F401
 
 # These go through a running tray when there is one (so its icon and popover update at once).
-REMOTE_COMMANDS = ("status", "start", "pause", "resume", "stop", "toggle", "continue", "whoami")
+REMOTE_COMMANDS = TIMER_INTENTS
 
 EPILOG = """\
 commands:

@@ -24,7 +24,7 @@ from .cli_output import (
     whoami_text,
 )
 from .core.commands import Busy
-from .core.intents import TIMER_INTENTS
+from .core.wording import TIMER_INTENTS
 from .core.outbox import damaged_queue_text
 from .core.sign_in.account import describe_source
 from .exit_codes import EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_USAGE, exit_code_for
@@ -85,7 +85,7 @@ async def _run(core, name: str, args: dict) -> Outcome:
             # A running tray knows the timer from a moment ago: better than an error while
             # awork is busy. A one-shot command has nothing to show and says why.
             known = commands.timer_age
-            if known is None or not core.store.state.entry_loaded:
+            if known is None:
                 raise
             entry, age = core.store.state.entry, max(round(known), 1)
         status = {**status_json(entry, now), "age_seconds": age}

@@ -88,7 +88,7 @@ def build_core(
         store.update(file_problems=store.state.file_problems + (damaged_queue_text(outbox.damaged),))
     commands = Commands(store, client, tokens, cache=cache, zone_name=local_zone_name, outbox=outbox)
     core = Core(config, store, commands, client, tokens, keychain)
-    core.account = Account(store, commands, client, tokens, keychain, browser)
+    core.account = Account(store, commands.auth, client, tokens, keychain, browser)
     core.oauth = oauth
     core.sync = SyncLoop(commands)
     return core

@@ -171,12 +171,8 @@ class SimWorld:
         self.net = FaultyTransport(self.backend, self.clock)
         self.commands = sim_commands(self.net, self.clock, folder / "outbox.json")
         self.store = self.commands.store
-        self.notices: list[str] = []
-        self.store.subscribe(self._noticed)
-
-    def _noticed(self, state: AppState) -> None:
-        if state.notice is not None and state.notice[1] not in self.notices[-1:]:
-            self.notices.append(state.notice[1])
+        self.notices: list[str] = []  # what the user was told (errors apart)
+        self.store.subscribe_notices(lambda notice: notice.warning or self.notices.append(notice.text))
 
     def awork_now(self) -> datetime:
         return self.backend.clock()

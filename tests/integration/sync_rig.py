@@ -26,16 +26,10 @@ class Rig:
                                      token="test-token", timeout=timeout)
         self.store = self.commands.store
         self.sync = SyncLoop(self.commands, wall=self.clock.wall, monotonic=self.clock.monotonic, jitter=lambda: 0.5)
-        self.notices: list[str] = []
-        self._last = None
-        self.store.subscribe(self._noticed)
+        self.notices: list[str] = []  # what the user was told (errors apart)
+        self.store.subscribe_notices(lambda notice: notice.warning or self.notices.append(notice.text))
         tasks = server.backend.ws.tasks
         self.task_a, self.task_b = parse_task(tasks[0]), parse_task(tasks[3])
-
-    def _noticed(self, state) -> None:
-        if state.notice is not None and state.notice != self._last:
-            self._last = state.notice
-            self.notices.append(state.notice[1])
 
     def gets(self) -> int:
         return len(self.server.requests.of("GET", "me/timeentries/last"))
@@ -58,8 +52,8 @@ async def stop(loop: asyncio.Task, rig: Rig) -> None:
     cancel), so nothing is left pending on the session's event loop."""
     loop.cancel()
     await asyncio.gather(loop, return_exceptions=True)
-    if rig.commands._timer_task is not None:
-        await asyncio.gather(rig.commands._timer_task, return_exceptions=True)
+    if rig.commands.reader.in_flight is not None:
+        await asyncio.gather(rig.commands.reader.in_flight, return_exceptions=True)
 
 
 @pytest.fixture

@@ -64,14 +64,8 @@ class World:
         self.tasks = [parse_task(t) for t in self.backend.ws.tasks]
         self.notes: list[str] = []  # one per start the user made and awork did not refuse at once
         self.elsewhere = 0
-        self.notices: list[str] = []
-        self.commands.store.subscribe(self._noticed)
-        self._last_notice = None
-
-    def _noticed(self, state) -> None:
-        if state.notice is not None and state.notice != self._last_notice:
-            self._last_notice = state.notice
-            self.notices.append(state.notice[1])
+        self.notices: list[str] = []  # what the user was told (errors apart)
+        self.commands.store.subscribe_notices(lambda notice: notice.warning or self.notices.append(notice.text))
 
     def open_records(self) -> int:
         return sum(1 for r in self.backend.ws.entries if r.end is None)
@@ -222,7 +216,7 @@ def test_queue_survives_a_kill_and_a_new_process_replays_it(qloop, fake_awork, t
     task = fake_awork.backend.ws.tasks[0]
     fake_awork.stop()
     _child("queue-then-die", outbox, fake_awork.url, task)
-    assert [i.kind for i in Outbox(outbox).items()] == ["start", "stop"]
+    assert [i.action.value for i in Outbox(outbox).items()] == ["start", "stop"]
     fake_awork.start()
     commands = _fresh_core(qloop, outbox, fake_awork.url)
     assert commands.store.state.pending == 2
@@ -252,7 +246,7 @@ def test_replay_killed_after_awork_applied_an_action_does_not_apply_it_twice(qlo
     assert Outbox(outbox).sending is not None  # the mark of an action that may have arrived
     commands = _fresh_core(qloop, outbox, fake_awork.url)
     notices = []
-    commands.store.subscribe(lambda state: state.notice and notices.append(state.notice[1]))
+    commands.store.subscribe_notices(lambda notice: notices.append(notice.text))
     try:
         run(commands.refresh_timer())
     finally:

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from fake_awork.simulated import sim_commands
 from tray_app.api.errors import RateLimitedError
 from tray_app.cli_commands import run_intent
 from tray_app.domain.timer import TimerState
@@ -94,13 +95,17 @@ def test_a_long_429_queues_the_action_like_an_outage_and_says_so(qloop, rig, fak
     assert fake_awork.backend.last().end is None and len(fake_awork.requests.of("POST", START)) == 2
 
 
-def test_without_a_queue_a_long_429_fails_and_promises_no_retry(qloop, rig_factory, fake_awork):
-    rig = rig_factory()
-    rig.commands.outbox = rig.commands.replayer = None  # a one-shot command line
+def test_without_a_queue_a_long_429_fails_and_promises_no_retry(qloop, rig, fake_awork):
+    # A one-shot command line: no outbox.
+    commands = sim_commands(None, rig.clock, None, base_url=fake_awork.url, token="test-token")
     fake_awork.fail_next(429, body=b"", headers=busy(60), path=START)  # no words of awork's: ours show
-    with pytest.raises(RateLimitedError) as caught:
-        qloop.run_until_complete(rig.commands.start(task=rig.task_a))
+    try:
+        with pytest.raises(RateLimitedError) as caught:
+            qloop.run_until_complete(commands.start(task=rig.task_a))
+    finally:
+        qloop.run_until_complete(commands.client.aclose())
     assert "retry" not in caught.value.user_message.lower()
+    assert commands.store.state.pending == 0 and len(fake_awork.requests.of("POST", START)) == 1
 
 
 def core_of(rig):

@@ -99,8 +99,7 @@ async def soak(side, cycles: int, seed: int) -> dict:
     outage_until = None
     notes: list[str] = []
     notices: list[str] = []
-    commands.store.subscribe(lambda st: st.notice and (not notices or notices[-1] is not st.notice[1])
-                             and notices.append(st.notice[1]))
+    commands.store.subscribe_notices(lambda notice: notice.warning or notices.append(notice.text))
 
     def minute() -> int:
         return int(clock.monotonic() // 60)

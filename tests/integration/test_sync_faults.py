@@ -42,7 +42,8 @@ def test_429_no_request_until_the_reset_has_passed(qloop, rig, fake_awork, monke
             assert rig.sent() == seen
             rig.clock.advance(1.5)
             await until(lambda: rig.sent() > seen, what="the sync after the reset")
-            await until(lambda: rig.store.state.error is None and rig.store.state.entry_loaded, what="a clean sync")
+            await until(lambda: rig.store.state.error is None and rig.commands.timer_age is not None,
+                        what="a clean sync")
         finally:
             await stop(loop, rig)
 
@@ -136,7 +137,7 @@ def test_a_204_where_an_entry_was_expected(qloop, rig, fake_awork):
     # believes it stopped; it still runs.
     fake_awork.empty_next(LAST)
     run(rig.sync.sync_once())
-    assert rig.store.state.timer is TimerState.RUNNING and rig.store.state.notice is None
+    assert rig.store.state.timer is TimerState.RUNNING and rig.notices == []
     assert [r for r in fake_awork.requests if r.path == "timeentries" and "endDateUtc eq null" in r.query["filterby"]]
     rig.clock.advance(60)
     run(rig.commands.stop())
@@ -249,7 +250,7 @@ def test_clock_jump_syncs_at_once_and_the_time_shown_is_awork_s(qloop, rig, fake
             assert rig.gets() == before
             rig.clock.advance(15, wall=jump)  # the laptop slept, or the clock was set
             await until(lambda: rig.gets() == before + 1, what="the sync after the jump")
-            await until(lambda: sync.syncs == 1, what="the sync to finish")
+            await until(lambda: rig.commands.timer_age == 0, what="the sync to finish")  # awork heard just now
         finally:
             await stop(loop, rig)
 
@@ -257,3 +258,19 @@ def test_clock_jump_syncs_at_once_and_the_time_shown_is_awork_s(qloop, rig, fake
     shown = elapsed(rig.store.state.entry, rig.clock.now())
     assert rig.store.state.entry.start == started
     assert shown == max(rig.clock.now() - started - timedelta(minutes=10), timedelta(0))
+
+
+def test_an_action_wakes_the_sync_loop(qloop, rig, fake_awork):
+    """The loop subscribes to the commands' actions: awork's view is read right after one."""
+
+    async def go():
+        loop = asyncio.ensure_future(rig.sync.run(first_delay=3600))
+        try:
+            await rig.commands.start(task=rig.task_a)
+            before = rig.gets()
+            await until(lambda: rig.gets() > before, what="the sync the action asked for")
+        finally:
+            await stop(loop, rig)
+
+    qloop.run_until_complete(go())
+    assert rig.store.state.timer is TimerState.RUNNING

@@ -45,7 +45,7 @@ def type_of(workload: Workload, task: Task):
 
 
 def signed_in(workload: Workload = Workload(), **changes) -> AppState:
-    state = AppState(entry_loaded=True, user=USER, workload=workload, auth=Auth.SIGNED_IN, auth_source="test")
+    state = AppState(user=USER, workload=workload, auth=Auth.SIGNED_IN, auth_source="test")
     return replace(state, **changes)
 
 

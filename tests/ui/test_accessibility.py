@@ -96,7 +96,7 @@ def test_popover_tab_order(running_popover):
 
 
 def test_signed_out_popover_starts_with_the_sign_in_button(popover):
-    popover.render(AppState(auth=Auth.SIGNED_OUT, entry_loaded=True))
+    popover.render(AppState(auth=Auth.SIGNED_OUT))
     assert unnamed(popover) == []
     chain = tab_chain(popover)
     assert chain[chain.index(popover.sign_in_button) + 1:][:1] == [popover.menu_button] or \

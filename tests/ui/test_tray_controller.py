@@ -342,3 +342,20 @@ def test_a_task_whose_type_is_archived_opens_the_type_chooser_and_starts_with_th
     assert state(session).timer is TimerState.RUNNING and state(session).error is None
     support = next(t.id for t in state(session).workload.types_of_work if t.name == "Support")
     assert len(start_requests) == 1 and support in start_requests[0]
+
+
+def test_notices_and_new_errors_are_notified_once(session, qloop, monkeypatch):
+    told: list[tuple[str, bool]] = []
+    monkeypatch.setattr(session.tray, "notify", lambda title, text, warning=True: told.append((text, warning)))
+    store = session.core.store
+    store.notify("Timer started in awork: Sitemap")
+    store.update(remote_query="x")  # any later change: nothing new to tell
+    assert told == [("Timer started in awork: Sitemap", False)]
+    store.update(error="awork said no")
+    store.update(remote_query="y")
+    store.update(busy=None, error="awork said no")
+    assert told[1:] == [("awork said no", True)]
+    session.popover.open_at(None)
+    store.update(error="shown in the popover")  # the open popover says it: no notification on top
+    assert len(told) == 2
+    session.popover.hide()

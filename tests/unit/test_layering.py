@@ -104,3 +104,24 @@ def test_the_instance_client_loads_no_qt_on_linux():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=PACKAGE.parent)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("path", sources("core"), ids=lambda p: p.name)
+def test_core_does_not_import_qt(path):
+    bad = [name for name in imports(path) if name.split(".")[0] in QT]
+    assert not bad, f"{path.relative_to(PACKAGE.parent)} imports {bad}"
+
+
+def test_importing_core_loads_no_qt():
+    # The core serves the tray and the command line alike: a one-shot command never loads Qt.
+    modules = [module_name(p) for p in sources("core")]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(QT)!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=PACKAGE.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert "tray_app.core.commands" in modules and "tray_app.core.timer_actions" in modules

@@ -14,11 +14,21 @@ from unwritable import full_folder
 
 from tray_app.api.parse import task as parse_task
 from tray_app.core.outbox import NotQueued, Outbox, Pending
+from tray_app.domain.actions import QueuedStart, TimerAction
+from tray_app.domain.changes import Fingerprint
+from tray_app.domain.entities import Project, StartRequest, Task, TypeOfWork
 from tray_app.domain.timer import TimerState
 from tray_app.storage import damaged_copies
 
 T0 = datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
-BASE = ("e1", "2024-05-06T07:00:00+00:00", "running", 0)
+BASE = Fingerprint("e1", "2024-05-06T07:00:00+00:00", "running", 0)
+START, PAUSE, RESUME, STOP = TimerAction.START, TimerAction.PAUSE, TimerAction.RESUME, TimerAction.STOP
+
+
+def a_start(name: str = "Sitemap entwerfen", **request) -> QueuedStart:
+    project = Project("p1", "Website Relaunch", "WEB")
+    return QueuedStart(StartRequest("w", "Europe/Berlin", task_id="t1", project_id="p1", **request),
+                       Task("t1", name, "WEB-1", project, "w"), TypeOfWork("w", "Design"), project)
 
 
 # -- persistence -------------------------------------------------------------------------------
@@ -27,17 +37,17 @@ BASE = ("e1", "2024-05-06T07:00:00+00:00", "running", 0)
 def test_queue_survives_a_reload_in_order_with_its_baseline(tmp_path):
     path = tmp_path / "cfg" / "outbox.json"
     box = Outbox(path)
-    start = Pending("start", T0, {"typeOfWorkId": "w", "timezone": "Europe/Berlin"}, "Sitemap entwerfen")
+    start = Pending(START, T0, a_start())
     box.append(start, BASE)
-    box.append(Pending("stop", T0 + timedelta(minutes=5)), ("ignored",))  # the first action's baseline counts
+    box.append(Pending(STOP, T0 + timedelta(minutes=5)), ("ignored",))  # the first action's baseline counts
     again = Outbox(path)
-    assert again.items() == box.items() and [i.kind for i in again.items()] == ["start", "stop"]
+    assert again.items() == box.items() and [i.action for i in again.items()] == [START, STOP]
     assert again.baseline == BASE and again.items()[0].at == T0 and again.items()[0].label == "Sitemap entwerfen"
 
 
 def test_file_is_private_and_written_atomically(tmp_path):
     path = tmp_path / "cfg" / "outbox.json"
-    Outbox(path).append(Pending("stop", T0), BASE)
+    Outbox(path).append(Pending(STOP, T0), BASE)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert [p.name for p in path.parent.iterdir()] == ["outbox.json"]  # no temporary file left
@@ -46,7 +56,7 @@ def test_file_is_private_and_written_atomically(tmp_path):
 def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
     path = tmp_path / "outbox.json"
     box = Outbox(path)
-    box.append(Pending("pause", T0), BASE)
+    box.append(Pending(PAUSE, T0), BASE)
     before = path.read_bytes()
 
     def full_disk(fd):
@@ -54,25 +64,25 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(NotQueued):
-        box.append(Pending("resume", T0), BASE)
+        box.append(Pending(RESUME, T0), BASE)
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["outbox.json"]
-    assert [i.kind for i in box.items()] == ["pause"]  # refused: never sent later either
+    assert [i.action for i in box.items()] == [PAUSE]  # refused: never sent later either
 
 
 def test_on_a_really_full_disk_an_action_is_refused_never_sent_later(tmp_path, monkeypatch):
     folder = tmp_path / "cfg"
-    first = Pending("pause", T0)
+    first = Pending(PAUSE, T0)
     with full_folder(folder, monkeypatch, prepare=lambda p: Outbox(p / "outbox.json").append(first, BASE)) as place:
         box = Outbox(place.path / "outbox.json")
         with pytest.raises(NotQueued) as refused:
-            box.append(Pending("resume", T0, label="x" * 200_000), BASE)
+            box.append(Pending(START, T0, a_start("x" * 200_000)), BASE)
         assert "not done" in refused.value.user_message
         assert box.items() == [first] and Outbox(box.path).items() == [first]
 
 
 def test_removing_rebases_and_the_last_removal_clears(tmp_path):
     box = Outbox(tmp_path / "outbox.json")
-    a, b = Pending("pause", T0), Pending("resume", T0 + timedelta(seconds=1))
+    a, b = Pending(PAUSE, T0), Pending(RESUME, T0 + timedelta(seconds=1))
     box.append(a, BASE)
     box.append(b, BASE)
     box.mark_sending(a.id)
@@ -97,7 +107,7 @@ def test_an_unreadable_file_is_kept_aside_and_the_queue_starts_empty(tmp_path, c
     assert len(box) == 0 and box.baseline is None
     assert box.damaged is not None and box.damaged.read_bytes() == content
     assert damaged_copies(path) == [box.damaged]
-    box.append(Pending("stop", T0), BASE)
+    box.append(Pending(STOP, T0), BASE)
     assert len(Outbox(path)) == 1
 
 
@@ -110,8 +120,13 @@ LATER = {"kind": "stop", "at": "2024-05-06T07:05:00+00:00", "id": "good-2"}
     [{"kind": "explode", "at": "2024-05-06T07:00:00Z", "id": "x"}, {"kind": "stop", "at": "yesterday", "id": "x"},
      {"kind": "stop"}, None, "stop", [1], {"kind": "start", "at": "2024-05-06T07:00:00Z", "id": 5},
      {"kind": "start", "at": "2024-05-06T07:00:00Z", "id": "x", "form": "typeOfWorkId"},
-     {"kind": "stop", "at": "2024-05-06T07:00:00Z", "id": "x", "label": 7}],
-    ids=["unknown-kind", "bad-time", "no-time", "null", "text", "list", "id-not-text", "form-not-object", "label-not-text"],
+     {"kind": "stop", "at": "2024-05-06T07:00:00Z", "id": "x", "label": 7},
+     {"kind": "start", "at": "2024-05-06T07:00:00Z", "id": "x", "form": {"typeOfWorkId": "w"}},
+     {"kind": "start", "at": "2024-05-06T07:00:00Z", "id": "x"},
+     {"kind": "start", "at": "2024-05-06T07:00:00Z", "id": "x",
+      "form": {"typeOfWorkId": "w", "timezone": "Europe/Berlin", "taskId": 5}}],
+    ids=["unknown-kind", "bad-time", "no-time", "null", "text", "list", "id-not-text", "form-not-object", "label-not-text",
+         "start-without-zone", "start-without-form", "task-id-not-text"],
 )
 def test_one_bad_action_keeps_every_readable_one(tmp_path, bad):
     path = tmp_path / "outbox.json"
@@ -133,6 +148,14 @@ def test_every_damaged_copy_is_kept(tmp_path):
     assert [p.read_bytes() for p in kept] == [b"{first", b"{second"] and damaged_copies(path) == kept
 
 
+@pytest.mark.parametrize("baseline", [["e1", None, "flying", 0], ["e1", None, "running", "2"]], ids=["state", "breaks"])
+def test_a_mistyped_baseline_is_damage_not_a_crash_later(tmp_path, baseline):
+    path = tmp_path / "outbox.json"
+    path.write_text(json.dumps({"items": [GOOD], "baseline": baseline, "sending": None}))
+    box = Outbox(path)
+    assert [i.id for i in box.items()] == ["good-1"] and box.baseline is None and box.damaged is not None
+
+
 def test_a_damaged_baseline_or_mark_keeps_the_actions(tmp_path):
     path = tmp_path / "outbox.json"
     path.write_text(json.dumps({"items": [GOOD], "baseline": "e1", "sending": 5}))
@@ -143,15 +166,66 @@ def test_a_damaged_baseline_or_mark_keeps_the_actions(tmp_path):
 
 def test_memory_only_queue_writes_nothing(tmp_path):
     box = Outbox(None)
-    box.append(Pending("stop", T0), BASE)
+    box.append(Pending(STOP, T0), BASE)
     box.clear()
     assert len(box) == 0 and list(tmp_path.iterdir()) == []
 
 
 def test_pending_keeps_the_moment_through_json():
     later = datetime(2024, 5, 6, 9, 30, 15, 123456, tzinfo=timezone(timedelta(hours=2)))
-    item = Pending("start", later, {"typeOfWorkId": "w"}, "x")
+    item = Pending(START, later, a_start())
     assert Pending.from_json(json.loads(json.dumps(item.to_json()))) == item
+
+
+def test_a_queued_start_keeps_its_request_and_what_it_is_about(tmp_path):
+    path = tmp_path / "outbox.json"
+    start = a_start(note="Skizze", is_billable=False)
+    Outbox(path).append(Pending(START, T0, start), BASE)
+    again = Outbox(path).items()[0]
+    assert again.start == start and again.start.task.project.name == "Website Relaunch" and again.label == start.task.name
+    # awork's form is on disk as awork takes it: the format earlier versions read
+    raw = json.loads(path.read_text())["items"][0]
+    assert raw["kind"] == "start" and raw["label"] == "Sitemap entwerfen"
+    assert raw["form"] == {"typeOfWorkId": "w", "timezone": "Europe/Berlin", "taskId": "t1", "projectId": "p1",
+                           "note": "Skizze", "isBillable": False}
+
+
+# What the version before typed actions wrote (kind, form, label; no "about"): it must still load.
+EARLIER = {
+    "items": [
+        {"kind": "start", "at": "2024-05-06T07:00:00+00:00", "form": {
+            "typeOfWorkId": "w1", "timezone": "Europe/Berlin", "taskId": "t1", "projectId": "p1", "note": "Skizze",
+            "isBillable": True}, "label": "Sitemap entwerfen", "id": "a1", "local_time": False},
+        {"kind": "start", "at": "2024-05-06T07:10:00+00:00", "form": {"typeOfWorkId": "w2", "timezone": "UTC"},
+         "label": "Meeting", "id": "a2", "local_time": True},
+        {"kind": "pause", "at": "2024-05-06T07:20:00+00:00", "form": None, "label": "", "id": "a3", "local_time": False},
+    ],
+    "baseline": ["e1", "2024-05-06T06:00:00+00:00", "idle", 0],
+    "sending": "a1",
+}
+
+
+def test_an_outbox_written_by_the_earlier_version_still_loads(tmp_path):
+    path = tmp_path / "outbox.json"
+    path.write_text(json.dumps(EARLIER))
+    box = Outbox(path)
+    assert box.damaged is None and box.sending == "a1"
+    assert box.baseline == Fingerprint("e1", "2024-05-06T06:00:00+00:00", "idle", 0)
+    first, second, third = box.items()
+    assert [i.action for i in box.items()] == [START, START, PAUSE] and second.local_time
+    assert first.start.request == StartRequest("w1", "Europe/Berlin", task_id="t1", project_id="p1", note="Skizze",
+                                               is_billable=True)
+    assert first.start.task.id == "t1" and first.start.task.name == "Sitemap entwerfen" == first.label
+    assert second.start.task is None and second.start.type_of_work == TypeOfWork("w2", "Meeting")
+    assert third.start is None and third.at == datetime(2024, 5, 6, 7, 20, tzinfo=timezone.utc)
+
+
+def test_an_unreadable_description_of_a_start_keeps_the_start(tmp_path):
+    path = tmp_path / "outbox.json"
+    item = {**EARLIER["items"][0], "about": {"task": {"id": 5}}}
+    path.write_text(json.dumps({"items": [item], "baseline": None, "sending": None}))
+    box = Outbox(path)
+    assert box.damaged is None and box.items()[0].start.task.name == "Sitemap entwerfen"
 
 
 # -- the Replayer's edge cases -------------------------------------------------------------------
@@ -165,7 +239,7 @@ class Sim:
         self.commands = sim_commands(self.net, self.clock, tmp_path / "outbox.json")
         self.store = self.commands.store
         self.notices: list[str] = []
-        self.store.subscribe(lambda s: s.notice and s.notice[1] not in self.notices[-1:] and self.notices.append(s.notice[1]))
+        self.store.subscribe_notices(lambda notice: notice.warning or self.notices.append(notice.text))
         tasks = self.backend.ws.tasks
         self.task_a, self.task_b = parse_task(tasks[0]), parse_task(tasks[3])
 
@@ -348,3 +422,34 @@ def test_a_pause_that_cannot_be_queued_is_refused_and_never_sent(sim, monkeypatc
     run(go())
     assert not sim.net.requests("POST", "timetracking/pause")
     assert sim.store.state.timer is TimerState.RUNNING and len(sim.commands.outbox) == 0
+
+
+def test_after_a_restart_offline_the_queued_start_shows_with_its_task(tmp_path):
+    sim = Sim(tmp_path)
+
+    async def before_the_restart():
+        await sim.commands.refresh_timer()
+        sim.net.offline = True
+        await sim.commands.start(task=sim.task_b, note="offline")
+        await sim.commands.client.aclose()
+
+    run(before_the_restart())
+    assert sim.store.state.entry.task == sim.task_b and sim.store.state.pending == 1
+    # The tray quits and starts again, still offline: a new core on the same outbox.
+    again = sim_commands(sim.net, sim.clock, tmp_path / "outbox.json")
+    state = again.store.state
+    assert state.pending == 1 and state.timer is TimerState.RUNNING
+    assert state.entry.task.id == sim.task_b.id and state.entry.task.name == sim.task_b.name
+    assert state.entry.task.project.name == sim.task_b.project.name and state.entry.note == "offline"
+
+    async def online_again():
+        with pytest.raises(Exception):
+            await again.refresh_timer()  # still offline: the intended timer stays
+        assert again.store.state.entry.task.id == sim.task_b.id
+        sim.net.offline = False
+        await again.refresh_timer()
+        await again.client.aclose()
+
+    run(online_again())
+    assert sim.record(sim.task_b).end is None and again.store.state.pending == 0
+    assert again.store.state.entry.task.id == sim.task_b.id and again.store.state.entry.id != "pending"

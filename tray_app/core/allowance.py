@@ -52,10 +52,6 @@ class Allowance:
 
     # -- what is known ---------------------------------------------------------------------------
 
-    def rules_loaded(self) -> None:
-        """The lists brought the settings (see Commands._load_lists)."""
-        self._rules_known = True
-
     async def read_rules(self) -> TrackingRules | None:
         """The workspace's settings, None when awork would not say (the last known stay)."""
         try:

@@ -13,33 +13,45 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from ..api.errors import NetworkError
 from ..api.v1_time import parse_datetime
+from ..domain.actions import QueuedStart, TimerAction
+from ..domain.changes import Fingerprint
+from ..domain.entities import Project, StartRequest, Task, TypeOfWork
+from ..domain.timer import TimerState
 from ..i18n import translate
 from ..storage import keep_aside, write_json
 from .wording import action_name
 
 log = logging.getLogger(__name__)
-KINDS = ("start", "pause", "resume", "stop")
 
 
 @dataclass(frozen=True)
 class Pending:
-    kind: str
+    action: TimerAction
     at: datetime  # when the user acted (UTC)
-    form: dict | None = None  # the StartTimeTrackingForm, for a start
-    label: str = ""  # what it was about, for messages ("Sitemap entwerfen")
+    start: QueuedStart | None = None  # for a start: the request, and what it is about
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     # `at` is this computer's time, not awork's: queued before awork's clock was known.
     local_time: bool = False
 
+    @property
+    def label(self) -> str:
+        """What it was about, for messages ("Sitemap entwerfen")."""
+        return self.start.label if self.start is not None else ""
+
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["at"] = self.at.isoformat()
+        # "kind", "form" (awork's StartTimeTrackingForm) and "label" are the format every
+        # version reads; "about" adds what a start is about, for the card (older versions ignore it).
+        data = {"kind": self.action.value, "at": self.at.isoformat(),
+                "form": self.start.request.to_form() if self.start else None, "label": self.label,
+                "id": self.id, "local_time": self.local_time}
+        if self.start is not None:
+            data["about"] = _about_json(self.start)
         return data
 
     @classmethod
@@ -47,23 +59,95 @@ class Pending:
         """Raises ValueError or TypeError for anything but a whole, well-typed action."""
         if not isinstance(data, dict):
             raise TypeError("an action is not an object")
-        if data.get("kind") not in KINDS:
-            raise ValueError(f"unknown action {data.get('kind')!r}")
+        try:
+            action = TimerAction(data.get("kind"))
+        except ValueError:
+            raise ValueError(f"unknown action {data.get('kind')!r}") from None
         form, label, item_id, at = data.get("form"), data.get("label", ""), data.get("id"), data.get("at")
         if not (isinstance(item_id, str) and isinstance(at, str) and isinstance(label, str)
                 and (form is None or isinstance(form, dict))):
             raise TypeError("an action with a missing or mistyped field")
-        return cls(data["kind"], parse_datetime(at), form, label, item_id, data.get("local_time") is True)
+        start = _queued_start(form, label, data.get("about")) if action is TimerAction.START else None
+        return cls(action, parse_datetime(at), start, item_id, data.get("local_time") is True)
+
+
+def _queued_start(form: dict | None, label: str, about) -> QueuedStart:
+    """A start as it was queued: the request from awork's form, what it is about from "about"
+    (or, in a file an earlier version wrote, from the label, which names the task or the type)."""
+    if not (form and isinstance(form.get("typeOfWorkId"), str) and isinstance(form.get("timezone"), str)):
+        raise ValueError("a start without its type of work or time zone")
+    for key in ("taskId", "projectId", "note"):
+        if form.get(key) is not None and not isinstance(form[key], str):
+            raise TypeError(f"a start with a mistyped {key}")
+    billable = form.get("isBillable")
+    request = StartRequest(type_of_work_id=form["typeOfWorkId"], timezone=form["timezone"], task_id=form.get("taskId"),
+                           project_id=form.get("projectId"), note=form.get("note"),
+                           is_billable=billable if isinstance(billable, bool) else None)
+    if isinstance(about, dict):
+        try:
+            return QueuedStart(request, _task(about.get("task")), _type_of_work(about.get("type_of_work")),
+                               _project(about.get("project")))
+        except (TypeError, ValueError) as exc:  # what it was about is only for show: the action still goes
+            log.warning("offline queue: a start's description is unreadable (%s)", exc)
+    task = Task(request.task_id, label, type_of_work_id=request.type_of_work_id) if request.task_id else None
+    return QueuedStart(request, task, TypeOfWork(request.type_of_work_id, "" if task else label))
+
+
+def _about_json(start: QueuedStart) -> dict:
+    task, tow, project = start.task, start.type_of_work, start.project
+    return {
+        "task": None if task is None else {"id": task.id, "name": task.name, "key": task.key,
+                                           "type_of_work_id": task.type_of_work_id,
+                                           "project": _project_json(task.project)},
+        "type_of_work": None if tow is None else {"id": tow.id, "name": tow.name},
+        "project": _project_json(project),
+    }
+
+
+def _project_json(project: Project | None) -> dict | None:
+    return None if project is None else {"id": project.id, "name": project.name, "key": project.key}
+
+
+def _text(data: dict, key: str, *, optional: bool = False) -> str | None:
+    value = data.get(key)
+    if isinstance(value, str) or (optional and value is None):
+        return value
+    raise TypeError(f"{key}: expected text")
+
+
+def _obj(value) -> dict | None:
+    if value is not None and not isinstance(value, dict):
+        raise TypeError("expected an object")
+    return value
+
+
+def _project(value) -> Project | None:
+    value = _obj(value)
+    return None if value is None else Project(_text(value, "id"), _text(value, "name"), _text(value, "key", optional=True))
+
+
+def _task(value) -> Task | None:
+    value = _obj(value)
+    if value is None:
+        return None
+    return Task(_text(value, "id"), _text(value, "name"), key=_text(value, "key", optional=True),
+                project=_project(value.get("project")),
+                type_of_work_id=_text(value, "type_of_work_id", optional=True))
+
+
+def _type_of_work(value) -> TypeOfWork | None:
+    value = _obj(value)
+    return None if value is None else TypeOfWork(_text(value, "id"), _text(value, "name"))
 
 
 class NotQueued(NetworkError):
     """awork could not be reached and the action could not be kept on disk either: it was not done."""
 
-    def __init__(self, kind: str, reason: OSError):
+    def __init__(self, action: TimerAction | str, reason: OSError):
         super().__init__(translate(
             "Outbox", "awork could not be reached, and your {0} could not be saved for later ({1}), so it was "
             "not done. Free some disk space, or try again when awork can be reached.").format(
-                action_name(kind), reason.strerror or reason))
+                action_name(action), reason.strerror or reason))
         self.reason = reason
 
 
@@ -78,9 +162,9 @@ class Outbox:
         self.path = path  # None: memory only (one-shot CLI commands never queue)
         self._read_only = read_only  # only look (`status --verbose`): the running tray owns the file
         self._items: list[Pending] = []
-        # What awork held when the first action was queued (domain.changes.fingerprint): a
-        # different one at replay time means the timer was changed elsewhere meanwhile.
-        self.baseline: tuple | None = None
+        # What awork held when the first action was queued: a different one at replay time means
+        # the timer was changed elsewhere meanwhile.
+        self.baseline: Fingerprint | None = None
         # The action being handed to awork right now: after a crash, awork may already hold it.
         self.sending: str | None = None
         # Where the file was kept aside when this load found it damaged (told to the user).
@@ -93,7 +177,7 @@ class Outbox:
     def items(self) -> list[Pending]:
         return list(self._items)
 
-    def append(self, item: Pending, baseline: tuple | None) -> None:
+    def append(self, item: Pending, baseline: Fingerprint | None) -> None:
         """Raises NotQueued, and holds nothing more, when the queue cannot be written."""
         before = (list(self._items), self.baseline)
         if not self._items:
@@ -103,8 +187,8 @@ class Outbox:
             self._save()
         except OSError as exc:
             self._items, self.baseline = before
-            log.error("could not queue a %s: %s", item.kind, exc)
-            raise NotQueued(item.kind, exc) from exc
+            log.error("could not queue a %s: %s", item.action.value, exc)
+            raise NotQueued(item.action, exc) from exc
 
     def replace(self, item: Pending) -> None:
         """The same action, changed (its time moved to awork's clock)."""
@@ -119,11 +203,11 @@ class Outbox:
             self._save()
         except OSError as exc:
             self.sending = previous
-            kind = next((i.kind for i in self._items if i.id == item_id), "action")
+            kind = next((i.action for i in self._items if i.id == item_id), "action")
             log.error("could not write the offline queue: %s", exc)
             raise NotQueued(kind, exc) from exc
 
-    def remove(self, item_id: str, baseline: tuple | None = None) -> None:
+    def remove(self, item_id: str, baseline: Fingerprint | None = None) -> None:
         """`baseline`: what awork holds once this action is applied. Later actions compare with it,
         or our own change would look like one made elsewhere and drop them."""
         self._items = [i for i in self._items if i.id != item_id]
@@ -168,13 +252,14 @@ class Outbox:
             except (ValueError, TypeError) as exc:  # one bad action never costs the others
                 problems.append(exc)
         base, sending = data.get("baseline"), data.get("sending")
-        if base is not None and not (isinstance(base, list) and len(base) == 4):
+        if base is not None and not (isinstance(base, list) and len(base) == 4
+                                     and base[2] in {s.value for s in TimerState} and isinstance(base[3], int)):
             problems.append(ValueError("unreadable baseline"))
             base = None
         if sending is not None and not isinstance(sending, str):
             problems.append(ValueError("unreadable sending mark"))
             sending = None
-        self.baseline = tuple(base) if base and self._items else None
+        self.baseline = Fingerprint(*base) if base and self._items else None
         self.sending = sending
         if problems:
             self._keep_damaged(problems[0], len(problems))

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from ..api.errors import RateLimitedError
+from ..domain.actions import TimerAction
 from .state import Store
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,9 @@ class Patience:
         self._sleep = sleep
         self.max_wait = max_wait
 
-    async def call(self, action: str, send: Callable[[], Awaitable[T]]) -> T:
-        """`send()`, waiting out short rate limits; raises RateLimitedError for a long one."""
+    async def call(self, action: TimerAction | str, send: Callable[[], Awaitable[T]]) -> T:
+        """`send()`, waiting out short rate limits; raises RateLimitedError for a long one.
+        `action`: what the wait is shown as; "" for the read that decides what a toggle does."""
         waited = 0.0
         for attempt in range(1, ATTEMPTS + 1):
             try:
@@ -44,12 +46,13 @@ class Patience:
             except RateLimitedError as exc:
                 if attempt == ATTEMPTS or waited + exc.retry_after > self.max_wait:
                     raise
-                log.info("%s rate limited: sending it in %.1f s", action or "read", exc.retry_after)
+                log.info("%s rate limited: sending it in %.1f s", getattr(action, "value", action) or "read",
+                         exc.retry_after)
                 await self._wait(action, exc.retry_after)
                 waited += exc.retry_after
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    async def _wait(self, action: str, seconds: float) -> None:
+    async def _wait(self, action: TimerAction | str, seconds: float) -> None:
         deadline = self._monotonic() + seconds
         try:
             while (left := deadline - self._monotonic()) > 0:

@@ -23,8 +23,9 @@ from ..api.errors import (
     RateLimitedError,
     ServerError,
 )
-from ..domain.changes import fingerprint, timer_changed, timer_changed_at
-from ..domain.entities import StartRequest, TimeEntry
+from ..domain.actions import TimerAction
+from ..domain.changes import Fingerprint, fingerprint, timer_changed, timer_changed_at
+from ..domain.entities import TimeEntry
 from ..domain.timer import TimerState, timer_state
 from ..i18n import format_moment, translate
 from .outbox import Outbox, Pending
@@ -43,7 +44,7 @@ class Replayer:
     def __init__(self, client, outbox: Outbox, notify: Callable[[str], None], now: Callable[[], datetime], *,
                  read_timer=None, offset: Callable[[], timedelta | None] = lambda: None):
         """`now`: awork's time. `read_timer(believed, confirm=)`: awork's timer, found even behind
-        a later manual entry (Commands._awork_timer). `offset`: awork's clock minus ours, once known."""
+        a later manual entry (TimerReader.awork_timer). `offset`: awork's clock minus ours, once known."""
         self.client = client
         self.outbox = outbox
         self.notify = notify
@@ -56,12 +57,12 @@ class Replayer:
         """Apply what is queued; returns awork's entry afterwards. Raises a TRY_LATER error when
         awork cannot take it yet (what is left stays queued)."""
         baseline = self.outbox.baseline
-        ran = baseline is not None and baseline[2] != TimerState.IDLE.value
+        ran = baseline is not None and baseline.timer_state is not TimerState.IDLE
         server = await self._timer(confirm=ran)
         changed_at = None
         self._resumed = None
-        if timer_changed(tuple(baseline) if baseline is not None else None, server):
-            if self._ours(self.outbox.sending, tuple(baseline), server):
+        if timer_changed(baseline, server):
+            if self._ours(self.outbox.sending, baseline, server):
                 # A crash or a lost reply cut the last replay while this action was sent: awork
                 # holds it, and that is the whole change; _apply does not repeat it.
                 self._resumed = self.outbox.sending
@@ -73,7 +74,7 @@ class Replayer:
                 self.outbox.remove(item.id)
                 self.notify(translate(
                     "Replay", "Your offline {0} at {1} was not sent: the timer was changed in awork at {2}, "
-                    "and the newer change wins.").format(action_name(item.kind), self._at(item.at), self._at(changed_at)))
+                    "and the newer change wins.").format(action_name(item.action), self._at(item.at), self._at(changed_at)))
                 continue
             try:
                 self.outbox.mark_sending(item.id)
@@ -84,10 +85,11 @@ class Replayer:
                 raise
             except ApiError as exc:  # awork refuses this one for good: tell, and go on
                 if isinstance(exc, PermissionDeniedError) and exc.action is None:
-                    exc.action = "start_task" if item.kind == "start" and (item.form or {}).get("taskId") else item.kind
+                    exc.action = ("start_task" if item.action is TimerAction.START and item.start.request.task_id
+                                  else item.action.value)
                 self.outbox.remove(item.id)
                 self.notify(translate("Replay", "awork did not accept your offline {0} at {1}: {2}").format(
-                    action_name(item.kind), self._at(item.at), exc.user_message))
+                    action_name(item.action), self._at(item.at), exc.user_message))
                 continue
             self.outbox.remove(item.id, baseline=fingerprint(server))
         return server
@@ -111,10 +113,10 @@ class Replayer:
         state = timer_state(server)
         # `_resumed`: this action was being sent when a crash or a lost reply cut the last replay;
         # when awork turns out to have it, it still gets the time correction it missed.
-        if item.kind == "start":
+        if item.action is TimerAction.START:
             previous = server if state is not TimerState.IDLE else None
             if not self._already_started(item, server):
-                entry = await self.client.start(StartRequest(**_start_fields(item.form)))
+                entry = await self.client.start(item.start.request)
             elif item.id == self._resumed:
                 entry, previous = server, None
             else:
@@ -125,7 +127,7 @@ class Replayer:
                     await self._correct(replace(previous, end=entry.start), previous.start, item.at, "end", item)
                 entry = await self._correct(entry, item.at, None, "start", item) or entry
             return entry
-        if item.kind == "stop":
+        if item.action is TimerAction.STOP:
             if state is not TimerState.IDLE:
                 entry = await self.client.stop() or await self.client.last_time_entry()
             elif item.id == self._resumed:
@@ -135,15 +137,16 @@ class Replayer:
             if entry is not None and entry.end is not None and entry.end - item.at > TOLERANCE:
                 entry = await self._correct(entry, entry.start, max(item.at, entry.start), "end", item) or entry
             return entry
-        wanted = TimerState.RUNNING if item.kind == "pause" else TimerState.PAUSED
+        pause = item.action is TimerAction.PAUSE
+        wanted = TimerState.RUNNING if pause else TimerState.PAUSED
         if state is not wanted:
             return server  # nothing to pause/resume, or awork already has it
-        entry = await (self.client.pause() if item.kind == "pause" else self.client.resume())
+        entry = await (self.client.pause() if pause else self.client.resume())
         if entry is not None and self.now() - item.at > TOLERANCE:
             # awork's API cannot edit breaks, so this time stays as awork recorded it.
             self.notify(translate(
                 "Replay", "Your {0} at {1} reached awork at {2}; awork keeps that time for the break "
-                "(breaks cannot be changed through its API).").format(action_name(item.kind), self._at(item.at),
+                "(breaks cannot be changed through its API).").format(action_name(item.action), self._at(item.at),
                                                                      self._at(self.now())))
         return entry if entry is not None else await self.client.last_time_entry()
 
@@ -151,24 +154,25 @@ class Replayer:
         """A moment as the user's locale writes it; with its date when that is not today."""
         return format_moment(moment, self.now())
 
-    def _ours(self, sending: str | None, baseline: tuple, server: TimeEntry | None) -> bool:
+    def _ours(self, sending: str | None, baseline: Fingerprint, server: TimeEntry | None) -> bool:
         """Is awork's entry the baseline changed only by the action that was being sent?"""
         item = next((i for i in self.outbox.items() if i.id == sending), None)
-        if item is None or item.kind == "start":
+        if item is None or item.action is TimerAction.START:
             return item is not None and self._already_started(item, server)
-        (old_id, _, _, old_breaks), (new_id, _, state, breaks) = baseline, fingerprint(server)
-        if new_id != old_id:
+        now = fingerprint(server)
+        if now.entry_id != baseline.entry_id:
             return False
-        if item.kind == "pause":
-            return state == TimerState.PAUSED.value and breaks == old_breaks + 1
-        wanted = TimerState.RUNNING if item.kind == "resume" else TimerState.IDLE
-        return state == wanted.value and breaks == old_breaks
+        if item.action is TimerAction.PAUSE:
+            return now.timer_state is TimerState.PAUSED and now.breaks == baseline.breaks + 1
+        wanted = TimerState.RUNNING if item.action is TimerAction.RESUME else TimerState.IDLE
+        return now.timer_state is wanted and now.breaks == baseline.breaks
 
     def _already_started(self, item: Pending, server: TimeEntry | None) -> bool:
-        if timer_state(server) is TimerState.IDLE or not item.form:
+        if timer_state(server) is TimerState.IDLE or item.start is None:
             return False
-        same_task = (server.task.id if server.task else None) == item.form.get("taskId")
-        same_type = server.type_of_work_id == item.form.get("typeOfWorkId")
+        request = item.start.request
+        same_task = (server.task.id if server.task else None) == request.task_id
+        same_type = server.type_of_work_id == request.type_of_work_id
         return same_task and same_type and server.start >= item.at - TOLERANCE
 
     async def _correct(self, entry: TimeEntry, start: datetime, end: datetime | None, which: str, item: Pending):
@@ -186,7 +190,7 @@ class Replayer:
             else:
                 text = translate("Replay", "awork recorded your {0} later than you made it; correcting the end "
                                            "to {1} failed: {2}")
-            self.notify(text.format(action_name(item.kind), self._at(moment), exc.user_message))
+            self.notify(text.format(action_name(item.action), self._at(moment), exc.user_message))
             return None
         name = entry.task.name if entry.task else translate("Replay", "timer")
         if which == "start":
@@ -197,14 +201,3 @@ class Replayer:
         log.info("corrected %s of entry %s to %s", which, entry.id, moment.isoformat())
         return fixed
 
-
-def _start_fields(form: dict | None) -> dict:
-    form = form or {}
-    return {
-        "type_of_work_id": form["typeOfWorkId"],
-        "timezone": form["timezone"],
-        "task_id": form.get("taskId"),
-        "project_id": form.get("projectId"),
-        "note": form.get("note"),
-        "is_billable": form.get("isBillable") if isinstance(form.get("isBillable"), bool) else None,
-    }

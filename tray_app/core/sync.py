@@ -43,9 +43,8 @@ class SyncLoop:
         self._monotonic = monotonic
         self._jitter = jitter
         self._poked = asyncio.Event()
-        self.failures = 0
-        self.syncs = 0
-        commands.wants_sync = self.poke
+        self.failures = 0  # in a row: the backoff grows with them
+        commands.when_acted(self.poke)  # the user acted: read awork's answer soon
 
     def poke(self) -> None:
         """Sync at once: the popover opened, the user acted, the network came back."""
@@ -78,7 +77,6 @@ class SyncLoop:
         """One sync; returns how long to wait before the next."""
         if self.store.state.auth is Auth.SIGNED_OUT:
             return IDLE_INTERVAL  # nothing to ask until the user signs in: no loop of 401s
-        self.syncs += 1
         try:
             await self.commands.refresh_timer()
         except RateLimitedError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from .entities import TimeEntry
 from .timer import TimerState, describe, is_manual, timer_state
@@ -42,27 +43,40 @@ def remote_change(old: TimeEntry | None, new: TimeEntry | None, translate=_untra
     return None
 
 
-def fingerprint(entry: TimeEntry | None) -> tuple:
+class Fingerprint(NamedTuple):
+    """What awork's entry was at one moment, small enough to keep on disk (a JSON list of four)."""
+
+    entry_id: str | None
+    updated: str | None  # awork's updatedOn, ISO 8601
+    state: str  # a TimerState value
+    breaks: int
+
+    @property
+    def timer_state(self) -> TimerState:
+        return TimerState(self.state)
+
+
+def fingerprint(entry: TimeEntry | None) -> Fingerprint:
     """Changes whenever awork's entry changes: another entry, a new break, an end, an edit."""
     if entry is None:
-        return (None, None, TimerState.IDLE.value, 0)
+        return Fingerprint(None, None, TimerState.IDLE.value, 0)
     updated = entry.updated.isoformat() if entry.updated else None
-    return (entry.id, updated, timer_state(entry).value, len(entry.breaks))
+    return Fingerprint(entry.id, updated, timer_state(entry).value, len(entry.breaks))
 
 
-def timer_changed(baseline: tuple | None, entry: TimeEntry | None) -> bool:
-    """Did the *timer* change since `baseline` (a fingerprint): started, stopped, paused, resumed,
-    or another entry? An edit of the note or the type of work in the web app is no change of the
-    timer, and neither is a manual entry added while no timer ran."""
+def timer_changed(baseline: Fingerprint | None, entry: TimeEntry | None) -> bool:
+    """Did the *timer* change since `baseline`: started, stopped, paused, resumed, or another
+    entry? An edit of the note or the type of work in the web app is no change of the timer, and
+    neither is a manual entry added while no timer ran."""
     if baseline is None:
         return False
-    old_id, _, old_state, old_breaks = baseline
-    new_id, _, state, breaks = fingerprint(entry)
-    if old_state != state:
+    now = fingerprint(entry)
+    if baseline.state != now.state:
         return True
-    if state == TimerState.IDLE.value and entry is not None and new_id != old_id and is_manual(entry):
+    if now.state == TimerState.IDLE.value and entry is not None and now.entry_id != baseline.entry_id \
+            and is_manual(entry):
         return False
-    return (old_id, old_breaks) != (new_id, breaks)
+    return (baseline.entry_id, baseline.breaks) != (now.entry_id, now.breaks)
 
 
 def timer_changed_at(entry: TimeEntry | None) -> datetime | None:

@@ -11,7 +11,7 @@ import logging
 
 from ..cli_commands import Outcome, failure, run_intent
 from ..cli_output import still_starting, unknown_command
-from ..core.intents import TIMER_INTENTS
+from ..core.wording import TIMER_INTENTS
 from ..exit_codes import EXIT_UNREACHABLE, EXIT_USAGE
 
 log = logging.getLogger(__name__)

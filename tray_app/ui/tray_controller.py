@@ -9,7 +9,7 @@ from typing import Awaitable, Callable
 from ..api.errors import ApiError
 from ..core.allowance import TypeOfWorkNeeded
 from ..core.commands import Busy
-from ..core.state import AppState, Auth
+from ..core.state import AppState, Auth, Notice
 from ..i18n import translate
 from .popover import Popover
 from .sign_in.flow import SignInFlow
@@ -28,8 +28,7 @@ class TrayController:
         self.sign_in: SignInFlow | None = None
         self._tasks: set[asyncio.Task] = set()
         self._last_auth = core.store.state.auth
-        self._notified: str | None = None  # the last error shown as a notification
-        self._noticed = core.store.state.notice  # notices already shown
+        self._sign_in_tells = False  # the sign-in window shows this update's error: no notification too
         self._network = None
         self._sync_task: asyncio.Task | None = None
 
@@ -47,6 +46,7 @@ class TrayController:
         p.project_types_wanted.connect(lambda project_id: self.spawn(c.project_types_wanted(project_id)))
         p.opened.connect(lambda: self.spawn(c.popover_opened()))
         core.store.subscribe(self.render)
+        core.store.subscribe_notices(self._notice)
         self.render(core.store.state)
 
     async def start(self, *, show_popover: bool = False) -> None:
@@ -123,16 +123,19 @@ class TrayController:
     def render(self, state: AppState) -> None:
         self.tray.render(state)
         self.popover.render(state)
-        if state.notice is not None and state.notice != self._noticed:
-            self._noticed = state.notice
-            self.tray.notify("awork tray", state.notice[1], warning=False)
         became_signed_out = state.auth is Auth.SIGNED_OUT and self._last_auth is Auth.SIGNED_IN
         self._last_auth = state.auth
-        if became_signed_out and not state.demo:
+        self._sign_in_tells = became_signed_out and not state.demo
+        if self._sign_in_tells:
             self.show_sign_in(state.error)
-        elif state.error and state.busy is None and not self.popover.isVisible() and self._notified != state.error:
-            self._notified = state.error
-            self.tray.notify("awork tray", state.error)
+
+    def _notice(self, notice: Notice) -> None:
+        """Told once, after render saw the state it came with. An error the popover or the
+        sign-in window already shows is not notified on top."""
+        if not notice.warning:
+            self.tray.notify("awork tray", notice.text, warning=False)
+        elif not self._sign_in_tells and not self.popover.isVisible():
+            self.tray.notify("awork tray", notice.text)
 
     def show_sign_in(self, message: str | None = None) -> None:
         if self.core.store.state.demo:

@@ -18,7 +18,7 @@ from ...api.auth.tokens import TokenHolder
 from ...api.errors import ApiError
 from ...domain.entities import User
 from ...i18n import translate
-from ..commands import Commands
+from ..auth_state import AuthState
 from ..state import Store
 from .browser import BrowserSignIn
 
@@ -38,10 +38,10 @@ def describe_source(source: str) -> str:
 
 
 class Account:
-    def __init__(self, store: Store, commands: Commands, client, tokens: TokenHolder | OAuthTokens,
+    def __init__(self, store: Store, auth: AuthState, client, tokens: TokenHolder | OAuthTokens,
                  keychain: Keychain | None, browser: BrowserSignIn | None):
         self.store = store
-        self.commands = commands
+        self.auth = auth  # the one writer of who is signed in
         self.client = client
         self.tokens = tokens
         self.keychain = keychain
@@ -58,10 +58,10 @@ class Account:
     async def restore(self) -> None:
         """Environment first, then the keychain's refresh token (refreshed now, which proves it)."""
         if self.tokens.present:
-            self.commands.signed_in_with(self.tokens.source)
+            self.auth.signed_in(self.tokens.source)
             return
         if not self.can_sign_in or self.keychain is None:
-            self.commands.signed_out()
+            self.auth.signed_out()
             return
         try:
             refresh = await asyncio.to_thread(self.keychain.load, REFRESH_ACCOUNT)
@@ -71,7 +71,7 @@ class Account:
             refresh = None
         client_id, _ = self.browser.client_settings()
         if not (refresh and client_id):
-            self.commands.signed_out()
+            self.auth.signed_out()
             return
         self.tokens.restore(refresh, client_id)
         try:
@@ -80,7 +80,7 @@ class Account:
             return  # on_rejected has signed out, with the reason
         except ApiError as exc:  # offline or awork failing: keep the sign-in, the next request retries
             log.warning("could not refresh the sign-in at start: %s", exc.user_message)
-        self.commands.signed_in_with(self.tokens.source)
+        self.auth.signed_in(self.tokens.source)
 
     async def keychain_problem(self) -> str | None:
         """Why the sign-in could not be remembered (no keychain), or None when it can."""
@@ -116,7 +116,7 @@ class Account:
         where = await self.tokens.signed_in(tokens, client_id, persist=not session_only)
         if self.tokens.keychain_problem:
             self.store.update(keychain_problem=self.tokens.keychain_problem)
-        self.commands.signed_in_with(where)
+        self.auth.signed_in(where)
         user = await self.client.me()
         self.store.update(user=user)
         if where == "keychain":
@@ -150,7 +150,7 @@ class Account:
         return "\n".join(problems) or None
 
     def _signed_out(self, message: str | None) -> None:
-        self.commands.signed_out(message)
+        self.auth.signed_out(message)
         self.store.update(user=None)
 
     async def _delete(self, account: str) -> str | None:
