@@ -42,9 +42,6 @@ def build_wheel(dist: Path) -> Path:
     dist.mkdir(parents=True, exist_ok=True)
     for old in dist.glob("awork_tray-*.whl"):
         old.unlink()
-    # setuptools stages files in the checkout's build/lib and would also pack what is left there
-    # from earlier builds (a module deleted since, say): start it empty.
-    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", dist, ROOT)
     (wheel,) = dist.glob("awork_tray-*.whl")
     return wheel

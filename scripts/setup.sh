@@ -23,16 +23,29 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# One editable install serves demo.sh and test.sh. Its stamp says what it was made from (this
+# checkout and pyproject.toml's checksum) and which extras it holds, so a second run does no pip
+# work, and demo.sh after test.sh keeps the test extra (test.sh after demo.sh adds it, once).
+# Arguments: the extra the caller needs (test.sh: test), if any.
 ensure_venv() {
-  local extras="${1:-}"
+  local want="${1:-}"
   if [ ! -x "$VENV/bin/python" ]; then
     echo "Creating virtualenv in $VENV"
     "$PYTHON" -m venv "$VENV"
-  fi
-  local stamp="$VENV/.installed${extras:+-$extras}"
-  if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e "$ROOT${extras:+[$extras]}"
-    touch "$stamp"
   fi
+  local stamp="$VENV/.awork-tray-install" origin have="" made_from=""
+  origin="$ROOT $(cksum < "$ROOT/pyproject.toml")"
+  if [ -f "$stamp" ]; then
+    { read -r made_from; read -r have; } < "$stamp" || true
+  fi
+  local extras="$have"
+  if [ -n "$want" ] && [[ ",$have," != *",$want,"* ]]; then
+    extras="${have:+$have,}$want"
+  fi
+  [ "$made_from" = "$origin" ] && [ "$extras" = "$have" ] && [ -x "$VENV/bin/awork-tray" ] && return 0
+  echo "Installing awork tray${extras:+ with its $extras extra} into $VENV"
+  rm -f "$stamp" "$VENV"/.installed "$VENV"/.installed-*  # .installed*: this script's earlier stamps
+  "$VENV/bin/python" -m pip install -q -e "$ROOT${extras:+[$extras]}"
+  printf '%s\n%s\n' "$origin" "$extras" > "$stamp"
 }

@@ -88,14 +88,11 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
 
 
 def _idle_icon_path() -> str:
-    # Not importlib.resources: this runs before anything else is imported, and the package's
-    # own folder is where the resources are in a checkout, a wheel and a bundle alike.
-    import os
-
-    from . import resources
+    # Cheap on purpose: this runs before anything else of ours is imported.
+    from .resource_files import resource_file
 
     name = "tray-idle-light.svg" if sys.platform == "darwin" else "tray-idle.svg"
-    return os.path.join(os.path.dirname(resources.__file__), "icons", name)
+    return str(resource_file("icons", name))
 
 
 def _show_tray(icon: QSystemTrayIcon | None = None):

@@ -12,11 +12,12 @@ would switch those to Qt's %n numerus forms.
 
 from __future__ import annotations
 
-import importlib.resources
 import locale
 import os
 from datetime import datetime
 from typing import Callable, Iterable
+
+from .resource_files import resource_file
 
 SOURCE = "en"
 LANGUAGES = ("en", "de")  # what Settings.language may hold besides "" (follow the system)
@@ -96,7 +97,7 @@ def translate(context: str, text: str) -> str:
 
 
 def qm_file(language: str):
-    return importlib.resources.files("tray_app.resources") / "translations" / f"awork_tray_{language}.qm"
+    return resource_file("translations", f"awork_tray_{language}.qm")
 
 
 # -- moments in messages -------------------------------------------------------------------------

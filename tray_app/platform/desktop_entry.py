@@ -6,12 +6,13 @@ hint all need the same answers, so they come from here.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import shlex
 import sys
 from pathlib import Path
 from typing import Mapping
+
+from ..resource_files import resource_file
 
 APP_ID = "com.awork.tray"  # reverse-DNS, as the portal requires; also the autostart file's name
 APP_NAME = "awork tray"
@@ -69,4 +70,4 @@ def exec_value(argv: list[str]) -> str:
 
 
 def icon_file() -> str:
-    return str(importlib.resources.files("tray_app.resources") / "icons" / "awork-tray.svg")
+    return str(resource_file("icons", "awork-tray.svg"))

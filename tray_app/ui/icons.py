@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import sys
 from functools import lru_cache
 
 from PySide6.QtGui import QIcon
 
 from ..domain.timer import TimerState
+from ..resource_files import resource_file
 
 STATES = {TimerState.IDLE: "idle", TimerState.RUNNING: "running", TimerState.PAUSED: "paused"}
 # The tray_icon_style setting: "light"/"dark" name the *panel* the monochrome icon is for.
@@ -27,7 +27,7 @@ def icon_variant(style: str, platform: str = sys.platform) -> str:
 
 
 def icon_path(name: str) -> str:
-    return str(importlib.resources.files("tray_app.resources") / "icons" / name)
+    return str(resource_file("icons", name))
 
 
 @lru_cache(maxsize=None)
