@@ -4,6 +4,8 @@
 source "$(dirname "$0")/setup.sh"
 # The end-to-end tier runs the real app on a virtual X server with a real tray host.
 ensure_apt $QT_APT_PACKAGES xvfb trayer xdotool x11-utils imagemagick dbus desktop-file-utils
+# Xfce's panel is the real StatusNotifierItem host (tests/e2e/test_xfce_panel.py); xfwm4 sets the work area.
+ensure_apt xfce4-panel xfconf xfwm4
 # tests/packaging: appstreamcli checks the AppStream file; the Linux bundle's build trims ICU's data
 # with icupkg (icu-devtools), readelf and a C compiler.
 ensure_apt appstream icu-devtools binutils gcc

@@ -8,8 +8,8 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -31,12 +31,15 @@ from ..domain.entities import Task
 from ..domain.search import looks_like_task_key
 from .quick_list import Choice, QuickList
 from .a11y import announce, name_clear_button
+from .placement import available_size, placement
 from .style import popover_style
 from .timer_card import TimerCard
 from .tray import offline_text
 
 REMOTE_SEARCH_DELAY_MS = 350
 REOPEN_GUARD_S = 0.3  # a tray click first deactivates (hides) the popover; don't reopen it at once
+POPOVER_WIDTH = 400
+LIST_MIN_HEIGHT = 260  # lowered only when the screen has less room (_fit)
 
 
 class Popover(QWidget):
@@ -57,7 +60,7 @@ class Popover(QWidget):
         self.setObjectName("popover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._style = ""
-        self.setFixedWidth(400)
+        self.setFixedWidth(POPOVER_WIDTH)
         self._lost_focus_at = 0.0
         self._dismissing = False
         self._anchor: QRect | None = None
@@ -68,7 +71,7 @@ class Popover(QWidget):
         self.search = QLineEdit(objectName="search")
         self.search.setClearButtonEnabled(True)
         self.list = QuickList(self)
-        self.list.setMinimumHeight(260)
+        self.list.setMinimumHeight(LIST_MIN_HEIGHT)
         self.type_box = QComboBox(objectName="typeOfWork")
         self.note = QLineEdit(objectName="note")
         self.status = QLabel(objectName="status")
@@ -240,8 +243,19 @@ class Popover(QWidget):
 
     def _place(self) -> None:
         # Content grows and shrinks (timer card, messages): stay anchored to the icon.
+        self._fit(available_size(self._anchor))
         self.adjustSize()
         self.move(placement(self.width(), self.height(), self._anchor))
+
+    def _fit(self, room: QSize) -> None:
+        """Never larger than the available screen (at 2x scale a laptop's is 640x360): the list,
+        the one part that scrolls, gives up height first."""
+        self.setFixedWidth(min(POPOVER_WIDTH, room.width()))
+        self.list.setMinimumHeight(LIST_MIN_HEIGHT)
+        over = self.minimumSizeHint().height() - room.height()
+        if over > 0:
+            self.list.setMinimumHeight(max(LIST_MIN_HEIGHT - over, 3 * self.list.fontMetrics().height()))
+        self.setMaximumHeight(room.height())
 
     def _set_status(self, text: str, kind: str) -> None:
         if kind == "error" and text and text != self.status.text():
@@ -383,10 +397,8 @@ class Popover(QWidget):
         self.open_at(anchor)
 
     def open_at(self, anchor: QRect | None) -> None:
-        if anchor is None or not anchor.isValid() or anchor.isNull():
-            # No icon geometry (SNI, Wayland, Windows overflow): the cursor, captured once so the
-            # popover does not follow the mouse when its content changes size.
-            anchor = QRect(QCursor.pos(), QSize(1, 1))
+        if anchor is not None and (not anchor.isValid() or anchor.isNull()):
+            anchor = None  # no icon geometry (SNI, Wayland, Windows overflow): by the panel (placement.py)
         self._anchor = anchor
         self._place()
         self.list.trace_next_paint("popover_painted")
@@ -428,18 +440,3 @@ class Popover(QWidget):
         super().hideEvent(event)
         self._remote_timer.stop()
 
-
-def placement(width: int, height: int, anchor: QRect | None) -> QPoint:
-    """Next to the tray icon when Qt knows where it is, else at the cursor; always on screen."""
-    if anchor is not None and anchor.isValid() and not anchor.isNull():
-        point = anchor.center()
-    else:
-        point = QCursor.pos()
-    screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
-    avail = screen.availableGeometry()
-    x = min(max(point.x() - width // 2, avail.left()), avail.right() - width + 1)
-    below = point.y() < avail.center().y()  # panel at the top: open below it
-    margin = (anchor.height() // 2 + 6) if anchor is not None and anchor.isValid() else 8
-    y = point.y() + margin if below else point.y() - height - margin
-    y = min(max(y, avail.top()), avail.bottom() - height + 1)
-    return QPoint(x, y)

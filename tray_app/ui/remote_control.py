@@ -47,7 +47,7 @@ class RemoteControl:
             popover.raise_()
             popover.activateWindow()
         else:
-            popover.open_at(self.controller.tray.geometry())
+            popover.open_at(self.controller.tray.popover_anchor())
 
     def hotkey(self, hotkey_id: str) -> None:
         if hotkey_id == "quick_start":

@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..core.state import AppState, Auth
 from ..core.wording import waiting_text
 from ..domain.timer import TimerState, describe, elapsed, format_elapsed
+from ..platform.notifications import create_notifier
 from .icons import icon_variant, state_icon, tray_icon
+from .placement import click_anchor
 
 
 def _utc_now() -> datetime:
@@ -57,6 +60,8 @@ class Tray(QObject):
         self.quit_action = self.menu.addAction(self.tr("Quit"), self.quit_requested.emit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.notifier = create_notifier(self._balloon)
+        self._click: QRect | None = None  # where the icon was just clicked, while that click is handled
         self._state = AppState()
         self._shown_state: TimerState | None = None
         self._variant = ""  # colour until the settings say otherwise (set_icon_style)
@@ -76,7 +81,20 @@ class Tray(QObject):
     def geometry(self):
         return self.icon.geometry()
 
+    def popover_anchor(self) -> QRect | None:
+        """What the popover opens next to: the icon when Qt knows where it is (XEmbed, Windows,
+        macOS), else the point of the click being handled, else nothing (by the panel)."""
+        geometry = self.icon.geometry()
+        if geometry.isValid() and not geometry.isNull():
+            return geometry
+        return self._click
+
     def notify(self, title: str, text: str, *, warning: bool = True) -> None:
+        """Through the desktop's notification service (platform/notifications), never Qt's balloon
+        on Linux: under SNI that marks the item NeedsAttention and hides our state icon."""
+        self.notifier.notify(title, text, warning=warning)
+
+    def _balloon(self, title: str, text: str, warning: bool) -> None:
         kind = QSystemTrayIcon.MessageIcon.Warning if warning else QSystemTrayIcon.MessageIcon.Information
         self.icon.showMessage(title, text, kind, 8000)
 
@@ -148,7 +166,13 @@ class Tray(QObject):
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            self.quick_start_requested.emit()
+            # Qt drops the point an SNI host passes with Activate(x, y); the pointer stands in for
+            # it, only while on a panel (placement.click_anchor), and only for this click.
+            self._click = click_anchor(QCursor.pos())
+            try:
+                self.quick_start_requested.emit()
+            finally:
+                self._click = None
         elif reason is QSystemTrayIcon.ActivationReason.MiddleClick:
             self._pause_or_resume()
 

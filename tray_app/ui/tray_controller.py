@@ -75,6 +75,7 @@ class TrayController:
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         self.popover.hide()
+        await self.tray.notifier.close()
         if self.sign_in is not None:
             self.sign_in.close()
 
@@ -118,7 +119,7 @@ class TrayController:
     # -- views -----------------------------------------------------------------------------------
 
     def toggle_popover(self) -> None:
-        self.popover.toggle_at(self.tray.geometry())
+        self.popover.toggle_at(self.tray.popover_anchor())
 
     def render(self, state: AppState) -> None:
         self.tray.render(state)

@@ -1,0 +1,120 @@
+"""Notifications go to the desktop's notification service, on a private session bus."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fake_portal.bus import private_session_bus
+
+from tray_app.platform.notifications import create_notifier
+from tray_app.platform.notifications.base import BalloonNotifier
+from tray_app.platform.notifications.freedesktop import DesktopNotifier
+
+TESTS = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def bus(monkeypatch):
+    with private_session_bus() as address:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        yield address
+
+
+@pytest.fixture
+def service(bus, tmp_path):
+    started = []
+
+    def start(module: str, *args: str):
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus, PYTHONPATH=str(TESTS))
+        proc = subprocess.Popen([sys.executable, "-m", module, *args], env=env, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "ready"
+        started.append(proc)
+
+    yield start
+    for proc in started:
+        proc.kill()
+        proc.wait(5)
+
+
+def received(log: Path) -> list[dict]:
+    return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+
+async def until(condition, timeout: float = 10.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.02)
+
+
+def test_messages_go_to_the_notification_service_and_replace_each_other(service, tmp_path):
+    log = tmp_path / "notify.jsonl"
+    service("fake_portal.notifications", str(log), "--markup")
+    balloons = []
+
+    async def scenario():
+        notifier = create_notifier(lambda *a: balloons.append(a))
+        assert isinstance(notifier, DesktopNotifier)
+        notifier.notify("awork tray", "Timer paused: R&D <draft>", warning=False)
+        notifier.notify("awork tray", "Offline — retrying.")
+        await until(lambda: len(received(log)) == 2)
+        await notifier.close()
+
+    asyncio.run(scenario())
+    first, second = received(log)
+    assert first["summary"] == "awork tray" and first["body"] == "Timer paused: R&amp;D &lt;draft&gt;"
+    assert first["hints"] == {"urgency": 1, "desktop-entry": "com.awork.tray"}
+    assert first["replaces"] == 0 and second["replaces"] == first["id"]  # one message at a time, not a stack
+    assert second["icon"] == "dialog-warning"
+    assert balloons == []
+
+
+def test_plain_text_servers_get_the_text_as_it_is(service, tmp_path):
+    log = tmp_path / "notify.jsonl"
+    service("fake_portal.notifications", str(log))
+
+    async def scenario():
+        notifier = create_notifier(lambda *a: None)
+        notifier.notify("awork tray", "R&D <draft>")
+        await until(lambda: received(log))
+        await notifier.close()
+
+    asyncio.run(scenario())
+    assert received(log)[0]["body"] == "R&D <draft>"
+
+
+@pytest.mark.parametrize(("watcher", "balloon_expected"), [(False, True), (True, False)])
+def test_no_notification_service_falls_back_without_hijacking_an_sni_icon(service, watcher, balloon_expected):
+    if watcher:
+        service("fake_portal.sni_watcher")
+    balloons = []
+
+    async def scenario():
+        notifier = create_notifier(lambda *a: balloons.append(a))
+        notifier.notify("awork tray", "Offline — retrying.")
+        await until(lambda: notifier._worker is not None and notifier._worker.done())
+        await notifier.close()
+
+    asyncio.run(scenario())
+    # Without a watcher Qt's icon is XEmbed and its balloon is its own window; with one, Qt would
+    # mark the SNI item NeedsAttention for a message that goes nowhere: then only the log has it.
+    assert balloons == ([("awork tray", "Offline — retrying.", True)] if balloon_expected else [])
+
+
+def test_no_session_bus_at_all_uses_qt_s_balloon(tmp_path):
+    env = {"XDG_RUNTIME_DIR": str(tmp_path)}  # no bus socket in it
+    assert isinstance(create_notifier(lambda *a: None, platform="linux", environ=env), BalloonNotifier)
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_windows_and_macos_use_the_platform_s_own(platform):
+    balloons = []
+    notifier = create_notifier(lambda *a: balloons.append(a), platform=platform, environ={})
+    assert isinstance(notifier, BalloonNotifier)
+    notifier.notify("awork tray", "Timer paused", warning=False)
+    assert balloons == [("awork tray", "Timer paused", False)]

@@ -1,0 +1,118 @@
+"""org.freedesktop.Notifications over the D-Bus session bus (jeepney, as for the portal).
+
+Each message replaces our previous one, so a pause and a resume a second apart do not stack up.
+When no notification service is on the bus (a bare window manager, a kiosk), Qt's own balloon
+is used, but only when no StatusNotifierWatcher is there either: with one, Qt's tray icon is an
+SNI item, and its showMessage would hijack the icon while the message goes nowhere. Then the
+message is only logged; the tooltip and the popover say the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from ..desktop_entry import APP_ID
+from ..portal_bus import PortalBus, PortalError
+from .base import Balloon
+
+log = logging.getLogger(__name__)
+
+NAME = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
+WATCHER = "org.kde.StatusNotifierWatcher"
+NORMAL = 1  # urgency; 2 (critical) stays until dismissed, too much for "offline, retrying"
+
+
+def escape_markup(text: str) -> str:
+    """Servers with body-markup read a small HTML subset: a task named "R&D <draft>" stays that."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _answered(exc: PortalError) -> bool:
+    """The bus answered with an error (no such service), as opposed to the connection failing."""
+    from jeepney.wrappers import DBusErrorResponse
+
+    return isinstance(exc.__cause__, DBusErrorResponse)
+
+
+class DesktopNotifier:
+    def __init__(self, balloon: Balloon, *, app_name: str = "awork tray", open_bus=PortalBus.open):
+        self._balloon = balloon
+        self._app_name = app_name
+        self._open_bus = open_bus
+        self._bus: PortalBus | None = None
+        self._markup: bool | None = None
+        self._last_id = 0
+        self._queue: asyncio.Queue[tuple[str, str, bool]] | None = None
+        self._worker: asyncio.Task | None = None
+        self.sent = 0  # messages the service took (for tests and the log)
+
+    def notify(self, title: str, text: str, *, warning: bool = True) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a unit test of the tray): nothing can be sent
+            log.info("notification not sent: no event loop")
+            return
+        if self._queue is None:
+            self._queue = asyncio.Queue()
+        self._queue.put_nowait((title, text, warning))
+        if self._worker is None or self._worker.done():
+            # One after the other, in order: each replaces the one before by its id.
+            self._worker = loop.create_task(self._drain())
+
+    async def _drain(self) -> None:
+        assert self._queue is not None
+        while not self._queue.empty():
+            title, text, warning = self._queue.get_nowait()
+            try:
+                await self._send(title, text, warning)
+            except Exception as exc:  # noqa: BLE001 -- the desktop's trouble never reaches the user as a traceback
+                log.warning("notification not shown: %r", exc)
+
+    async def _send(self, title: str, text: str, warning: bool) -> None:
+        try:
+            bus = await self._connect()
+            if self._markup is None:
+                (caps,) = await bus.call(NAME, "GetCapabilities", path=PATH, destination=NAME)
+                self._markup = "body-markup" in caps
+            body = escape_markup(text) if self._markup else text
+            hints = {"urgency": ("y", NORMAL), "desktop-entry": ("s", APP_ID)}
+            icon = "dialog-warning" if warning else APP_ID
+            (self._last_id,) = await bus.call(
+                NAME, "Notify", "susssasa{sv}i",
+                (self._app_name, self._last_id, icon, title, body, [], hints, -1),
+                path=PATH, destination=NAME)
+            self.sent += 1
+        except PortalError as exc:
+            if not _answered(exc) and self._bus is not None:
+                await self._bus.close()  # the connection broke (a bus restart): connect again next time
+                self._bus, self._markup = None, None
+            if await self._sni_icon():
+                log.warning("no notification service on the bus (%s); message kept to the tooltip", exc)
+            else:
+                self._balloon(title, text, warning)
+
+    async def _connect(self) -> PortalBus:
+        if self._bus is None:
+            self._bus = await self._open_bus()
+        return self._bus
+
+    async def _sni_icon(self) -> bool:
+        """Is Qt's icon (probably) a StatusNotifierItem? It is when a watcher is on the bus."""
+        if self._bus is None:
+            return False  # no bus at all: Qt is on XEmbed, and its balloon is its own window
+        try:
+            (owned,) = await self._bus.call("org.freedesktop.DBus", "NameHasOwner", "s", (WATCHER,),
+                                            path="/org/freedesktop/DBus", destination="org.freedesktop.DBus")
+            return bool(owned)
+        except PortalError:
+            return True  # unsure: never risk the icon
+
+    async def close(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            await asyncio.gather(self._worker, return_exceptions=True)
+        if self._bus is not None:
+            await self._bus.close()
+            self._bus = None
