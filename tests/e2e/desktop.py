@@ -353,8 +353,10 @@ class VirtualDesktop:
         assert self._tmp is not None, "desktop not started"
         return Path(self._tmp.name)
 
-    def _log(self, name: str):
-        return open(self.tmpdir / f"{name}.log", "w+b")
+    def _spawn(self, name: str, argv: list[str], **kw) -> subprocess.Popen:
+        """Start a program writing its output to <name>.log (the open file is the child's; ours is closed)."""
+        with open(self.tmpdir / f"{name}.log", "wb") as log:
+            return subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, **kw)
 
     def _read_log(self, name: str) -> str:
         try:
@@ -372,10 +374,7 @@ class VirtualDesktop:
             "-noreset",  # do not reset when the last client disconnects
         ]
         try:
-            self._xvfb = subprocess.Popen(
-                argv, pass_fds=(wfd,), stdin=subprocess.DEVNULL,
-                stdout=self._log("xvfb"), stderr=subprocess.STDOUT,
-            )
+            self._xvfb = self._spawn("xvfb", argv, pass_fds=(wfd,), stdin=subprocess.DEVNULL)
         finally:
             os.close(wfd)
         # Xvfb writes "<n>\n" to the fd once it accepts connections.
@@ -419,10 +418,9 @@ class VirtualDesktop:
     def _start_dbus(self) -> None:
         rfd, wfd = os.pipe()
         try:
-            self._dbus = subprocess.Popen(
-                ["dbus-daemon", "--session", "--nofork", "--nopidfile", f"--print-address={wfd}"],
+            self._dbus = self._spawn(
+                "dbus", ["dbus-daemon", "--session", "--nofork", "--nopidfile", f"--print-address={wfd}"],
                 pass_fds=(wfd,), env=self.env, stdin=subprocess.DEVNULL,
-                stdout=self._log("dbus"), stderr=subprocess.STDOUT,
             )
         finally:
             os.close(wfd)
@@ -446,10 +444,7 @@ class VirtualDesktop:
         self.env["DBUS_SESSION_BUS_ADDRESS"] = address
 
     def _start_trayer(self) -> None:
-        self._trayer = subprocess.Popen(
-            ["trayer", *self.trayer_args], env=self.env, stdin=subprocess.DEVNULL,
-            stdout=self._log("trayer"), stderr=subprocess.STDOUT,
-        )
+        self._trayer = self._spawn("trayer", ["trayer", *self.trayer_args], env=self.env, stdin=subprocess.DEVNULL)
         pid = self._trayer.pid
 
         def panel():

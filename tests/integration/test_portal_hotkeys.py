@@ -44,6 +44,7 @@ def portal(bus, tmp_path):
     for proc in started:
         proc.kill()
         proc.wait(5)
+        proc.stdout.close()
 
 
 def calls(log: Path) -> list[dict]:

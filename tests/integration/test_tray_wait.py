@@ -39,6 +39,7 @@ def test_sni_host_is_seen_only_when_a_watcher_with_a_host_is_there(bus):
         finally:
             watcher.kill()
             watcher.wait(5)
+            watcher.stdout.close()
     no_bus = dict(bus, DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent")
     assert check(no_bus) == "False"
 

@@ -162,7 +162,7 @@ def test_moving_through_the_list_from_the_search_is_announced(running_popover, q
 def settings_window(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
-                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
+                        spawn=asyncio.run,
                         command_for=lambda cmd: f"awork-tray {cmd}", log_path=str(tmp_path / "awork-tray.log"))
     prefs.start()
     window = prefs.open_window()

@@ -81,7 +81,7 @@ def test_tray_switches_variant_and_keeps_the_state(qtbot, workload):
 def test_settings_window_chooses_the_icon_style_and_it_is_saved(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
-                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro))
+                        spawn=asyncio.run)
     changes: list[str] = []
     prefs.tray_icon_style_changed.connect(changes.append)
     window = prefs.open_window()

@@ -67,7 +67,7 @@ def prefs(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     hotkeys = HotkeyManager(FakeHotkeys)
     prefs = SettingsController(SettingsFile(tmp_path), hotkeys, FakeAutostart(), store,
-                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
+                        spawn=asyncio.run,
                         command_for=lambda cmd: f"/opt/awork/bin/awork-tray {cmd}")
     prefs.start()
     window = prefs.open_window()
