@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import wait_for
+from helpers.waiting import wait_for
 from tray_app.api.v1_time import parse_datetime
 
 pytestmark = pytest.mark.e2e

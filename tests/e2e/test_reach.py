@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import wait_for
+from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -173,7 +173,7 @@ def test_x11_global_shortcuts(virtual_desktop, reach, fake_awork):
 
 
 def test_started_at_login_it_waits_for_the_tray(fake_awork, tmp_path):
-    from e2e.desktop import VirtualDesktop
+    from helpers.desktop import VirtualDesktop
 
     with VirtualDesktop(tray=False, artifacts_dir=Path(__file__).parent / "artifacts", artifact_prefix="autostart") as d:
         env = {"AWORK_API_URL": fake_awork.url, "AWORK_API_TOKEN": "test-token", "AWORK_TRAY_CONFIG_DIR": str(tmp_path),

@@ -30,7 +30,7 @@ def _luma(path: Path, x: int, y: int) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_popover_screenshot(virtual_desktop, tmp_path, scheme):
-    from e2e.desktop import wait_for
+    from helpers.waiting import wait_for
 
     d = virtual_desktop
     d.env.pop("AWORK_API_TOKEN", None)

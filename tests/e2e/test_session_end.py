@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import VirtualDesktop, wait_for
+from helpers.desktop import VirtualDesktop
+from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 

@@ -33,7 +33,7 @@ def running_app(virtual_desktop, fake_awork, tmp_path):
     app = virtual_desktop.launch([sys.executable, "-m", "tray_app"], env=env)
     log_file = tmp_path / "logs" / "awork-tray.log"
     geometry = virtual_desktop.tray_icon_geometry(timeout=TIMEOUT)
-    from e2e.desktop import wait_for
+    from helpers.waiting import wait_for
 
     wait_for(lambda: _log_has(log_file, r"lists loaded: 7 types of work"), TIMEOUT, what="task lists loaded")
     return app, geometry, log_file
@@ -69,7 +69,7 @@ def test_start_a_task_then_pause_and_stop_from_the_popover(virtual_desktop, fake
     d.screenshot(ARTIFACTS / "03-tray-running.png")
 
     wid = _open_popover(d, geometry)
-    from e2e.desktop import wait_for
+    from helpers.waiting import wait_for
 
     d.screenshot(ARTIFACTS / "04-popover-running.png")
     d.key("alt+p")
@@ -102,7 +102,7 @@ def test_awork_rejection_is_shown_and_nothing_is_lost(virtual_desktop, fake_awor
     d.type_text("Design")
     d.key("Return")
     fake_awork.wait_for_request(lambda r: r.path.endswith("timetracking/start"), TIMEOUT)
-    from e2e.desktop import wait_for
+    from helpers.waiting import wait_for
 
     wait_for(lambda: _log_has(log_file, r"timetracking/start -> 400"), TIMEOUT, what="the rejection was logged")
     d.screenshot(ARTIFACTS / "06-popover-error.png")
@@ -122,7 +122,7 @@ def test_demo_runs_without_an_account(virtual_desktop, tmp_path):
     d.launch([sys.executable, "-m", "tray_app", "--demo"], env=env)
     log_file = tmp_path / "logs" / "awork-tray.log"
     geometry = d.tray_icon_geometry(timeout=TIMEOUT)
-    from e2e.desktop import wait_for
+    from helpers.waiting import wait_for
 
     wait_for(lambda: _log_has(log_file, r"lists loaded: 7 types of work"), TIMEOUT, what="demo lists loaded")
     wid = _open_popover(d, geometry)

@@ -19,7 +19,8 @@ from tray_app.core.state import Auth
 from tray_app.core.sync import ACTIVE_INTERVAL, IDLE_INTERVAL, SyncLoop
 from tray_app.domain.timer import TimerState, elapsed
 
-from .sync_rig import rig, rig_factory, stop, until  # noqa: F401  (fixtures)
+from helpers.sync_rig import stop
+from helpers.waiting import until
 
 LAST = "me/timeentries/last"
 WHAT = "Sitemap entwerfen · Website Relaunch"

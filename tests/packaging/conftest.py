@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import virtual_desktop, wait_for  # noqa: F401  (the fixture)
+from helpers.desktop import virtual_desktop  # noqa: F401  (the fixture)
+from helpers.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build.py"

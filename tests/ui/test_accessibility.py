@@ -20,8 +20,8 @@ from tray_app.ui import a11y
 from tray_app.ui.settings_controller import SettingsController
 from tray_app.ui.sign_in.dialog import SignInDialog
 
-from .factories import USER, entry_for, signed_in
-from .test_settings_window import FakeAutostart, FakeHotkeys
+from helpers.factories import USER, entry_for, signed_in
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QKeySequenceEdit)
 

@@ -26,9 +26,9 @@ from tray_app.ui.theme import (
 )
 from tray_app.ui.tray import Tray
 
-from .factories import USER, entry_for, signed_in
+from helpers.factories import USER, entry_for, signed_in
 from .icon_sheet import render_sheet
-from .test_settings_window import FakeAutostart, FakeHotkeys
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 STATES = ("idle", "running", "paused", "offline")
 VARIANTS = ("", "light", "dark")

@@ -50,7 +50,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, Iterable, Sequence
+
+from .waiting import wait_for
 
 __all__ = [
     "REQUIRED_TOOLS",
@@ -58,11 +60,8 @@ __all__ = [
     "VirtualDesktop",
     "missing_tools",
     "ToolError",
-    "wait_for",
     "virtual_desktop",
 ]
-
-T = TypeVar("T")
 
 #: executable -> Debian package that provides it
 REQUIRED_TOOLS: dict[str, str] = {
@@ -91,37 +90,6 @@ def missing_tools(tools: Iterable[str] | None = None) -> list[str]:
     """Return ``"exe (package)"`` strings for the required tools that are not on PATH."""
     names = list(tools) if tools is not None else list(REQUIRED_TOOLS)
     return [f"{t} ({REQUIRED_TOOLS.get(t, '?')})" for t in names if shutil.which(t) is None]
-
-
-def wait_for(
-    predicate: Callable[[], T],
-    timeout: float,
-    interval: float = 0.05,
-    what: str = "condition",
-    ignore: tuple[type[BaseException], ...] = (),
-) -> T:
-    """Poll ``predicate`` until it returns a truthy value and return that value.
-
-    Exceptions listed in ``ignore`` count as "not yet". On timeout, raises
-    AssertionError that mentions ``what`` and the last value or exception seen.
-    The predicate is always tried at least once, and once more at the deadline.
-    """
-    deadline = time.monotonic() + timeout
-    last: Any = None
-    last_exc: BaseException | None = None
-    while True:
-        try:
-            last = predicate()
-            last_exc = None
-            if last:
-                return last
-        except ignore as exc:  # type: ignore[misc]
-            last_exc = exc
-        now = time.monotonic()
-        if now >= deadline:
-            detail = f"last exception: {last_exc!r}" if last_exc is not None else f"last value: {last!r}"
-            raise AssertionError(f"timed out after {timeout:.1f}s waiting for {what} ({detail})")
-        time.sleep(min(interval, max(0.0, deadline - now)))
 
 
 class ToolError(RuntimeError):
@@ -720,7 +688,7 @@ try:  # Optional pytest integration. The module stays importable without pytest.
     def virtual_desktop(request):
         """pytest fixture: a started VirtualDesktop. Fails (never skips) if the X tools are missing.
 
-        Use it from a test module or conftest with ``from .desktop import virtual_desktop``.
+        Use it from a test module or conftest with ``from helpers.desktop import virtual_desktop``.
         If the test fails, a screenshot and logs go to tests/e2e/artifacts/<test name>-*.
         """
         missing = missing_tools()
