@@ -696,7 +696,7 @@ try:  # Optional pytest integration. The module stays importable without pytest.
             # A skip would hide that the end-to-end tier did not run; scripts/test.sh installs these.
             _pytest.fail("e2e desktop tools missing: " + ", ".join(missing))
         prefix = re.sub(r"[^\w.-]+", "_", request.node.name)
-        d = VirtualDesktop(artifacts_dir=Path(__file__).parent / "artifacts", artifact_prefix=prefix)
+        d = VirtualDesktop(artifacts_dir=Path(__file__).parents[1] / "e2e" / "artifacts", artifact_prefix=prefix)
         d.start()
         failed_before = request.session.testsfailed
         try:
