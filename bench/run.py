@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
 
-from e2e.desktop import VirtualDesktop, wait_for  # noqa: E402
-from fake_awork import FakeAworkServer  # noqa: E402
+from helpers.desktop import VirtualDesktop  # noqa: E402
+from helpers.fake_awork import FakeAworkServer  # noqa: E402
+from helpers.waiting import wait_for  # noqa: E402
 from probes import cpu_seconds, rss_mib, wakeups, wakeups_between  # noqa: E402
 
 from tray_app.demo.workspace import large_workspace  # noqa: E402

@@ -12,7 +12,7 @@ for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
 
-from fake_awork import FakeAworkServer  # noqa: E402
+from helpers.fake_awork import FakeAworkServer  # noqa: E402
 from tray_app.demo.workspace import demo_workspace  # noqa: E402
 
 
@@ -37,10 +37,10 @@ def _no_real_keychain():
 
 @pytest.fixture
 def memory_keyring():
-    """An in-memory keychain for this test (see fake_awork/keyrings.py)."""
+    """An in-memory keychain for this test (see helpers/fake_awork/keyrings.py)."""
     import keyring
 
-    from fake_awork.keyrings import MemoryKeyring
+    from helpers.fake_awork.keyrings import MemoryKeyring
 
     backend = MemoryKeyring()
     keyring.set_keyring(backend)

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from fake_awork.simulated import (
+from helpers.fake_awork.simulated import (
     BASE_URL,
     TOKEN,
     FaultyTransport,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from fake_awork.simulated import TOKEN, SimClock
+from helpers.fake_awork.simulated import TOKEN, SimClock
 
 from tray_app.demo.backend import FakeAwork
 from tray_app.demo.workspace import demo_workspace

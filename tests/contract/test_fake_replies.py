@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from fake_awork.faults import DEFAULT_ERRORS
-from fake_awork.simulated import BASE_URL, TOKEN, SimClock
+from helpers.fake_awork.faults import DEFAULT_ERRORS
+from helpers.fake_awork.simulated import BASE_URL, TOKEN, SimClock
 
 from tray_app.demo.backend import FakeAwork
 from tray_app.demo.transport import DemoTransport

@@ -1,7 +1,7 @@
 """Every request and reply checked against awork's OpenAPI document, on the way through httpx.
 
 `ValidatingTransport` wraps any httpx transport (the in-process FakeAwork, or a real socket to
-tests/fake_awork's server) and checks, with openapi-core, each request the real client sends —
+tests/helpers/fake_awork's server) and checks, with openapi-core, each request the real client sends —
 path, method, path and query parameters, security, body (required fields, types, formats,
 `additionalProperties: false`) — and each reply against the response schema declared for that
 operation and status. On top of what openapi-core checks (it ignores query parameters an

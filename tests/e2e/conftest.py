@@ -1,1 +1,1 @@
-from e2e.desktop import virtual_desktop  # noqa: F401  (the fixture)
+from helpers.desktop import virtual_desktop  # noqa: F401  (the fixture)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from .desktop import VirtualDesktop, missing_tools, virtual_desktop, wait_for  # noqa: F401 (fixture)
+from helpers.desktop import VirtualDesktop, missing_tools
+from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 

@@ -4,14 +4,14 @@ back: the stop arrives, with the time it was pressed."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from e2e.desktop import wait_for
+from helpers import tray_state
+from helpers.waiting import wait_for
 from tray_app.api.v1_time import parse_datetime
 
 pytestmark = pytest.mark.e2e
@@ -20,8 +20,10 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT = 20
 
 
-def _log_has(path: Path, pattern: str) -> bool:
-    return path.exists() and re.search(pattern, path.read_text(encoding="utf-8")) is not None
+def _queued(config_dir: Path) -> list[dict]:
+    """The offline queue's items, as the tray keeps them on disk."""
+    path = config_dir / "outbox.json"
+    return json.loads(path.read_text(encoding="utf-8"))["items"] if path.exists() else []
 
 
 def _open_popover(d, geometry) -> int:
@@ -45,17 +47,15 @@ def test_stop_pressed_offline_arrives_with_the_time_it_was_pressed(virtual_deskt
     env = {"AWORK_API_URL": fake_awork.url, "AWORK_API_TOKEN": "test-token",
            "AWORK_TRAY_CONFIG_DIR": str(tmp_path), "TZ": "Europe/Berlin"}
     d.launch([sys.executable, "-m", "tray_app"], env=env)
-    log_file = tmp_path / "logs" / "awork-tray.log"
     geometry = d.tray_icon_geometry(timeout=TIMEOUT)
-    wait_for(lambda: _log_has(log_file, r"timer refreshed: running"), TIMEOUT, what="the running timer")
-    wait_for(lambda: _log_has(log_file, r"lists loaded"), TIMEOUT, what="the lists")
+    wait_for(lambda: tray_state.timer(tmp_path, dict(d.env, **env)) == "running", TIMEOUT, what="the running timer")
+    wait_for(lambda: tray_state.lists_loaded(tmp_path), TIMEOUT, what="the lists")
 
     wid = _open_popover(d, geometry)
     _shot(d, wid, f"offline-01-popover-running-{late_by}")
     fake_awork.stop()
     d.key("alt+s")
-    wait_for(lambda: _log_has(log_file, r"stop queued while offline \(1 waiting\)"), TIMEOUT, what="the queued stop")
-    queued = json.loads((tmp_path / "outbox.json").read_text(encoding="utf-8"))["items"]
+    queued = wait_for(lambda: _queued(tmp_path), TIMEOUT, what="the queued stop")
     assert [i["kind"] for i in queued] == ["stop"]
     pressed = parse_datetime(queued[0]["at"])
     assert abs(datetime.now(timezone.utc) - pressed) < timedelta(seconds=TIMEOUT)
@@ -70,7 +70,9 @@ def test_stop_pressed_offline_arrives_with_the_time_it_was_pressed(virtual_deskt
         fake_awork.backend.clock = lambda: datetime.now(timezone.utc) + timedelta(minutes=late_by)
     fake_awork.start()
     wid = _open_popover(d, geometry)  # the popover syncs, and the queue goes first
-    wait_for(lambda: _log_has(log_file, r"offline queue replayed: timer idle"), TIMEOUT, what="the replayed stop")
+    wait_for(lambda: not _queued(tmp_path), TIMEOUT, what="the replayed stop")
+    # (A read now changes nothing: the queue is empty. The tray has the stop's answer.)
+    wait_for(lambda: tray_state.timer(tmp_path, dict(d.env, **env)) == "idle", TIMEOUT, what="the timer idle")
     _shot(d, wid, f"offline-04-popover-replayed-{late_by}")
 
     stops = fake_awork.requests.of("POST", "me/timetracking/stop")
@@ -82,8 +84,6 @@ def test_stop_pressed_offline_arrives_with_the_time_it_was_pressed(virtual_deskt
         assert puts[0].body["endTimeUtc"] == pressed.strftime("%H:%M:%S")
         assert puts[0].body["endDateUtc"] == pressed.strftime("%Y-%m-%dT00:00:00Z")
         assert entry.end == pressed.replace(microsecond=0)
-        wait_for(lambda: _log_has(log_file, r"notice: Corrected in awork: Sitemap entwerfen ends at"), TIMEOUT,
-                 what="the correction notice")
     else:
         assert puts == []
         assert timedelta(0) <= entry.end - pressed <= timedelta(minutes=1)

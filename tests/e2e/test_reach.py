@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import wait_for
+from helpers import tray_state
+from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -47,17 +48,21 @@ def reach(virtual_desktop, fake_awork, tmp_path):
         def launch_with(self, *args: str):
             return d.launch([sys.executable, "-m", "tray_app", *args], env=env)
 
-        def cli(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-            full = dict(d.env, **env)
+        def cli(self, *args: str, timeout: float = 60, **overrides: str) -> subprocess.CompletedProcess:
+            full = {**d.env, **env, **overrides}
             return subprocess.run([sys.executable, "-m", "tray_app", *args], env=full, capture_output=True,
                                   text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
+        def through_tray(self, *args: str) -> subprocess.CompletedProcess:
+            """`awork-tray ARGS` that cannot reach awork itself: it succeeds only through the tray."""
+            return self.cli(*args, AWORK_API_URL=tray_state.UNREACHABLE_API_URL)
+
+        def answers(self) -> bool:
+            return tray_state.answers(tmp_path, dict(d.env, **env))
+
         def ready(self):
             d.tray_icon_geometry(timeout=TIMEOUT)
-            wait_for(lambda: _log_has(self.log, r"lists loaded"), TIMEOUT, what="task lists loaded")
-
-        def remote_count(self, name: str) -> int:
-            return len(re.findall(rf"remote command: {name}\b", self.log.read_text(encoding="utf-8")))
+            wait_for(lambda: tray_state.lists_loaded(tmp_path), TIMEOUT, what="task lists loaded")
 
     return Reach()
 
@@ -69,8 +74,7 @@ def test_second_launch_opens_the_first_ones_popover_and_exits_0(virtual_desktop,
     assert not d.find_windows(POPOVER)
     second = reach.cli(timeout=30)
     assert second.returncode == 0, second.stderr
-    d.find_window(POPOVER, timeout=TIMEOUT)
-    assert reach.remote_count("show") == 1
+    d.find_window(POPOVER, timeout=TIMEOUT)  # (a second tray would not have exited)
     assert len(d.tray_icons()) == 1 and first.returncode is None
 
 
@@ -101,10 +105,10 @@ def test_a_killed_tray_leaves_a_stale_socket_and_the_next_launch_takes_over(virt
     assert reach.cli("status", "--json").returncode == 0  # nobody listens: the command acts by itself
     second = reach.launch()
     d.tray_icon_geometry(timeout=TIMEOUT)
-    wait_for(lambda: reach.remote_count("status") == 0 and _log_has(reach.log, r"listening for commands"), TIMEOUT)
-    result = reach.cli("status", "--json")
+    wait_for(reach.answers, TIMEOUT, what="the new tray to answer on the socket")
+    result = reach.through_tray("status", "--json")
     assert result.returncode == 0, result.stderr
-    assert reach.remote_count("status") == 1 and second.returncode is None
+    assert second.returncode is None
 
 
 def test_every_command_goes_through_the_running_tray(virtual_desktop, reach, fake_awork):
@@ -116,9 +120,8 @@ def test_every_command_goes_through_the_running_tray(virtual_desktop, reach, fak
         return len(fake_awork.requests.of("POST", f"me/timetracking/{action}"))
 
     def run(*args):
-        result = reach.cli(*args)
-        assert result.returncode == 0, f"{args}: {result.stderr}"
-        assert reach.remote_count(args[0]) >= 1, f"{args[0]} did not go through the tray"
+        result = reach.through_tray(*args)
+        assert result.returncode == 0, f"{args} did not go through the tray: {result.stderr}"
         return result
 
     run("show")
@@ -144,7 +147,7 @@ def test_every_command_goes_through_the_running_tray(virtual_desktop, reach, fak
     assert again == first  # same task, project, type of work and note
     assert json.loads(run("status", "--json").stdout)["task"]["key"] == "WEB-12"
 
-    failed = reach.cli("start", "--task", "NOPE-1")
+    failed = reach.through_tray("start", "--task", "NOPE-1")
     assert failed.returncode == 4 and "NOPE-1" in failed.stderr  # errors and exit codes come back too
 
 
@@ -173,20 +176,26 @@ def test_x11_global_shortcuts(virtual_desktop, reach, fake_awork):
 
 
 def test_started_at_login_it_waits_for_the_tray(fake_awork, tmp_path):
-    from e2e.desktop import VirtualDesktop
+    from helpers.desktop import VirtualDesktop
 
     with VirtualDesktop(tray=False, artifacts_dir=Path(__file__).parent / "artifacts", artifact_prefix="autostart") as d:
         env = {"AWORK_API_URL": fake_awork.url, "AWORK_API_TOKEN": "test-token", "AWORK_TRAY_CONFIG_DIR": str(tmp_path),
                "TZ": "Europe/Berlin"}
         app = d.launch([sys.executable, "-m", "tray_app", "--autostart"], env=env)
-        log = tmp_path / "logs" / "awork-tray.log"
-        wait_for(lambda: _log_has(log, r"waiting up to 60 s for a system tray"), TIMEOUT)
+        full = dict(d.env, **env)
+
+        def still_starting() -> bool:  # it listens, but takes no commands before it has a tray
+            reply = tray_state.ask(tmp_path, full)
+            return reply is not None and reply["exit"] == 1
+
+        wait_for(still_starting, TIMEOUT, what="the app to wait for a tray")
         time.sleep(1.5)  # the panel is late
         assert app.returncode is None and not d.find_windows(POPOVER)  # no window pops up at login
+        assert still_starting()
         d.tray = True
         d._start_trayer()
         d.tray_icon_geometry(timeout=TIMEOUT)
-        assert _log_has(log, r"system tray found after")
+        wait_for(lambda: tray_state.answers(tmp_path, full), TIMEOUT, what="the app to go on with the tray found")
 
 
 def test_a_login_start_finds_the_running_tray_and_quietly_ends(virtual_desktop, reach):

@@ -17,10 +17,6 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT = 20
 
 
-def _log_has(path: Path, text: str) -> bool:
-    return path.exists() and text in path.read_text(encoding="utf-8")
-
-
 def _luma(path: Path, x: int, y: int) -> float:
     from PySide6.QtGui import QImage
 
@@ -30,7 +26,8 @@ def _luma(path: Path, x: int, y: int) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_popover_screenshot(virtual_desktop, tmp_path, scheme):
-    from e2e.desktop import wait_for
+    from helpers import tray_state
+    from helpers.waiting import wait_for
 
     d = virtual_desktop
     d.env.pop("AWORK_API_TOKEN", None)
@@ -38,13 +35,13 @@ def test_popover_screenshot(virtual_desktop, tmp_path, scheme):
     env = {"AWORK_TRAY_CONFIG_DIR": str(tmp_path), "TZ": "Europe/Berlin", "AWORK_TRAY_COLOR_SCHEME": scheme,
            "QT_STYLE_OVERRIDE": "Fusion", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": "en"}
     d.launch([sys.executable, "-m", "tray_app", "--demo"], env=env)
-    log_file = tmp_path / "logs" / "awork-tray.log"
     x, y, w, h = d.tray_icon_geometry(timeout=TIMEOUT)
-    wait_for(lambda: _log_has(log_file, "lists loaded: 7 types of work"), TIMEOUT, what="demo lists loaded")
+    wait_for(lambda: tray_state.lists_loaded(tmp_path), TIMEOUT, what="demo lists loaded")
     d.click(x + w // 2, y + h // 2)
     wid = d.find_window("Quick start", timeout=TIMEOUT)
     d.wait_focused(wid)
-    wait_for(lambda: _log_has(log_file, "timer refreshed: running"), TIMEOUT, what="the demo's running timer")
+    wait_for(lambda: tray_state.timer(tmp_path, dict(d.env, **env), demo=True) == "running", TIMEOUT,
+             what="the demo's running timer")
     d.move_pointer(0, 0)  # no hover highlight in the picture
     px, py, pw, ph = d.window_geometry(wid)
     shot = d.screenshot(ARTIFACTS / f"popover-{scheme}.png", crop=(px, py, pw, ph))

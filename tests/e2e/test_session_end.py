@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -15,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import VirtualDesktop, wait_for
+from helpers.desktop import VirtualDesktop
+from helpers import tray_state
+from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -23,16 +24,12 @@ TIMEOUT = 30
 BAD = ("Traceback", "RuntimeError", "Segmentation fault", "core dumped")
 
 
-def _log_has(path: Path, pattern: str) -> bool:
-    return path.exists() and re.search(pattern, path.read_text(encoding="utf-8")) is not None
-
-
 def _start(d: VirtualDesktop, fake_awork, tmp_path: Path):
     env = {"AWORK_API_URL": fake_awork.url, "AWORK_API_TOKEN": "test-token", "AWORK_TRAY_CONFIG_DIR": str(tmp_path),
            "TZ": "Europe/Berlin"}
     app = d.launch([sys.executable, "-m", "tray_app"], env=env, cwd=tmp_path)
     d.tray_icon_geometry(timeout=TIMEOUT)
-    wait_for(lambda: _log_has(tmp_path / "logs" / "awork-tray.log", r"lists loaded"), TIMEOUT, what="lists loaded")
+    wait_for(lambda: tray_state.lists_loaded(tmp_path), TIMEOUT, what="lists loaded")
     return app, dict(d.env, **env)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 import pytest
+
+from helpers import tray_state
+from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -18,10 +20,6 @@ def _task(server, key):
     return next(t for t in server.backend.ws.tasks if t["taskIdentifier"] == key)
 
 
-def _log_has(path: Path, pattern: str) -> bool:
-    return path.exists() and re.search(pattern, path.read_text(encoding="utf-8")) is not None
-
-
 @pytest.fixture
 def running_app(virtual_desktop, fake_awork, tmp_path):
     env = {
@@ -31,12 +29,13 @@ def running_app(virtual_desktop, fake_awork, tmp_path):
         "TZ": "Europe/Berlin",
     }
     app = virtual_desktop.launch([sys.executable, "-m", "tray_app"], env=env)
-    log_file = tmp_path / "logs" / "awork-tray.log"
     geometry = virtual_desktop.tray_icon_geometry(timeout=TIMEOUT)
-    from e2e.desktop import wait_for
+    wait_for(lambda: tray_state.lists_loaded(tmp_path), TIMEOUT, what="task lists loaded")
 
-    wait_for(lambda: _log_has(log_file, r"lists loaded: 7 types of work"), TIMEOUT, what="task lists loaded")
-    return app, geometry, log_file
+    def timer() -> str | None:  # the timer as the running tray answers `status --json`
+        return tray_state.timer(tmp_path, dict(virtual_desktop.env, **env))
+
+    return app, geometry, timer, tmp_path / "logs" / "awork-tray.log"
 
 
 def _open_popover(d, geometry):
@@ -49,7 +48,7 @@ def _open_popover(d, geometry):
 
 def test_start_a_task_then_pause_and_stop_from_the_popover(virtual_desktop, fake_awork, running_app):
     d = virtual_desktop
-    app, geometry, log_file = running_app
+    app, geometry, timer, _ = running_app
     wid = _open_popover(d, geometry)
     d.screenshot(ARTIFACTS / "01-popover-idle.png")
 
@@ -69,17 +68,15 @@ def test_start_a_task_then_pause_and_stop_from_the_popover(virtual_desktop, fake
     d.screenshot(ARTIFACTS / "03-tray-running.png")
 
     wid = _open_popover(d, geometry)
-    from e2e.desktop import wait_for
-
     d.screenshot(ARTIFACTS / "04-popover-running.png")
     d.key("alt+p")
     fake_awork.wait_for_request(lambda r: r.method == "POST" and r.path.endswith("timetracking/pause"), TIMEOUT)
-    wait_for(lambda: _log_has(log_file, r"pause done: timer paused"), TIMEOUT, what="pause applied")
+    wait_for(lambda: timer() == "paused", TIMEOUT, what="pause applied")
     d.screenshot(ARTIFACTS / "05-popover-paused.png")
     d.key("alt+s")
     stop = fake_awork.wait_for_request(lambda r: r.method == "POST" and r.path.endswith("timetracking/stop"), TIMEOUT)
     assert stop.raw == b""
-    wait_for(lambda: _log_has(log_file, r"stop done: timer idle"), TIMEOUT, what="stop applied")
+    wait_for(lambda: timer() == "idle", TIMEOUT, what="stop applied")
 
     entry = fake_awork.backend.last()
     assert entry.task_id == task["id"] and entry.end is not None
@@ -91,7 +88,7 @@ def test_start_a_task_then_pause_and_stop_from_the_popover(virtual_desktop, fake
 
 def test_awork_rejection_is_shown_and_nothing_is_lost(virtual_desktop, fake_awork, running_app):
     d = virtual_desktop
-    app, geometry, log_file = running_app
+    app, geometry, _, log_file = running_app
     fake_awork.fail_next(
         400,
         {"code": "validation-failed", "description": "Time tracking is not allowed on closed projects.",
@@ -101,10 +98,7 @@ def test_awork_rejection_is_shown_and_nothing_is_lost(virtual_desktop, fake_awor
     wid = _open_popover(d, geometry)
     d.type_text("Design")
     d.key("Return")
-    fake_awork.wait_for_request(lambda r: r.path.endswith("timetracking/start"), TIMEOUT)
-    from e2e.desktop import wait_for
-
-    wait_for(lambda: _log_has(log_file, r"timetracking/start -> 400"), TIMEOUT, what="the rejection was logged")
+    fake_awork.wait_for_request(lambda r: r.path.endswith("timetracking/start") and r.status == 400, TIMEOUT)
     d.screenshot(ARTIFACTS / "06-popover-error.png")
     # The popover stays open with the search intact, so the user can simply try again.
     assert d.is_viewable(wid)
@@ -120,13 +114,11 @@ def test_demo_runs_without_an_account(virtual_desktop, tmp_path):
     d.env.pop("AWORK_API_TOKEN", None)
     d.env.pop("AWORK_API_URL", None)
     d.launch([sys.executable, "-m", "tray_app", "--demo"], env=env)
-    log_file = tmp_path / "logs" / "awork-tray.log"
     geometry = d.tray_icon_geometry(timeout=TIMEOUT)
-    from e2e.desktop import wait_for
-
-    wait_for(lambda: _log_has(log_file, r"lists loaded: 7 types of work"), TIMEOUT, what="demo lists loaded")
+    wait_for(lambda: tray_state.lists_loaded(tmp_path), TIMEOUT, what="demo lists loaded")
     wid = _open_popover(d, geometry)
-    wait_for(lambda: _log_has(log_file, r"timer refreshed: running"), TIMEOUT, what="the demo's running timer")
+    wait_for(lambda: tray_state.timer(tmp_path, dict(d.env, **env), demo=True) == "running", TIMEOUT,
+             what="the demo's running timer")
     x, y, w, h = d.window_geometry(wid)
     d.screenshot(ARTIFACTS / "demo-desktop.png")
     d.screenshot(ARTIFACTS / "demo-popover.png", crop=(x, y, w, h))

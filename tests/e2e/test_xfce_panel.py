@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import VirtualDesktop, missing_tools, wait_for
+from helpers.desktop import VirtualDesktop, missing_tools
+from helpers.waiting import wait_for
 from e2e.xfce import PANEL_HEIGHT, StatusWatch, XfceSession, missing_xfce, read_pixmap
 
 pytestmark = pytest.mark.e2e
@@ -60,7 +61,7 @@ def test_on_xfce_s_panel(xfce, fake_awork, tmp_path):
     d, session = xfce
     session.start()
     notices = tmp_path / "notify.jsonl"
-    service = subprocess.Popen([sys.executable, "-m", "fake_portal.notifications", str(notices)],
+    service = subprocess.Popen([sys.executable, "-m", "helpers.fake_portal.notifications", str(notices)],
                                env={**d.env, "PYTHONPATH": str(TESTS)}, stdout=subprocess.PIPE, text=True)
     statuses = StatusWatch(d.env["DBUS_SESSION_BUS_ADDRESS"])
     try:
@@ -131,6 +132,7 @@ def test_on_xfce_s_panel(xfce, fake_awork, tmp_path):
         statuses.close()
         service.kill()
         service.wait(5)
+        service.stdout.close()
 
 
 def test_a_panel_that_starts_after_the_app_is_found(xfce, fake_awork, tmp_path):

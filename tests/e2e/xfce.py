@@ -16,7 +16,8 @@ import threading
 from jeepney import DBusAddress, MatchRule, Properties, message_bus, new_method_call
 from jeepney.io.blocking import open_dbus_connection
 
-from e2e.desktop import VirtualDesktop, wait_for
+from helpers.desktop import VirtualDesktop
+from helpers.waiting import wait_for
 
 XFCONFD = next(iter(sorted(glob.glob("/usr/lib/*/xfce4/xfconf/xfconfd"))), "xfconfd")  # Debian: per architecture
 PANEL_HEIGHT = 28
@@ -66,9 +67,10 @@ class XfceSession:
         self._procs: dict[str, subprocess.Popen] = {}
 
     def _spawn(self, name: str, argv: list[str]) -> None:
-        log = open(self.d.tmpdir / f"{name}.log", "ab")  # noqa: SIM115 -- the child holds it
-        self._procs[name] = subprocess.Popen(argv, env=self.d.env, stdin=subprocess.DEVNULL, stdout=log,
-                                             stderr=subprocess.STDOUT)
+        # The child keeps its own copy of the file descriptor: ours is closed at once.
+        with open(self.d.tmpdir / f"{name}.log", "ab") as log:
+            self._procs[name] = subprocess.Popen(argv, env=self.d.env, stdin=subprocess.DEVNULL, stdout=log,
+                                                 stderr=subprocess.STDOUT)
 
     def start(self, timeout: float = 20) -> None:
         self._spawn("xfconfd", [XFCONFD])

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt applicati
 
 import pytest  # noqa: E402
 import qasync  # noqa: E402
-
+from helpers.sync_rig import rig, rig_factory  # noqa: E402, F401  (fixtures)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 async def main(mode: str, outbox: str, url: str, task_json: str) -> None:
-    from fake_awork.simulated import RealClock, sim_commands
+    from helpers.fake_awork.simulated import RealClock, sim_commands
     from tray_app.api.parse import task as parse_task
 
     commands = sim_commands(None, RealClock(), Path(outbox), base_url=url, token="test-token")

@@ -7,7 +7,7 @@ import asyncio
 import json
 
 import pytest
-from fake_awork.simulated import SimWorld
+from helpers.fake_awork.simulated import SimWorld
 
 
 def run(coro):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).resolve().parents[1]
-BROWSER_SCRIPT = TESTS / "fake_awork" / "browser_script.py"
+BROWSER_SCRIPT = TESTS / "helpers" / "fake_awork" / "browser_script.py"
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def cli(fake_awork, tmp_path):
         env.update(AWORK_API_URL=fake_awork.url, AWORK_TRAY_CONFIG_DIR=str(tmp_path / "config"), TZ="Europe/Berlin",
                    PYTHONPATH=os.pathsep.join(filter(None, [str(TESTS), env.get("PYTHONPATH")])),
                    AWORK_TEST_KEYRING=str(keyring_file), AWORK_TEST_BROWSER_LOG=str(browser_log),
-                   PYTHON_KEYRING_BACKEND="fake_awork.keyrings.FileKeyring" if keychain else "keyring.backends.fail.Keyring")
+                   PYTHON_KEYRING_BACKEND="helpers.fake_awork.keyrings.FileKeyring" if keychain else "keyring.backends.fail.Keyring")
         env["BROWSER"] = str(browser_command) if browser else "false"
         if env_token:
             env["AWORK_API_TOKEN"] = env_token

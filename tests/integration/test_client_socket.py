@@ -10,7 +10,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from fake_awork import FakeAworkServer
+from helpers.fake_awork import FakeAworkServer
 from tray_app.api.client import AworkClient
 from tray_app.api.errors import (
     AuthError,

@@ -7,7 +7,7 @@ import asyncio
 from datetime import datetime, timedelta
 
 import pytest
-from fake_awork.simulated import SimWorld
+from helpers.fake_awork.simulated import SimWorld
 
 from tray_app.domain.timer import TimerState, elapsed
 

@@ -7,8 +7,8 @@ import time
 
 import httpx
 import pytest
-from fake_awork import FakeAworkServer
-from fake_awork.certificates import self_signed_context
+from helpers.fake_awork import FakeAworkServer
+from helpers.fake_awork.certificates import self_signed_context
 
 from tray_app.api.client import AworkClient
 from tray_app.api.errors import MalformedResponseError, NetworkError

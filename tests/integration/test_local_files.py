@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from unwritable import full_folder, read_only_folder
+from helpers.unwritable import full_folder, read_only_folder
 
 from tray_app.composition import build_core
 from tray_app.config import Config

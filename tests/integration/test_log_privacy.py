@@ -9,8 +9,9 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from helpers.waiting import wait_for
 
 TOKEN = "test-token-0123456789"
 NOTE = "Vertrauliche Notiz zum Relaunch"
@@ -28,13 +29,6 @@ def cli(env: dict, *args: str) -> subprocess.CompletedProcess:
                           timeout=90, stdin=subprocess.DEVNULL, check=False, cwd=env["AWORK_TRAY_CONFIG_DIR"])
 
 
-def wait_until(condition, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
-
-
 def private_words(fake_awork) -> set[str]:
     ws = fake_awork.backend.ws
     words = {ws.user["firstName"], ws.user["lastName"], ws.user["workspace"]["name"], TOKEN, NOTE}
@@ -49,7 +43,8 @@ def test_a_verbose_session_logs_no_names_notes_or_tokens(fake_awork, tmp_path):
     tray = subprocess.Popen([sys.executable, "-m", "tray_app", "-v"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     try:
-        wait_until(lambda: cli(env, "status").returncode == 0 and (tmp_path / "logs" / "awork-tray.log").exists())
+        wait_for(lambda: cli(env, "status").returncode == 0 and (tmp_path / "logs" / "awork-tray.log").exists(), 60,
+                 interval=0.1, what="the tray to answer")
         for args in (("start", "--task", "WEB-12", "--note", NOTE), ("pause",), ("resume",), ("status", "--json"),
                      ("whoami",), ("stop",), ("continue",), ("toggle",)):
             result = cli(env, *args)

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_portal.bus import private_session_bus
+from helpers.fake_portal.bus import private_session_bus
+from helpers.waiting import until
 
 from tray_app.platform.notifications import create_notifier
 from tray_app.platform.notifications.base import BalloonNotifier
@@ -40,21 +41,16 @@ def service(bus, tmp_path):
     for proc in started:
         proc.kill()
         proc.wait(5)
+        proc.stdout.close()
 
 
 def received(log: Path) -> list[dict]:
     return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
 
 
-async def until(condition, timeout: float = 10.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not condition():
-            await asyncio.sleep(0.02)
-
-
 def test_messages_go_to_the_notification_service_and_replace_each_other(service, tmp_path):
     log = tmp_path / "notify.jsonl"
-    service("fake_portal.notifications", str(log), "--markup")
+    service("helpers.fake_portal.notifications", str(log), "--markup")
     balloons = []
 
     async def scenario():
@@ -76,7 +72,7 @@ def test_messages_go_to_the_notification_service_and_replace_each_other(service,
 
 def test_plain_text_servers_get_the_text_as_it_is(service, tmp_path):
     log = tmp_path / "notify.jsonl"
-    service("fake_portal.notifications", str(log))
+    service("helpers.fake_portal.notifications", str(log))
 
     async def scenario():
         notifier = create_notifier(lambda *a: None)
@@ -91,7 +87,7 @@ def test_plain_text_servers_get_the_text_as_it_is(service, tmp_path):
 @pytest.mark.parametrize(("watcher", "balloon_expected"), [(False, True), (True, False)])
 def test_no_notification_service_falls_back_without_hijacking_an_sni_icon(service, watcher, balloon_expected):
     if watcher:
-        service("fake_portal.sni_watcher")
+        service("helpers.fake_portal.sni_watcher")
     balloons = []
 
     async def scenario():

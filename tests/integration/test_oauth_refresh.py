@@ -10,8 +10,8 @@ import time
 import httpx
 import pytest
 
-from fake_awork.browser import InProcessBrowser
-from fake_awork.faults import PERMISSION_401
+from helpers.fake_awork.browser import InProcessBrowser
+from helpers.fake_awork.faults import PERMISSION_401
 from tray_app.api.errors import NetworkError, NotSignedInError, PermissionDeniedError, ServerError
 from tray_app.api.auth.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE
 from tray_app.api.auth.oauth_tokens import MARGIN

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from fake_awork.browser import InProcessBrowser
+from helpers.fake_awork.browser import InProcessBrowser
 from tray_app.api.auth.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE, KeychainUnavailable
 from tray_app.api.auth.oauth import RegistrationRefused, SignInError, default_redirect_uris
 from tray_app.composition import build_core

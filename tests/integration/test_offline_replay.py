@@ -15,14 +15,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fake_awork.simulated import FaultyTransport, RealClock, SimClock, sim_backend, sim_commands
+from helpers.fake_awork.simulated import FaultyTransport, RealClock, SimClock, sim_backend, sim_commands
 from tray_app.api.errors import ApiError
 from tray_app.api.parse import task as parse_task
 from tray_app.core.outbox import Outbox
 from tray_app.core.sync import SyncLoop
 from tray_app.domain.timer import TimerState, timer_state
 
-from .sync_rig import rig, rig_factory  # noqa: F401  (fixtures)
 
 TESTS = Path(__file__).resolve().parents[1]
 CHILD = Path(__file__).with_name("offline_child.py")

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from fake_awork.faults import PERMISSION_401
+from helpers.fake_awork.faults import PERMISSION_401
 from tray_app.api.errors import AuthError, PermissionDeniedError
 from tray_app.core.state import Auth
 from tray_app.core.sync import IDLE_INTERVAL
 
-from .sync_rig import rig, rig_factory  # noqa: F401  (fixtures)
 
 START = "me/timetracking/start"
 DENIED = PERMISSION_401["description"]

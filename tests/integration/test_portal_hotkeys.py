@@ -7,11 +7,11 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from fake_portal.bus import private_session_bus
+from helpers.fake_portal.bus import private_session_bus
+from helpers.waiting import until
 
 from tray_app.platform.hotkeys.base import ACTIVE, OFF, UNAVAILABLE, Binding
 from tray_app.platform.hotkeys.portal import PortalHotkeys
@@ -34,7 +34,7 @@ def portal(bus, tmp_path):
         log = tmp_path / "portal.jsonl"
         log.touch()
         env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus, PYTHONPATH=str(TESTS))
-        proc = subprocess.Popen([sys.executable, "-m", "fake_portal.portal", str(log), *flags], env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "helpers.fake_portal.portal", str(log), *flags], env=env,
                                 stdout=subprocess.PIPE, text=True)
         assert proc.stdout.readline().strip() == "ready"
         started.append(proc)
@@ -44,6 +44,7 @@ def portal(bus, tmp_path):
     for proc in started:
         proc.kill()
         proc.wait(5)
+        proc.stdout.close()
 
 
 def calls(log: Path) -> list[dict]:
@@ -61,15 +62,8 @@ def gdbus_activate(bus: str, shortcut_id: str) -> None:
 
 
 def wait_until(qloop, predicate, timeout=10.0):
-    import asyncio
-
-    async def poll():
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            assert time.monotonic() < deadline, "timed out"
-            await asyncio.sleep(0.02)
-
-    qloop.run_until_complete(poll())
+    """Run the app's loop until the portal's answers bring `predicate` about."""
+    qloop.run_until_complete(until(predicate, timeout))
 
 
 BINDINGS = [Binding("quick_start", "Open quick start", "Ctrl+Alt+Shift+Space"),

@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 
-from fake_awork.browser import InProcessBrowser
+from helpers.fake_awork.browser import InProcessBrowser
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.core.state import Auth

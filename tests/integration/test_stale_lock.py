@@ -52,3 +52,4 @@ def test_a_live_owner_keeps_its_lock(address):
     finally:
         owner.stdin.close()
         owner.wait(timeout=30)
+        owner.stdout.close()

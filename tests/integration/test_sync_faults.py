@@ -7,6 +7,8 @@ core, the client's rate-limit wait and the fake awork, so waits of minutes take 
 from __future__ import annotations
 
 import asyncio
+import gc
+import warnings
 from datetime import timedelta
 
 import pytest
@@ -17,7 +19,8 @@ from tray_app.core.state import Auth
 from tray_app.core.sync import ACTIVE_INTERVAL, IDLE_INTERVAL, SyncLoop
 from tray_app.domain.timer import TimerState, elapsed
 
-from .sync_rig import rig, rig_factory, stop, until  # noqa: F401  (fixtures)
+from helpers.sync_rig import stop
+from helpers.waiting import until
 
 LAST = "me/timeentries/last"
 WHAT = "Sitemap entwerfen · Website Relaunch"
@@ -195,6 +198,18 @@ def test_an_unexpected_error_does_not_end_the_loop(qloop, rig, monkeypatch):
     assert qloop.run_until_complete(rig.sync.sync_once()) == 2.0
     monkeypatch.undo()
     assert qloop.run_until_complete(rig.sync.sync_once()) == IDLE_INTERVAL
+
+
+def test_a_step_run_with_no_loop_running_leaves_nothing_never_awaited(rig):
+    """qasync runs what is due once more after its loop stopped (and Qt runs it whenever events are
+    processed outside the loop): such a step fails, and must not leave a wait never awaited."""
+    steps = rig.sync.run(first_delay=60.0)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with pytest.raises(RuntimeError, match="no running event loop"):
+            steps.send(None)
+        gc.collect()  # (the failed step's frames sit in a reference cycle)
+    assert [str(w.message) for w in seen] == []
 
 
 def test_poke_syncs_at_once(qloop, rig, fake_awork):

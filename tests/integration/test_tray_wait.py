@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_portal.bus import private_session_bus
+from helpers.fake_portal.bus import private_session_bus
 
 from tray_app.platform.tray_wait import wait_for_tray
 
@@ -31,7 +31,7 @@ def check(env) -> str:
 def test_sni_host_is_seen_only_when_a_watcher_with_a_host_is_there(bus):
     assert check(bus) == "False"
     for flags, expected in ((["--no-host"], "False"), ([], "True")):
-        watcher = subprocess.Popen([sys.executable, "-m", "fake_portal.sni_watcher", *flags], env=bus,
+        watcher = subprocess.Popen([sys.executable, "-m", "helpers.fake_portal.sni_watcher", *flags], env=bus,
                                    stdout=subprocess.PIPE, text=True)
         try:
             assert watcher.stdout.readline().strip() == "ready"
@@ -39,6 +39,7 @@ def test_sni_host_is_seen_only_when_a_watcher_with_a_host_is_there(bus):
         finally:
             watcher.kill()
             watcher.wait(5)
+            watcher.stdout.close()
     no_bus = dict(bus, DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent")
     assert check(no_bus) == "False"
 

@@ -10,7 +10,7 @@ from tray_app.platform.hotkeys.x11 import X11Hotkeys
 
 @pytest.fixture
 def desktop():
-    from e2e.desktop import VirtualDesktop, missing_tools
+    from helpers.desktop import VirtualDesktop, missing_tools
 
     if missing_tools(["Xvfb", "xdotool"]):
         pytest.fail("Xvfb/xdotool missing: scripts/test.sh installs them")

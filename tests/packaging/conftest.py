@@ -8,7 +8,6 @@ second run reuses it; pip's download cache makes a fresh one quick too.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import time
@@ -17,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from e2e.desktop import virtual_desktop, wait_for  # noqa: F401  (the fixture)
+from helpers import tray_state
+from helpers.desktop import virtual_desktop  # noqa: F401  (the fixture)
+from helpers.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build.py"
@@ -76,11 +77,14 @@ def smoke(desktop, argv: list[str], config_dir: Path, artifacts: Path) -> dict:
 
     # An icon Qt could not draw (no SVG icon engine) stays one flat colour.
     wait_for(lambda: colours() > 8, 15, interval=0.5, what="the tray icon to be drawn")
-    log = config_dir / "logs" / "awork-tray.log"
-    wait_for(lambda: log.exists() and "listening for commands" in log.read_text(), 20, what="the tray's socket")
-    result = subprocess.run([*argv, "--demo", "status", "--json"], env=dict(desktop.env, **env), cwd=config_dir,
+    full = dict(desktop.env, **env)
+    wait_for(lambda: tray_state.answers(config_dir, full, demo=True), 20, what="the tray's socket")
+    # Pause the tray's demo timer: a demo of the command's own (not through the tray) would run.
+    paused = tray_state.ask(config_dir, full, "pause", demo=True)
+    assert paused is not None and paused["exit"] == 0, paused
+    result = subprocess.run([*argv, "--demo", "status", "--json"], env=full, cwd=config_dir,
                             capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stderr
     status = json.loads(result.stdout)
-    assert re.search(r"remote command: status\b", log.read_text()), "status did not go through the running tray"
+    assert status["state"] == "paused", "status did not go through the running tray"
     return status

@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from .factories import demo_workload, signed_in  # noqa: E402
+from helpers.factories import demo_workload, signed_in  # noqa: E402
 
 
 @pytest.fixture

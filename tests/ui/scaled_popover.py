@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.factories import demo_workload, signed_in
+from helpers.factories import demo_workload, signed_in
 from tray_app.ui.popover import Popover
 
 

@@ -20,8 +20,8 @@ from tray_app.ui import a11y
 from tray_app.ui.settings_controller import SettingsController
 from tray_app.ui.sign_in.dialog import SignInDialog
 
-from .factories import USER, entry_for, signed_in
-from .test_settings_window import FakeAutostart, FakeHotkeys
+from helpers.factories import USER, entry_for, signed_in
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QKeySequenceEdit)
 
@@ -162,7 +162,7 @@ def test_moving_through_the_list_from_the_search_is_announced(running_popover, q
 def settings_window(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
-                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
+                        spawn=asyncio.run,
                         command_for=lambda cmd: f"awork-tray {cmd}", log_path=str(tmp_path / "awork-tray.log"))
     prefs.start()
     window = prefs.open_window()

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from .factories import entry_for, signed_in
+from helpers.factories import entry_for, signed_in
 
 
 @pytest.mark.parametrize("offset, text", [

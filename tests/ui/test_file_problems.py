@@ -5,7 +5,7 @@ from __future__ import annotations
 from tray_app.ui.popover import Popover
 from tray_app.ui.tray_controller import TrayController
 
-from .factories import signed_in
+from helpers.factories import signed_in
 
 
 def test_the_popover_says_where_a_damaged_file_is_kept(qtbot):

@@ -19,8 +19,8 @@ from tray_app.ui.settings_controller import SettingsController
 from tray_app.ui.sign_in.dialog import SignInDialog
 from tray_app.ui.tray import Tray
 
-from .factories import USER, entry_for, signed_in
-from .test_settings_window import FakeAutostart, FakeHotkeys
+from helpers.factories import USER, entry_for, signed_in
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_busy_and_offline_texts_in_german(qtbot, language, popover):
 def prefs(qtbot, tmp_path, language):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
-                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
+                        spawn=asyncio.run,
                         command_for=lambda cmd: f"awork-tray {cmd}", language=language)
     prefs.start()
     yield prefs

@@ -26,9 +26,9 @@ from tray_app.ui.theme import (
 )
 from tray_app.ui.tray import Tray
 
-from .factories import USER, entry_for, signed_in
+from helpers.factories import USER, entry_for, signed_in
 from .icon_sheet import render_sheet
-from .test_settings_window import FakeAutostart, FakeHotkeys
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 STATES = ("idle", "running", "paused", "offline")
 VARIANTS = ("", "light", "dark")
@@ -81,7 +81,7 @@ def test_tray_switches_variant_and_keeps_the_state(qtbot, workload):
 def test_settings_window_chooses_the_icon_style_and_it_is_saved(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
-                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro))
+                        spawn=asyncio.run)
     changes: list[str] = []
     prefs.tray_icon_style_changed.connect(changes.append)
     window = prefs.open_window()

@@ -18,7 +18,7 @@ def test_popover_fits_the_available_screen_when_scaled(tmp_path):
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(screens))
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR="2",
-               PYTHONPATH=str(ROOT))
+               PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "tests")]))
     out = subprocess.run([sys.executable, "-m", "tests.ui.scaled_popover"], check=False, env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from tray_app.domain.entities import ProjectTypes
 
-from .factories import signed_in, task_named, type_named
-from .helpers import current_name
+from helpers.factories import signed_in, task_named, type_named
+from helpers.list_reading import current_name
 
 
 def choices(popover) -> list[str]:

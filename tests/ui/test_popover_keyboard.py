@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from tray_app.domain.entities import Project, Task
 from tray_app.ui.popover import REMOTE_SEARCH_DELAY_MS
 
-from .factories import signed_in, task_named, type_named, type_of
-from .helpers import current_name, section, task_names
+from helpers.factories import signed_in, task_named, type_named, type_of
+from helpers.list_reading import current_name, section, task_names
 
 
 def start_args(qtbot, popover, key=Qt.Key.Key_Return, widget=None):

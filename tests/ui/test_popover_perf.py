@@ -12,7 +12,7 @@ from tray_app.demo.workspace import large_workspace
 from tray_app.ui.popover import Popover
 from tray_app.ui.quick_list import ROLE
 
-from .factories import signed_in, workload_from
+from helpers.factories import signed_in, workload_from
 
 BOUND_S = 0.25
 

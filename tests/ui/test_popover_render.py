@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from tray_app.core.state import AppState, Auth
 
-from .factories import entry_for, signed_in
-from .helpers import headers, section
+from helpers.factories import entry_for, signed_in
+from helpers.list_reading import headers, section
 
 
 def test_idle_shows_no_timer_card_and_the_recent_tasks(popover, workload):

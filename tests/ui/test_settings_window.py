@@ -12,62 +12,18 @@ from PySide6.QtGui import QGuiApplication
 
 from tray_app.core.settings import SettingsFile
 from tray_app.core.state import AppState, Auth, Store
-from tray_app.platform.autostart.base import AutostartStatus
-from tray_app.platform.hotkeys.base import ACTIVE, UNAVAILABLE, HotkeyStatus
 from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui.settings_controller import SettingsController
 
-from .factories import USER
-
-TAKEN = "Ctrl+Alt+Shift+P"
-
-
-class FakeHotkeys:
-    name = "fake"
-
-    def __init__(self, on_activated, on_status):
-        self.on_activated, self.on_status = on_activated, on_status
-        self.calls: list = []
-
-    def bind(self, bindings):
-        self.calls.append(("bind", {b.id: b.sequence for b in bindings}))
-        for b in bindings:
-            if b.sequence == TAKEN:
-                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, "Another program already uses it."))
-            else:
-                self.on_status(b.id, HotkeyStatus(ACTIVE) if b.sequence else HotkeyStatus("off"))
-
-    def unregister_all(self):
-        self.calls.append("unregister")
-
-    def close(self):
-        self.calls.append("close")
-
-
-class FakeAutostart:
-    name = "fake"
-
-    def __init__(self):
-        self.on = False
-
-    def status(self):
-        return AutostartStatus(self.on, "/home/u/.config/autostart/com.awork.tray.desktop")
-
-    def enable(self):
-        self.on = True
-        return self.status()
-
-    def disable(self):
-        self.on = False
-        return self.status()
-
+from helpers.factories import USER
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 @pytest.fixture
 def prefs(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     hotkeys = HotkeyManager(FakeHotkeys)
     prefs = SettingsController(SettingsFile(tmp_path), hotkeys, FakeAutostart(), store,
-                        spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro),
+                        spawn=asyncio.run,
                         command_for=lambda cmd: f"/opt/awork/bin/awork-tray {cmd}")
     prefs.start()
     window = prefs.open_window()

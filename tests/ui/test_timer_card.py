@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from tray_app.ui.timer_card import TimerCard
 
-from .factories import entry_for, utc_now
+from helpers.factories import entry_for, utc_now
 
 
 class FakeClock:

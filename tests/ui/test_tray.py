@@ -13,7 +13,7 @@ from tray_app.domain.timer import TimerState
 from tray_app.ui.icons import state_icon
 from tray_app.ui.tray import Tray
 
-from .factories import entry_for, signed_in
+from helpers.factories import entry_for, signed_in
 
 
 @pytest.fixture

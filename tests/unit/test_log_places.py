@@ -8,7 +8,7 @@ import os
 import stat
 
 import pytest
-from unwritable import full_folder, read_only_folder
+from helpers.unwritable import full_folder, read_only_folder
 
 from tray_app.config import Config, private_dir, tighten_existing
 from tray_app.logs import setup_logging

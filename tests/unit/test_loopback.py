@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from urllib.parse import quote
 
 import pytest
 
+from helpers.waiting import until
 from tray_app.api.auth.loopback import LoopbackListener
 from tray_app.api.auth.oauth import SignInError
 
@@ -25,8 +27,6 @@ async def get(port: int, target: str) -> tuple[int, str]:
 
 
 def free_port() -> int:
-    import socket
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -93,12 +93,28 @@ def test_idle_connections_left_open_are_closed_quietly(caplog, capfd):
 def test_idle_connections_when_the_app_quits_mid_flow_are_closed_quietly(caplog, capfd):
     caplog.set_level(logging.DEBUG)
 
+    # The browser's side: plain sockets, not tied to the loop, so the test can close them after
+    # the app's loop is gone (asyncio's own would warn that they outlived it).
+    idle: list[socket.socket] = []
+
     async def go():
         flow, port = await listener()
-        idle = [await asyncio.open_connection("127.0.0.1", port) for _ in range(50)]
-        await asyncio.sleep(0)
-        return flow, idle  # asyncio.run ends with the flow and the connections still open
+        idle.extend(socket.create_connection(("127.0.0.1", port)) for _ in range(50))
+        await until(lambda: len(flow._connections) == len(idle))
+        asyncio.get_running_loop().create_task(signing_in(flow))
+        await asyncio.sleep(0)  # (one turn: the sign-in is now waiting for the browser)
+        # asyncio.run ends with the flow and the connections still open: it cancels the sign-in.
 
-    asyncio.run(go())
+    async def signing_in(flow):
+        try:
+            await flow.wait()
+        finally:
+            await flow.close()  # as core/browser_sign_in.py does
+
+    try:
+        asyncio.run(go())
+    finally:
+        for connection in idle:
+            connection.close()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
     assert "Traceback" not in capfd.readouterr().err

@@ -9,8 +9,8 @@ import stat
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
-from unwritable import full_folder
+from helpers.fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
+from helpers.unwritable import full_folder
 
 from tray_app.api.parse import task as parse_task
 from tray_app.core.outbox import NotQueued, Outbox, Pending

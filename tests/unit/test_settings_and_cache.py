@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 
 import pytest
-from unwritable import read_only_folder
+from helpers.unwritable import read_only_folder
 
 from tray_app.core.cache import WorkloadCache
 from tray_app.core.settings import Settings, SettingsFile

@@ -8,7 +8,7 @@ import stat
 from datetime import UTC, datetime
 
 import pytest
-from unwritable import full_folder, read_only_folder
+from helpers.unwritable import full_folder, read_only_folder
 
 from tray_app import storage
 from tray_app.storage import damaged_copies, keep_aside, write_atomic, write_json

@@ -56,8 +56,12 @@ class SyncLoop:
         while True:
             wait = min(max(due - self._monotonic(), 0.0), CHECK_EVERY)
             try:
-                await asyncio.wait_for(self._poked.wait(), timeout=wait)
-            except asyncio.TimeoutError:
+                # (Not wait_for, which makes the Event.wait() coroutine before it asks for the
+                # running loop: when Qt runs this step with no loop running, as qasync does once
+                # after its loop stops, that coroutine was left never awaited.)
+                async with asyncio.timeout(wait):
+                    await self._poked.wait()
+            except TimeoutError:
                 pass
             poked = self._poked.is_set()
             self._poked.clear()

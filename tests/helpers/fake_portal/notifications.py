@@ -1,6 +1,6 @@
 """A fake org.freedesktop.Notifications (what a desktop's notification daemon provides).
 
-Run as a process: `python -m fake_portal.notifications LOG [--markup]`; it prints "ready" once it
+Run as a process: `python -m helpers.fake_portal.notifications LOG [--markup]`; it prints "ready" once it
 owns the name and appends each Notify call to LOG as a JSON line. `--markup` announces the
 body-markup capability.
 """

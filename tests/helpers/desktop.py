@@ -50,7 +50,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, Iterable, Sequence
+
+from .waiting import wait_for
 
 __all__ = [
     "REQUIRED_TOOLS",
@@ -58,11 +60,8 @@ __all__ = [
     "VirtualDesktop",
     "missing_tools",
     "ToolError",
-    "wait_for",
     "virtual_desktop",
 ]
-
-T = TypeVar("T")
 
 #: executable -> Debian package that provides it
 REQUIRED_TOOLS: dict[str, str] = {
@@ -91,37 +90,6 @@ def missing_tools(tools: Iterable[str] | None = None) -> list[str]:
     """Return ``"exe (package)"`` strings for the required tools that are not on PATH."""
     names = list(tools) if tools is not None else list(REQUIRED_TOOLS)
     return [f"{t} ({REQUIRED_TOOLS.get(t, '?')})" for t in names if shutil.which(t) is None]
-
-
-def wait_for(
-    predicate: Callable[[], T],
-    timeout: float,
-    interval: float = 0.05,
-    what: str = "condition",
-    ignore: tuple[type[BaseException], ...] = (),
-) -> T:
-    """Poll ``predicate`` until it returns a truthy value and return that value.
-
-    Exceptions listed in ``ignore`` count as "not yet". On timeout, raises
-    AssertionError that mentions ``what`` and the last value or exception seen.
-    The predicate is always tried at least once, and once more at the deadline.
-    """
-    deadline = time.monotonic() + timeout
-    last: Any = None
-    last_exc: BaseException | None = None
-    while True:
-        try:
-            last = predicate()
-            last_exc = None
-            if last:
-                return last
-        except ignore as exc:  # type: ignore[misc]
-            last_exc = exc
-        now = time.monotonic()
-        if now >= deadline:
-            detail = f"last exception: {last_exc!r}" if last_exc is not None else f"last value: {last!r}"
-            raise AssertionError(f"timed out after {timeout:.1f}s waiting for {what} ({detail})")
-        time.sleep(min(interval, max(0.0, deadline - now)))
 
 
 class ToolError(RuntimeError):
@@ -353,8 +321,10 @@ class VirtualDesktop:
         assert self._tmp is not None, "desktop not started"
         return Path(self._tmp.name)
 
-    def _log(self, name: str):
-        return open(self.tmpdir / f"{name}.log", "w+b")
+    def _spawn(self, name: str, argv: list[str], **kw) -> subprocess.Popen:
+        """Start a program writing its output to <name>.log (the open file is the child's; ours is closed)."""
+        with open(self.tmpdir / f"{name}.log", "wb") as log:
+            return subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, **kw)
 
     def _read_log(self, name: str) -> str:
         try:
@@ -372,10 +342,7 @@ class VirtualDesktop:
             "-noreset",  # do not reset when the last client disconnects
         ]
         try:
-            self._xvfb = subprocess.Popen(
-                argv, pass_fds=(wfd,), stdin=subprocess.DEVNULL,
-                stdout=self._log("xvfb"), stderr=subprocess.STDOUT,
-            )
+            self._xvfb = self._spawn("xvfb", argv, pass_fds=(wfd,), stdin=subprocess.DEVNULL)
         finally:
             os.close(wfd)
         # Xvfb writes "<n>\n" to the fd once it accepts connections.
@@ -419,10 +386,9 @@ class VirtualDesktop:
     def _start_dbus(self) -> None:
         rfd, wfd = os.pipe()
         try:
-            self._dbus = subprocess.Popen(
-                ["dbus-daemon", "--session", "--nofork", "--nopidfile", f"--print-address={wfd}"],
+            self._dbus = self._spawn(
+                "dbus", ["dbus-daemon", "--session", "--nofork", "--nopidfile", f"--print-address={wfd}"],
                 pass_fds=(wfd,), env=self.env, stdin=subprocess.DEVNULL,
-                stdout=self._log("dbus"), stderr=subprocess.STDOUT,
             )
         finally:
             os.close(wfd)
@@ -446,10 +412,7 @@ class VirtualDesktop:
         self.env["DBUS_SESSION_BUS_ADDRESS"] = address
 
     def _start_trayer(self) -> None:
-        self._trayer = subprocess.Popen(
-            ["trayer", *self.trayer_args], env=self.env, stdin=subprocess.DEVNULL,
-            stdout=self._log("trayer"), stderr=subprocess.STDOUT,
-        )
+        self._trayer = self._spawn("trayer", ["trayer", *self.trayer_args], env=self.env, stdin=subprocess.DEVNULL)
         pid = self._trayer.pid
 
         def panel():
@@ -725,7 +688,7 @@ try:  # Optional pytest integration. The module stays importable without pytest.
     def virtual_desktop(request):
         """pytest fixture: a started VirtualDesktop. Fails (never skips) if the X tools are missing.
 
-        Use it from a test module or conftest with ``from .desktop import virtual_desktop``.
+        Use it from a test module or conftest with ``from helpers.desktop import virtual_desktop``.
         If the test fails, a screenshot and logs go to tests/e2e/artifacts/<test name>-*.
         """
         missing = missing_tools()
@@ -733,7 +696,7 @@ try:  # Optional pytest integration. The module stays importable without pytest.
             # A skip would hide that the end-to-end tier did not run; scripts/test.sh installs these.
             _pytest.fail("e2e desktop tools missing: " + ", ".join(missing))
         prefix = re.sub(r"[^\w.-]+", "_", request.node.name)
-        d = VirtualDesktop(artifacts_dir=Path(__file__).parent / "artifacts", artifact_prefix=prefix)
+        d = VirtualDesktop(artifacts_dir=Path(__file__).parents[1] / "e2e" / "artifacts", artifact_prefix=prefix)
         d.start()
         failed_before = request.session.testsfailed
         try:

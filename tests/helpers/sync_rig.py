@@ -2,17 +2,17 @@
 
 The clock is shared by the core, the client's rate-limit wait and the fake awork itself, so a
 test can move time (or make it jump) without waiting. The loop is qasync's, as in the tray.
+The fixtures `rig` and `rig_factory` are the integration tier's (tests/integration/conftest.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import datetime, timezone
 
 import pytest
 
-from fake_awork.simulated import SimClock, sim_commands
+from .fake_awork.simulated import SimClock, sim_commands
 from tray_app.api.parse import task as parse_task
 from tray_app.core.sync import SyncLoop
 
@@ -36,15 +36,6 @@ class Rig:
 
     def sent(self) -> int:
         return len(self.server.requests)
-
-
-async def until(predicate, timeout: float = 5.0, what: str = "condition") -> None:
-    """Await a condition the event loop brings about (no fixed sleeps)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.005)
 
 
 async def stop(loop: asyncio.Task, rig: Rig) -> None:
