@@ -1212,8 +1212,8 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>awork tray (demo)</source>
-        <translation>awork tray (Demo)</translation>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
     </message>
     <message>
         <source>not signed in</source>
