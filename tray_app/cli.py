@@ -29,6 +29,10 @@ commands:
   logout            revoke the sign-in at awork and remove it from the keychain
   whoami            the signed-in user and workspace, and how you are signed in
 
+the demo (--demo):
+  While only the demo tray runs, commands reach it and say "(demo)". A real tray, when one runs,
+  always gets them; --demo reaches only the demo. With AWORK_API_TOKEN set they never go to the demo.
+
 exit codes:
   0 done · 2 wrong arguments · 3 not signed in · 4 awork rejected the request ·
   5 awork unreachable or failing (network, timeout, 5xx, rate limit) · 1 anything else
@@ -104,12 +108,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = "ping" if getattr(args, "autostart", False) else "show"  # at login: no window for a running tray
         request = {"cmd": first if args.command in (None, "run") else args.command, "args": _remote_args(args)}
         reply = send_request(InstanceAddress.for_config(config.config_dir, demo=args.demo), request)
+        if reply is None and _may_reach_demo(args, config):
+            reply = send_request(InstanceAddress.for_config(config.config_dir, demo=True), request)
         if reply is not None:  # a tray runs: it did the work, so its icon and popover show it at once
             if settings_problem and runs_tray:
                 _err(settings_problem)
             code = _print_reply(reply, json_output=getattr(args, "json", False))
             if getattr(args, "details", False):
-                _print_diagnostics(config, args, tray_running=True)
+                _print_diagnostics(config, args, tray_running=True, demo=args.demo or reply.get("demo") is True)
             return code
     if args.command in (None, "run", "show"):
         from .app import run_tray
@@ -126,6 +132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "details", False):
         _print_diagnostics(config, args, tray_running=False)
     return code
+
+
+def _may_reach_demo(args, config) -> bool:
+    """Whether a command that found no real tray goes to a running demo tray instead.
+
+    Someone who started the demo and types `awork-tray status` or `show` means the tray they see.
+    Its answers say "(demo)" (cli_commands), so they are never taken for awork's. Never for the
+    plain `awork-tray` (that starts the real tray: the way on from the demo), nor with
+    AWORK_API_TOKEN set (then the command is meant for awork, e.g. from a script that reads only
+    the exit code). A real tray, when one runs, was asked first: the real tray always wins."""
+    return not args.demo and args.command not in (None, "run") and not config.api_token
 
 
 def _use_language(config) -> str | None:
@@ -145,7 +162,7 @@ def _start_logging(config, args) -> None:
     setup_logging(config.log_dir, verbose=args.verbose)
 
 
-def _print_diagnostics(config, args, *, tray_running: bool) -> None:
+def _print_diagnostics(config, args, *, tray_running: bool, demo: bool = False) -> None:
     """Where to look when something is wrong; never a secret."""
     from .core.outbox import Outbox
     from .storage import damaged_copies
@@ -159,7 +176,7 @@ def _print_diagnostics(config, args, *, tray_running: bool) -> None:
     rows = [
         (translate("Cli", "log file:"), str(config.log_dir / "awork-tray.log")),
         (translate("Cli", "settings:"), str(config.config_dir / "settings.json")),
-        (translate("Cli", "awork API:"), translate("Cli", "built-in demo") if args.demo else config.api_url),
+        (translate("Cli", "awork API:"), translate("Cli", "built-in demo") if args.demo or demo else config.api_url),
         (translate("Cli", "tray running:"), translate("Cli", "yes") if tray_running else translate("Cli", "no")),
         (translate("Cli", "offline queue:"), queued),
     ]

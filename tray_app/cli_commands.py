@@ -15,6 +15,8 @@ from .api.errors import ApiError, RateLimitedError
 from .cli_output import (
     PREFIX,
     busy_note,
+    demo_mark,
+    demo_prefix,
     error_text,
     no_token,
     start_needs,
@@ -43,11 +45,13 @@ class Outcome:
     stdout: str = ""
     stderr: str = ""
     status: dict | None = field(default=None)  # the timer afterwards, as `status --json` prints it
+    demo: bool = False  # said by the demo workspace, not by awork
 
     def to_json(self) -> dict:
         # Cleaned where the tokens are known: a tray answering another process masks its own.
-        return {"exit": self.exit, "stdout": for_terminal(self.stdout, limit=None),
-                "stderr": for_terminal(self.stderr, limit=None), "status": self.status}
+        reply = {"exit": self.exit, "stdout": for_terminal(self.stdout, limit=None),
+                 "stderr": for_terminal(self.stderr, limit=None), "status": self.status}
+        return {**reply, "demo": True} if self.demo else reply
 
 
 def failure(exit_code: int, message: str) -> Outcome:
@@ -66,9 +70,24 @@ async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> 
     if not core.tokens.present:
         return failure(EXIT_NOT_SIGNED_IN, no_token(core.store.state.keychain_problem))
     try:
-        return await _run(core, name, args)
+        outcome = await _run(core, name, args)
     except COMMAND_ERRORS as exc:
-        return failed(exc, name)
+        outcome = failed(exc, name)
+    return in_demo(outcome, json_output=bool(args.get("json"))) if core.store.state.demo else outcome
+
+
+def in_demo(outcome: Outcome, *, json_output: bool = False) -> Outcome:
+    """What the demo workspace answers, marked as the demo's: a plain `awork-tray status` may reach
+    the demo tray (cli._may_reach_demo), and must never be taken for awork's timer."""
+    status = {**outcome.status, "demo": True} if outcome.status is not None else None
+    if json_output and status is not None:
+        stdout = json_text(status)
+    else:
+        first, newline, rest = outcome.stdout.partition("\n")
+        stdout = f"{first} {demo_mark()}{newline}{rest}" if first else outcome.stdout
+    stderr = "\n".join(demo_prefix() + line.removeprefix(PREFIX) if line.startswith(PREFIX) else line
+                       for line in outcome.stderr.split("\n"))
+    return Outcome(outcome.exit, stdout, stderr, status, demo=True)
 
 
 async def _run(core, name: str, args: dict) -> Outcome:

@@ -26,6 +26,16 @@ from .i18n import translate
 PREFIX = "awork-tray: "  # before every error line, as a shell user expects of a command
 
 
+def demo_mark() -> str:
+    """After what the demo workspace answers: it is not awork's timer."""
+    return translate("Cli", "(demo)")
+
+
+def demo_prefix() -> str:
+    """Before an error line of the demo workspace's."""
+    return PREFIX.replace(":", " " + demo_mark() + ":", 1)
+
+
 def not_signed_in(why: str) -> str:
     return translate("Cli", "Not signed in: {0}\nRun 'awork-tray login' or check AWORK_API_TOKEN.").format(why)
 

@@ -421,6 +421,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>unbekannter Befehl {0}</translation>
     </message>
     <message>
+        <source>(demo)</source>
+        <translation>(Demo)</translation>
+    </message>
+    <message>
         <source>Not signed in. Run &apos;awork-tray login&apos; or set AWORK_API_TOKEN.</source>
         <translation>Nicht angemeldet. Führe &apos;awork-tray login&apos; aus oder setze AWORK_API_TOKEN.</translation>
     </message>
@@ -1208,8 +1212,8 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>awork tray (demo)</source>
-        <translation>awork tray (Demo)</translation>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
     </message>
     <message>
         <source>not signed in</source>

@@ -111,3 +111,14 @@ def test_troubleshooting_shows_the_log_file(qtbot):
     window = SettingsWindow([], "/home/carla/.local/state/awork-tray/log/awork-tray.log")
     qtbot.addWidget(window)
     assert "/home/carla/.local/state/awork-tray/log/awork-tray.log" in window.log_path.text()
+
+
+def test_the_demo_shows_the_command_that_reaches_the_demo(qtbot, tmp_path):
+    store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="demo", demo=True))
+    prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
+                               spawn=lambda coro: asyncio.new_event_loop().run_until_complete(coro))
+    try:
+        commands = [row.command for row in prefs.rows()]
+    finally:
+        prefs.close()
+    assert [c.split("awork-tray", 1)[-1] for c in commands] == [" --demo show", " --demo toggle"], commands

@@ -80,7 +80,7 @@ def test_tooltip_signed_out_demo_and_error(tray, workload):
     tray.render(AppState(auth=Auth.SIGNED_OUT))
     assert tray.icon.toolTip() == "awork tray: not signed in"
     tray.render(signed_in(workload, demo=True))
-    assert tray.icon.toolTip() == "awork tray (demo): no timer running"
+    assert tray.icon.toolTip() == "DEMO · awork tray: no timer running"
     tray.render(signed_in(workload, error="awork could not be reached.\nDetails here"))
     assert tray.icon.toolTip() == "awork tray: no timer running\n⚠ awork could not be reached."
 
@@ -189,3 +189,10 @@ def test_tooltip_refreshes_once_a_minute_only_while_running(tray, workload):
     assert not tray._minute.isActive()
     tray.render(signed_in(workload))
     assert not tray._minute.isActive()
+
+
+@pytest.mark.parametrize("state", ["idle", "running", "paused"])
+def test_the_demo_says_demo_in_every_state(tray, workload, state):
+    base = {"idle": signed_in(workload), "running": running(workload), "paused": paused(workload)}[state]
+    tray.render(replace(base, demo=True))
+    assert tray.icon.toolTip().startswith("DEMO · "), tray.icon.toolTip()

@@ -101,7 +101,7 @@ def test_demo_session_is_signed_in_and_idle_after_a_stop(session):
     s = state(session)
     assert s.demo and s.timer is TimerState.IDLE and s.busy is None and s.error is None
     assert not session.popover.card.isVisibleTo(session.popover)
-    assert session.tray.icon.toolTip() == "awork tray (demo): no timer running"
+    assert session.tray.icon.toolTip() == "DEMO · awork tray: no timer running"
     assert session.popover.demo_badge.isVisibleTo(session.popover)
 
 
@@ -126,7 +126,7 @@ def test_enter_in_the_popover_starts_the_task_and_hides_it(qtbot, qloop, session
     assert len(start_requests) == 1
     assert not popover.isVisible()
     assert popover.search.text() == "" and popover.note.text() == ""  # ready for next time
-    assert session.tray.icon.toolTip().startswith("Sitemap entwerfen · Website Relaunch · 0:0")
+    assert session.tray.icon.toolTip().startswith("DEMO · Sitemap entwerfen · Website Relaunch · 0:0")  # the demo says so
     assert session.tray.pause_action.isEnabled()
     assert s.workload.recent_tasks[0].name == "Sitemap entwerfen"
 

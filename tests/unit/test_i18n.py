@@ -144,7 +144,7 @@ def test_the_command_line_speaks_german_under_a_german_locale(tmp_path):
     wrong = run_cli(tmp_path, "start", "--type-of-work", "nope")
     assert wrong.returncode == 4 and "Keine Tätigkeit „nope“. Bekannt sind:" in wrong.stderr
     stopped = run_cli(tmp_path, "stop")
-    assert stopped.stdout.strip() == "Inaktiv: Es läuft kein Timer."
+    assert stopped.stdout.strip() == "Inaktiv: Es läuft kein Timer. (Demo)"  # the demo says it is one
 
 
 def test_the_language_setting_overrides_the_locale(tmp_path):

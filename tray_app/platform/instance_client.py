@@ -10,9 +10,13 @@ The client needs no Qt on Linux and macOS (a plain AF_UNIX socket), so `awork-tr
 key answers in about a tenth of a second, most of it Python starting; on Windows it uses QtNetwork's
 QLocalSocket for the named pipe.
 
+The demo (`--demo`) has an address of its own, so the demo tray and a real tray can run side by
+side; a command without --demo asks the real one first and goes to the demo tray only when no
+real tray runs (the rule, and its exceptions, in cli._may_reach_demo).
+
 The protocol is one JSON line each way:
     request  {"cmd": "show"|"status"|"start"|..., "args": {...}}
-    reply    {"exit": 0, "stdout": "...", "stderr": "...", "status": {...} | null}
+    reply    {"exit": 0, "stdout": "...", "stderr": "...", "status": {...} | null, "demo": true (only from the demo)}
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ class SettingsController(QObject):
     language_changed = Signal(str)  # "en" | "de": for what gets no LanguageChange event (the tray icon's menu)
 
     def __init__(self, settings_file: SettingsFile, hotkeys: HotkeyManager, autostart: AutostartBackend,
-                 store, spawn: Callable, command_for: Callable[[str], str] = shell_command, log_path: str = "",
+                 store, spawn: Callable, command_for: Callable[..., str] = shell_command, log_path: str = "",
                  language: Language | None = None):
         super().__init__()
         self.language = language
@@ -71,8 +71,10 @@ class SettingsController(QObject):
         return [Binding(hid, _label(label), getattr(self.settings, field)) for hid, label, field, _ in HOTKEYS]
 
     def rows(self) -> list[HotkeyRow]:
+        # The demo's command keeps --demo: without it, it would reach a real tray when one runs.
+        demo = ("--demo",) if self.store.state.demo else ()
         return [HotkeyRow(hid, _label(label), getattr(self.settings, field), self.hotkeys.statuses.get(hid),
-                          self.command_for(cmd))
+                          self.command_for(*demo, cmd))
                 for hid, label, field, cmd in HOTKEYS]
 
     # -- intents ---------------------------------------------------------------------------------

@@ -143,7 +143,7 @@ class Tray(QObject):
 
     def _update_tooltip(self) -> None:
         state = self._state
-        prefix = self.tr("awork tray (demo)") if state.demo else "awork tray"
+        prefix = "awork tray"
         if state.auth is Auth.SIGNED_OUT:
             text = prefix + ": " + self.tr("not signed in")
         elif state.timer is TimerState.IDLE:
@@ -162,7 +162,8 @@ class Tray(QObject):
             text += "\n" + state.held
         if state.error:
             text += f"\n⚠ {state.error.splitlines()[0]}"
-        self.icon.setToolTip(text)
+        # In every state, first: a demo timer is never taken for a real one.
+        self.icon.setToolTip(self.tr("DEMO") + " · " + text if state.demo else text)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
