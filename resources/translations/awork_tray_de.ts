@@ -527,6 +527,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Ein anderes Programm verwendet {0} bereits. Wähle ein anderes Tastenkürzel.</translation>
     </message>
     <message>
+        <source>{0} is already used for “{1}”.</source>
+        <translation>{0} wird bereits für „{1}“ verwendet.</translation>
+    </message>
+    <message>
         <source>Mac keyboards have no {0} key.</source>
         <translation>Mac-Tastaturen haben keine Taste {0}.</translation>
     </message>
@@ -581,6 +585,26 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>The connection to the X server broke.</source>
         <translation>Die Verbindung zum X-Server ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No shortcut.</source>
+        <translation>Kein Tastenkürzel.</translation>
+    </message>
+    <message>
+        <source>{0} is a sequence of keys; a global shortcut is one chord, such as Ctrl+Alt+K.</source>
+        <translation>{0} ist eine Tastenfolge; ein globales Tastenkürzel ist eine einzige Tastenkombination wie Strg+Alt+K.</translation>
+    </message>
+    <message>
+        <source>{0} is not a modifier key (Ctrl, Alt, Shift or Meta).</source>
+        <translation>{0} ist keine Zusatztaste (Strg, Alt, Umschalt oder Meta).</translation>
+    </message>
+    <message>
+        <source>The key {0} cannot be used in a global shortcut.</source>
+        <translation>Die Taste {0} kann nicht in einem globalen Tastenkürzel verwendet werden.</translation>
+    </message>
+    <message>
+        <source>{0} would stop working in every other program: add Ctrl, Alt or Meta.</source>
+        <translation>{0} würde in jedem anderen Programm nicht mehr funktionieren: Nimm Strg, Alt oder Meta dazu.</translation>
     </message>
 </context>
 <context>
