@@ -989,6 +989,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <source>Set up in {0}</source>
         <translation>Eingerichtet in {0}</translation>
     </message>
+    <message>
+        <source>{0} is already used for “{1}”.</source>
+        <translation>{0} wird bereits für „{1}“ verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -1270,6 +1274,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Klicke hinein und drücke dann die Tasten. Das × löscht das Tastenkürzel.</translation>
     </message>
     <message>
+        <source>Reset to default</source>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset {0} to default</source>
+        <translation>{0} auf Standard zurücksetzen</translation>
+    </message>
+    <message>
         <source>Copy command</source>
         <translation>Befehl kopieren</translation>
     </message>
@@ -1304,6 +1316,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Bind this command in your desktop&apos;s keyboard shortcut settings instead:</source>
         <translation>Weise stattdessen diesen Befehl in den Tastenkürzel-Einstellungen deiner Desktopumgebung zu:</translation>
+    </message>
+    <message>
+        <source>Press a chord… (Tab or Esc keeps the current one)</source>
+        <translation>Drück eine Tastenkombination… (Tab oder Esc behält die bisherige)</translation>
     </message>
     <message>
         <source>Copied</source>

@@ -22,6 +22,7 @@ from .language import Language
 from .settings_window import HotkeyRow, SettingsWindow
 
 log = logging.getLogger(__name__)
+DEFAULTS = Settings()  # what "Reset to default" goes back to
 
 # id, label (translated where shown), settings field, the command that does the same from a desktop shortcut
 HOTKEYS = (
@@ -72,7 +73,7 @@ class SettingsController(QObject):
 
     def rows(self) -> list[HotkeyRow]:
         return [HotkeyRow(hid, _label(label), getattr(self.settings, field), self.hotkeys.statuses.get(hid),
-                          self.command_for(cmd))
+                          self.command_for(cmd), default=getattr(DEFAULTS, field))
                 for hid, label, field, cmd in HOTKEYS]
 
     # -- intents ---------------------------------------------------------------------------------
