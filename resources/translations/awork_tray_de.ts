@@ -531,6 +531,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Ein anderes Programm verwendet {0} bereits. Wähle ein anderes Tastenkürzel.</translation>
     </message>
     <message>
+        <source>{0} is already used for “{1}”.</source>
+        <translation>{0} wird bereits für „{1}“ verwendet.</translation>
+    </message>
+    <message>
         <source>Mac keyboards have no {0} key.</source>
         <translation>Mac-Tastaturen haben keine Taste {0}.</translation>
     </message>
@@ -585,6 +589,26 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>The connection to the X server broke.</source>
         <translation>Die Verbindung zum X-Server ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No shortcut.</source>
+        <translation>Kein Tastenkürzel.</translation>
+    </message>
+    <message>
+        <source>{0} is a sequence of keys; a global shortcut is one chord, such as Ctrl+Alt+K.</source>
+        <translation>{0} ist eine Tastenfolge; ein globales Tastenkürzel ist eine einzige Tastenkombination wie Strg+Alt+K.</translation>
+    </message>
+    <message>
+        <source>{0} is not a modifier key (Ctrl, Alt, Shift or Meta).</source>
+        <translation>{0} ist keine Zusatztaste (Strg, Alt, Umschalt oder Meta).</translation>
+    </message>
+    <message>
+        <source>The key {0} cannot be used in a global shortcut.</source>
+        <translation>Die Taste {0} kann nicht in einem globalen Tastenkürzel verwendet werden.</translation>
+    </message>
+    <message>
+        <source>{0} would stop working in every other program: add Ctrl, Alt or Meta.</source>
+        <translation>{0} würde in jedem anderen Programm nicht mehr funktionieren: Nimm Strg, Alt oder Meta dazu.</translation>
     </message>
 </context>
 <context>
@@ -969,6 +993,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <source>Set up in {0}</source>
         <translation>Eingerichtet in {0}</translation>
     </message>
+    <message>
+        <source>{0} is already used for “{1}”.</source>
+        <translation>{0} wird bereits für „{1}“ verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -1250,6 +1278,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Klicke hinein und drücke dann die Tasten. Das × löscht das Tastenkürzel.</translation>
     </message>
     <message>
+        <source>Reset to default</source>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset {0} to default</source>
+        <translation>{0} auf Standard zurücksetzen</translation>
+    </message>
+    <message>
         <source>Copy command</source>
         <translation>Befehl kopieren</translation>
     </message>
@@ -1284,6 +1320,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Bind this command in your desktop&apos;s keyboard shortcut settings instead:</source>
         <translation>Weise stattdessen diesen Befehl in den Tastenkürzel-Einstellungen deiner Desktopumgebung zu:</translation>
+    </message>
+    <message>
+        <source>Press a chord… (Tab or Esc keeps the current one)</source>
+        <translation>Drück eine Tastenkombination… (Tab oder Esc behält die bisherige)</translation>
     </message>
     <message>
         <source>Copied</source>

@@ -166,3 +166,43 @@ def test_backend_choice():
     statuses = {}
     NoHotkeys(statuses.__setitem__, "No way.").bind([Binding("a", "A", "Ctrl+A"), Binding("b", "B", "")])
     assert statuses["a"].state == UNAVAILABLE and statuses["a"].message == "No way." and statuses["b"].state == OFF
+
+
+@pytest.fixture
+def german():
+    from tray_app import i18n
+
+    i18n.use("de")
+    yield
+    i18n.use("en")
+
+
+@pytest.mark.parametrize("text, german_words", [
+    ("A", "in jedem anderen Programm"),
+    ("Ctrl+K, Ctrl+C", "Tastenfolge"),
+    ("Hyper+A", "keine Zusatztaste"),
+    ("Ctrl+Alt+Ä", "kann nicht"),
+])
+def test_every_rejection_reason_is_translated(german, text, german_words):
+    with pytest.raises(ValueError) as caught:
+        Chord.parse(text)
+    assert german_words in str(caught.value)
+
+
+def test_the_chord_backends_say_why_in_the_users_language(german):
+    from tray_app.platform.hotkeys.base import ChordBackend
+
+    statuses = {}
+
+    class Registering(ChordBackend):
+        def register(self, hotkey_id, chord):
+            return None
+
+        def unregister_all(self):
+            pass
+
+    backend = Registering(lambda _id: None, statuses.__setitem__)
+    backend.bind([Binding("quick_start", "Schnellstart", "Ctrl+Alt+K"), Binding("toggle", "Pause", "Ctrl+Alt+K"),
+                  Binding("other", "Anderes", "Shift+A")])
+    assert statuses["toggle"].state == UNAVAILABLE and "bereits für „Schnellstart“" in statuses["toggle"].message
+    assert "in jedem anderen Programm" in statuses["other"].message and ": " not in statuses["other"].message[:8]

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QToolButton, QWidget
+import shiboken6
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleStateChangeEvent,
+)
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QToolButton, QWidget
+
+_DISCLOSURE = "aworkDisclosure"  # the dynamic property that marks a disclosure button for the factory below
 
 
 def name_clear_button(edit: QWidget, name: str) -> None:
@@ -20,3 +27,62 @@ def announce(source: QWidget, text: str, assertive: bool = False) -> None:
     if assertive:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)
+
+
+class _DisclosureInterface(QAccessibleWidget):
+    """What Qt has no class for: a button that shows or hides part of a window. A screen reader
+    hears a button that can expand, and whether it is expanded (a checkable button would read as
+    a check box, "checked", which says nothing about what appeared)."""
+
+    def __init__(self, button: QAbstractButton):
+        super().__init__(button, QAccessible.Role.Button)
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        expanded = self.widget().isChecked()
+        state.expandable = True
+        state.expanded, state.collapsed = expanded, not expanded
+        state.checkable = state.checked = False
+        return state
+
+    def actionNames(self) -> list[str]:
+        return [self.pressAction(), *super().actionNames()]
+
+    def doAction(self, name: str) -> None:
+        if name == self.pressAction():
+            self.widget().click()
+        else:
+            super().doAction(name)
+
+
+def _factory(key: str, obj):
+    if isinstance(obj, QAbstractButton) and obj.property(_DISCLOSURE):
+        interface = _DisclosureInterface(obj)
+        # Qt deletes the interface with the button (which invalidates this wrapper). Until then Python
+        # must not delete it: keep a reference, and drop the ones Qt has deleted meanwhile.
+        _keep[:] = [kept for kept in _keep if shiboken6.isValid(kept)] + [interface]
+        return interface
+    return None
+
+
+_keep: list[QAccessibleWidget] = []
+_factory_installed = False
+
+
+def make_disclosure(button: QAbstractButton, name: str) -> None:
+    """`button` (checkable: checked = shown) shows and hides a part of its window: expose it as an
+    expandable button named `name`, and tell a screen reader when it opens or closes. Call before
+    anything asked for the button's accessible interface (Qt keeps the first one it made)."""
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_factory)
+        _factory_installed = True
+    button.setProperty(_DISCLOSURE, True)
+    button.setAccessibleName(name)
+    button.toggled.connect(lambda _shown: _expanded_changed(button))
+
+
+def _expanded_changed(button: QAbstractButton) -> None:
+    changed = QAccessible.State()
+    changed.expanded = changed.collapsed = True
+    QAccessible.updateAccessibility(QAccessibleStateChangeEvent(button, changed))

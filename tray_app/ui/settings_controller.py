@@ -22,6 +22,7 @@ from .language import Language
 from .settings_window import HotkeyRow, SettingsWindow
 
 log = logging.getLogger(__name__)
+DEFAULTS = Settings()  # what "Reset to default" goes back to
 
 # id, label (translated where shown), settings field, the command that does the same from a desktop shortcut
 HOTKEYS = (
@@ -74,7 +75,7 @@ class SettingsController(QObject):
         # The demo's command keeps --demo: without it, it would reach a real tray when one runs.
         demo = ("--demo",) if self.store.state.demo else ()
         return [HotkeyRow(hid, _label(label), getattr(self.settings, field), self.hotkeys.statuses.get(hid),
-                          self.command_for(*demo, cmd))
+                          self.command_for(*demo, cmd), default=getattr(DEFAULTS, field))
                 for hid, label, field, cmd in HOTKEYS]
 
     # -- intents ---------------------------------------------------------------------------------

@@ -11,16 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QKeySequenceEdit,
     QLabel,
-    QLineEdit,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,10 @@ from ..core.state import AppState, Auth
 from ..i18n import pick_language
 from ..platform.autostart.base import AutostartStatus
 from ..platform.hotkeys.base import ACTIVE, OFF, PENDING, HotkeyStatus
+from ..platform.hotkeys.chord import Chord
 from .a11y import name_clear_button
+from .chord_edit import ChordEdit, shown
+from .window_fit import FitToContent, scrolling
 
 
 @dataclass(frozen=True)
@@ -40,28 +41,36 @@ class HotkeyRow:
     sequence: str  # Qt portable text, "" = none
     status: HotkeyStatus | None
     command: str  # the command that does the same, to bind in the desktop's settings
+    default: str = ""  # what "Reset to default" sets
 
 
 class _HotkeyEditor(QWidget):
     changed = Signal(str, str)  # id, portable sequence ("" = cleared)
     recording = Signal(bool)
+    proposed = Signal(str, str)  # id, a chord pressed: the window takes it or says why not
 
     def __init__(self, row: HotkeyRow, parent: QWidget):
         super().__init__(parent)
         self.id = row.id
+        self.label = row.label
         self.command = row.command
-        self._emitted = row.sequence
-        self.edit = QKeySequenceEdit(objectName=f"hotkey_{row.id}")
-        self.edit.setMaximumSequenceLength(1)  # a global shortcut is one chord
-        self.edit.setClearButtonEnabled(True)
+        self.default = row.default
+        self._recording = False
+        self._rejected = ""  # why the last chord pressed while recording was not taken
+        self._status_text = ""
+        self.edit = ChordEdit(self)
+        self.edit.setObjectName(f"hotkey_{row.id}")
         self.edit.setAccessibleName(row.label)
-        for inner in self.edit.findChildren(QLineEdit):  # what a screen reader lands in
-            inner.setAccessibleName(row.label)
         name_clear_button(self.edit, self.tr("Clear the shortcut for {0}").format(row.label))
         self.edit.setToolTip(self.tr("Click, then press the keys. The × clears the shortcut."))
-        self.edit.editingFinished.connect(self._finished)
-        self.edit.keySequenceChanged.connect(self._cleared)
+        self.edit.pressed.connect(lambda portable: self.proposed.emit(self.id, portable))
+        self.edit.chosen.connect(self._chosen)
+        self.edit.rejected.connect(self._rejected_chord)
         self.edit.installEventFilter(self)
+        self.reset = QPushButton(self.tr("Reset to default"), objectName=f"reset_{row.id}")
+        self.reset.setAccessibleName(self.tr("Reset {0} to default").format(row.label))  # one per shortcut
+        self.reset.setToolTip(shown(row.default))
+        self.reset.clicked.connect(self._reset)
         self.status = QLabel(objectName=f"hotkeyStatus_{row.id}", wordWrap=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy = QPushButton(self.tr("Copy command"), objectName=f"copy_{row.id}")
@@ -70,7 +79,10 @@ class _HotkeyEditor(QWidget):
         self.copy.clicked.connect(self._copy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
+        field = QHBoxLayout()
+        field.addWidget(self.edit, 1)
+        field.addWidget(self.reset)
+        layout.addLayout(field)
         line = QHBoxLayout()
         line.addWidget(self.status, 1)
         line.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignTop)
@@ -78,9 +90,9 @@ class _HotkeyEditor(QWidget):
 
     def render(self, row: HotkeyRow) -> None:
         self.command = row.command
-        if not self.edit.hasFocus():  # never overwrite what the user is typing
-            self._emitted = row.sequence
-            self.edit.setKeySequence(QKeySequence.fromString(row.sequence, QKeySequence.SequenceFormat.PortableText))
+        if not self._recording:  # never overwrite what the user is recording
+            self.edit.set_sequence(row.sequence)
+        self.reset.setEnabled(self.edit.sequence() != self.default)
         status = row.status or HotkeyStatus(PENDING)
         fallback = self.tr("You can bind this command in your desktop's keyboard shortcut settings instead: {0}").format(
             f"<code>{_escape(row.command)}</code>")
@@ -94,31 +106,45 @@ class _HotkeyEditor(QWidget):
             text = "⚠ " + self.tr("Not available: {0}").format(_escape(status.message)) + "<br>" + \
                 self.tr("Bind this command in your desktop's keyboard shortcut settings instead:") + \
                 f"<br><code>{_escape(row.command)}</code>"
-        self.status.setText(text)
+        self._status_text = text
         self.status.setProperty("state", status.state)
         self.copy.setVisible(status.state != ACTIVE)
+        self._show_status()
 
-    def _finished(self) -> None:
-        text = self.edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
-        if text != self._emitted:
-            self._emitted = text
-            self.changed.emit(self.id, text)
+    def _show_status(self) -> None:
+        if self._recording:
+            asking = self.tr("Press a chord… (Tab or Esc keeps the current one)")
+            text = (f"⚠ {_escape(self._rejected)}<br>" if self._rejected else "") + asking
+        else:
+            text = self._status_text
+        self.status.setText(text)
+        # A screen reader hears the status with the field, not as a separate line found by chance.
+        self.edit.setAccessibleDescription(QTextDocumentFragment.fromHtml(text).toPlainText())
 
-    def _cleared(self, sequence: QKeySequence) -> None:
-        if sequence.isEmpty() and self._emitted:
-            self._emitted = ""
-            self.changed.emit(self.id, "")
+    def _chosen(self, portable: str) -> None:
+        self._rejected = ""
+        self.reset.setEnabled(portable != self.default)
+        self._show_status()
+        self.changed.emit(self.id, portable)
+
+    def _rejected_chord(self, why: str) -> None:
+        self._rejected = why
+        self._show_status()
+
+    def _reset(self) -> None:
+        self.edit.set_sequence(self.default)
+        self._chosen(self.default)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.command)
         self.copy.setText(self.tr("Copied"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
-            self.recording.emit(True)
-        elif event.type() == QEvent.Type.FocusOut:
-            self._finished()
-            self.recording.emit(False)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._recording = event.type() == QEvent.Type.FocusIn
+            self._rejected = ""
+            self._show_status()
+            self.recording.emit(self._recording)
         return super().eventFilter(watched, event)
 
 
@@ -126,7 +152,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class SettingsWindow(QWidget):
+class SettingsWindow(QMainWindow):  # a main window: a screen reader meets a window, not a filler
     hotkey_changed = Signal(str, str)  # id, portable sequence ("" = off)
     recording_hotkey = Signal(bool)  # a shortcut editor has focus: our own grabs must step aside
     autostart_toggled = Signal(bool)
@@ -139,7 +165,7 @@ class SettingsWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("awork tray — Settings"))
-        self.setMinimumWidth(520)
+        self.setAccessibleName(self.windowTitle())
 
         account = QGroupBox(self.tr("Account"))
         self.who = QLabel(objectName="accountWho", wordWrap=True)
@@ -150,17 +176,16 @@ class SettingsWindow(QWidget):
         row.addWidget(self.sign_button)
 
         shortcuts = QGroupBox(self.tr("Global shortcuts"))
-        grid = QGridLayout(shortcuts)
+        column = QVBoxLayout(shortcuts)  # each label above its field: long labels (German) leave it room
         self.editors: dict[str, _HotkeyEditor] = {}
-        for n, hotkey in enumerate(rows):
+        for hotkey in rows:
             editor = _HotkeyEditor(hotkey, self)
+            editor.proposed.connect(self._proposed)
             editor.changed.connect(self.hotkey_changed)
             editor.recording.connect(self.recording_hotkey)
-            label = QLabel(hotkey.label, buddy=editor.edit)
-            grid.addWidget(label, n, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(editor, n, 1)
+            column.addWidget(QLabel(hotkey.label, buddy=editor.edit, wordWrap=True))
+            column.addWidget(editor)
             self.editors[hotkey.id] = editor
-        grid.setColumnStretch(1, 1)
 
         login = QGroupBox(self.tr("Start on login"))
         self.autostart = QCheckBox(self.tr("Start awork tray when I log in"), objectName="autostart")
@@ -212,10 +237,14 @@ class SettingsWindow(QWidget):
         trouble_row.addWidget(self.log_path, 1)
         trouble_row.addWidget(open_logs)
 
-        layout = QVBoxLayout(self)
+        content = QWidget(objectName="settingsContent")
+        layout = QVBoxLayout(content)
         for group in (account, shortcuts, login, appearance, language, trouble):
             layout.addWidget(group)
         layout.addStretch(1)
+        area = scrolling(content)
+        self.setCentralWidget(area)
+        FitToContent(self, area, width=520)
         self._signed_in = False
         self._rendering = False
 
@@ -280,7 +309,46 @@ class SettingsWindow(QWidget):
             self.autostart.setEnabled(False)  # until the backend says how it went
             self.autostart_toggled.emit(on)
 
+    def _proposed(self, hotkey_id: str, portable: str) -> None:
+        edit = self.editors[hotkey_id].edit
+        why = self._refusal(hotkey_id, portable)
+        if why:
+            edit.refuse(why)
+        else:
+            edit.take(portable)
+
+    def _refusal(self, hotkey_id: str, portable: str) -> str | None:
+        """Why `portable` cannot be this shortcut (translated), or None when it can."""
+        try:
+            chord = Chord.parse(portable, shown=shown(portable))
+        except ValueError as exc:
+            return str(exc)
+        for other in self.editors.values():
+            if other.id != hotkey_id and other.edit.sequence():
+                try:
+                    if Chord.parse(other.edit.sequence()) == chord:
+                        return self.tr("{0} is already used for “{1}”.").format(shown(portable), other.label)
+                except ValueError:
+                    continue
+        return None
+
+    def _focus_outside_the_shortcuts(self) -> None:
+        """Focus on opening is never in a shortcut field: a key pressed there would be recorded."""
+        current = self.focusWidget()
+        if current is not None and not isinstance(current, ChordEdit) and current.isVisibleTo(self) \
+                and current.isEnabled():
+            return
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            if (not isinstance(widget, ChordEdit) and widget.isVisibleTo(self) and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def open(self) -> None:
+        self._focus_outside_the_shortcuts()
         self.show()
         self.raise_()
         self.activateWindow()

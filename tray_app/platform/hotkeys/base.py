@@ -66,10 +66,10 @@ class ChordBackend:
             try:
                 chord = Chord.parse(binding.sequence)
             except ValueError as exc:
-                self.on_status(binding.id, HotkeyStatus(UNAVAILABLE, f"{binding.sequence}: {exc}."))
+                self.on_status(binding.id, HotkeyStatus(UNAVAILABLE, str(exc)))
                 continue
             if chord in seen:
-                self.on_status(binding.id, HotkeyStatus(UNAVAILABLE, f"{binding.sequence} is already used for “{seen[chord]}”."))
+                self.on_status(binding.id, HotkeyStatus(UNAVAILABLE, used_for(binding.sequence, seen[chord])))
                 continue
             problem = self.register(binding.id, chord)
             if problem:
@@ -110,3 +110,7 @@ class NoHotkeys:
 
 def taken(chord: Chord) -> str:
     return translate("Hotkeys", "Another program already uses {0}. Choose another shortcut.").format(chord.portable())
+
+
+def used_for(sequence: str, description: str) -> str:
+    return translate("Hotkeys", "{0} is already used for “{1}”.").format(sequence, description)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...i18n import translate
+
 MODIFIERS = ("ctrl", "alt", "shift", "meta")
 _MODIFIER_NAMES = {"ctrl": "ctrl", "control": "ctrl", "alt": "alt", "option": "alt", "shift": "shift",
                    "meta": "meta", "win": "meta", "super": "meta", "cmd": "ctrl", "command": "ctrl"}
@@ -78,19 +80,26 @@ def _build() -> dict[str, Key]:
 KEYS = _build()
 
 
+class ChordError(ValueError):
+    """Why a text cannot be a global shortcut, in the user's language (shown as it is in the settings)."""
+
+
 @dataclass(frozen=True)
 class Chord:
     modifiers: frozenset[str]
     key: Key
 
     @classmethod
-    def parse(cls, text: str) -> "Chord":
-        """'Ctrl+Alt+Shift+Space' -> Chord; raises ValueError for what cannot be a global shortcut."""
+    def parse(cls, text: str, shown: str | None = None) -> "Chord":
+        """'Ctrl+Alt+Shift+Space' -> Chord; raises ChordError for what cannot be a global shortcut.
+        `shown`: how the shortcut reads to the user (Qt's native text, "Strg+A"), for the message."""
         text = text.strip()
+        shown = shown or text
         if not text:
-            raise ValueError("no shortcut")
+            raise ChordError(translate("Hotkeys", "No shortcut."))
         if "," in text.rstrip(","):
-            raise ValueError("a global shortcut is one key chord, not a sequence")
+            raise ChordError(translate("Hotkeys", "{0} is a sequence of keys; a global shortcut is one chord, such as "
+                                                  "Ctrl+Alt+K.").format(shown))
         if text.endswith("++") or text == "+":
             parts, key_name = text[:-2].split("+") if len(text) > 2 else [], "+"
         else:
@@ -99,14 +108,17 @@ class Chord:
         for part in parts:
             mod = _MODIFIER_NAMES.get(part.strip().lower())
             if mod is None:
-                raise ValueError(f"unknown modifier {part!r}")
+                raise ChordError(translate("Hotkeys", "{0} is not a modifier key (Ctrl, Alt, Shift or Meta).").format(
+                    part.strip()))
             mods.add(mod)
         key = KEYS.get(key_name.strip().upper()) or KEYS.get(key_name.strip())
         if key is None:
-            raise ValueError(f"the key {key_name!r} cannot be used in a global shortcut")
+            raise ChordError(translate("Hotkeys", "The key {0} cannot be used in a global shortcut.").format(
+                key_name.strip()))
         if not mods - {"shift"} and not key.name.startswith("F"):
             # A letter (or Shift+letter) grabbed system-wide would stop it from being typed anywhere.
-            raise ValueError("add Ctrl, Alt or Meta: a single key would stop working everywhere else")
+            raise ChordError(translate("Hotkeys", "{0} would stop working in every other program: add Ctrl, Alt or "
+                                                  "Meta.").format(shown))
         return cls(frozenset(mods), key)
 
     def portable(self) -> str:

@@ -84,7 +84,7 @@ class PortalHotkeys:
             try:
                 wanted.append((b, Chord.parse(b.sequence)))
             except ValueError as exc:
-                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, f"{b.sequence}: {exc}."))
+                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, str(exc)))
         try:
             bus = await self._connect()
             if self._session:

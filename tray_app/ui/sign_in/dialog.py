@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..a11y import make_disclosure
 from ..icons import app_icon
+from ..window_fit import FitToContent, scrolling
 
 DEFAULT_REDIRECT = "http://127.0.0.1:48613/callback"
 
@@ -35,7 +37,6 @@ class SignInDialog(QDialog):
     def __init__(self):
         super().__init__(None)
         self.setWindowIcon(app_icon())
-        self.setMinimumWidth(460)
         self._waiting = False
         self._browser_failed = False
         self._keychain_problem: str | None = None
@@ -89,6 +90,7 @@ class SignInDialog(QDialog):
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_toggle.toggled.connect(self._show_advanced)
+        make_disclosure(self.advanced_toggle, "Advanced")  # named again in _retranslate
         self.advanced = QWidget(objectName="advancedPanel")
         self.hint = hint = QLabel()
         hint.setWordWrap(True)
@@ -107,7 +109,10 @@ class SignInDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        # Everything but Close scrolls when the screen is too small; the window grows with what it shows.
+        content = QWidget(objectName="signInContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(self.keychain_panel)
         layout.addWidget(self.sign_in_button)
@@ -115,7 +120,12 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.advanced)
-        layout.addWidget(self.buttons)
+        layout.addStretch(1)
+        area = scrolling(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(area, 1)
+        outer.addWidget(self.buttons)
+        FitToContent(self, area, width=460)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -133,6 +143,7 @@ class SignInDialog(QDialog):
         self.copy_button.setText(self.tr("Copy link"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.advanced_toggle.setText(self.tr("Advanced"))
+        self.advanced_toggle.setAccessibleName(self.advanced_toggle.text())
         self.hint.setText(self.tr(
             "Only needed when your workspace does not let apps register themselves: a workspace admin creates a "
             "public API client in awork (Settings → Integrations → API clients) with the redirect URI "
