@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QToolButton, QWidget
 
 
@@ -19,4 +19,14 @@ def announce(source: QWidget, text: str, assertive: bool = False) -> None:
     event = QAccessibleAnnouncementEvent(source, text)
     if assertive:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
+
+
+def focus_row(view: QWidget, row: int) -> None:
+    """Tell a screen reader the focus is on `row` of a list view, not just on the list (Qt says
+    so only when the current row changes while the list has the focus, not when it gets it)."""
+    if row < 0 or not QAccessible.isActive():
+        return
+    event = QAccessibleEvent(view, QAccessible.Event.Focus)
+    event.setChild(row)  # a one-column list: the row is the accessible child's index
     QAccessible.updateAccessibility(event)
