@@ -648,10 +648,6 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Mit awork anmelden…</translation>
     </message>
     <message>
-        <source>awork tray — Quick start</source>
-        <translation>awork tray — Schnellstart</translation>
-    </message>
-    <message>
         <source>Search tasks, or type a key like WEB-12…</source>
         <translation>Aufgaben suchen oder ein Kürzel wie WEB-12 eingeben…</translation>
     </message>
@@ -664,12 +660,16 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <source>Type of work for the timer</source>
-        <translation>Tätigkeit für den Timer</translation>
-    </message>
-    <message>
         <source>Type of work booked when the selected task starts</source>
         <translation>Tätigkeit, die beim Start der gewählten Aufgabe gebucht wird</translation>
+    </message>
+    <message>
+        <source>Your tasks appear here once awork answers.</source>
+        <translation>Deine Aufgaben erscheinen hier, sobald awork antwortet.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>the task&apos;s type of work</source>
@@ -680,12 +680,16 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Notiz (optional)</translation>
     </message>
     <message>
-        <source>Note for the time entry</source>
-        <translation>Notiz für den Zeiteintrag</translation>
+        <source>Quick start</source>
+        <translation>Schnellstart</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>as (type of work for the timer)</source>
+        <translation>als (Tätigkeit für den Timer)</translation>
+    </message>
+    <message>
+        <source>Note for the time entry</source>
+        <translation>Notiz für den Zeiteintrag</translation>
     </message>
     <message>
         <source>DEMO</source>
@@ -694,10 +698,6 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>A built-in demo workspace: nothing is sent to awork.</source>
         <translation>Ein eingebauter Demo-Workspace: Es wird nichts an awork gesendet.</translation>
-    </message>
-    <message>
-        <source>More: sign in or out, quit</source>
-        <translation>Mehr: anmelden oder abmelden, beenden</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -712,16 +712,24 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>als</translation>
     </message>
     <message>
-        <source>Not signed in. Choose Sign in with awork… to connect.</source>
-        <translation>Nicht angemeldet. Wähle „Mit awork anmelden…“, um dich zu verbinden.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Not signed in to awork.</source>
+        <translation>Nicht bei awork angemeldet.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach awork — retrying in {0} s.</source>
+        <translation>awork nicht erreichbar — neuer Versuch in {0} s.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach awork — retrying now…</source>
+        <translation>awork nicht erreichbar — neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>More: {0}</source>
+        <translation>Mehr: {0}</translation>
     </message>
     <message>
         <source>{0} days</source>
@@ -759,6 +767,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <source>Choose a type of work…</source>
         <translation>Tätigkeit wählen…</translation>
     </message>
+    <message>
+        <source>Already running. Pause or Stop it above.</source>
+        <translation>Läuft bereits. Oben pausieren oder stoppen.</translation>
+    </message>
 </context>
 <context>
     <name>QuickList</name>
@@ -787,12 +799,32 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Timer für {0} ohne Aufgabe starten</translation>
     </message>
     <message>
-        <source>Nothing found</source>
-        <translation>Nichts gefunden</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No matches in all of awork either.</source>
+        <translation>Auch in ganz awork keine Treffer.</translation>
+    </message>
+    <message>
+        <source>No matches. Press Enter to search all of awork.</source>
+        <translation>Keine Treffer. Drücke Enter, um in ganz awork zu suchen.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 Ergebnis</translation>
+    </message>
+    <message>
+        <source>{0} results</source>
+        <translation>{0} Ergebnisse</translation>
     </message>
     <message>
         <source>done</source>
@@ -1169,6 +1201,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Pausiert</translation>
     </message>
     <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -1238,6 +1274,38 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} Std.</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} Std. {1} Min.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>No timer running</source>
+        <translation>Kein Timer läuft</translation>
+    </message>
+    <message>
+        <source>Paused: {0}</source>
+        <translation>Pausiert: {0}</translation>
+    </message>
+    <message>
+        <source>Running: {0}</source>
+        <translation>Läuft: {0}</translation>
     </message>
     <message>
         <source>DEMO</source>

@@ -113,7 +113,6 @@ def session(request, tmp_path_factory):
 
 # -- the popover ---------------------------------------------------------------------------------
 
-@fixed_elsewhere
 def test_the_popover_is_a_window(session):
     popover = session.open_popover()
     assert popover["role"] in WINDOW_ROLES, brief(popover)
@@ -125,12 +124,11 @@ def test_rows_are_read_as_task_key_project(session):
     lists = find(popover, "list", "^Tasks and types of work$")
     assert len(lists) == 1, [brief(n) for n in find(popover, "list")]
     rows = [n["name"] for n in lists[0]["children"] if n["role"] == "list item"]
-    assert ROW in rows, rows
+    assert ROW + ", running" in rows, rows  # the demo's timer runs on it: the row says so
     tasks = [r for r in rows if ", " in r]  # the types of work have no key and no project
-    assert len(tasks) >= 5 and all(re.fullmatch(r"[^,]+, [A-Z]+-\d+, [^,]+", r) for r in tasks), tasks
+    assert len(tasks) >= 5 and all(re.fullmatch(r"[^,]+, [A-Z]+-\d+, [^,]+(, running)?", r) for r in tasks), tasks
 
 
-@fixed_elsewhere
 def test_section_headers_are_not_list_items(session):
     popover = session.open_popover()
     rows = [n["name"] for n in find(popover, "list item") if n["name"]]
@@ -144,20 +142,19 @@ def test_the_timer_label_reads_the_elapsed_time(session):
     assert clocks[0]["description"].startswith("Elapsed time"), brief(clocks[0])
 
 
-@fixed_elsewhere
 def test_the_card_says_running_in_words(session):
     popover = session.open_popover()
     words = " ".join(n["name"] + " " + n["description"] for n in find(popover, "label"))
     assert re.search(r"\brunning\b", words, re.IGNORECASE), words
 
 
-@fixed_elsewhere
 def test_the_more_button_names_what_its_menu_holds(session):
     popover = session.open_popover()
     buttons = find(popover, "push button", r"(?i)^more|menu")
     assert len(buttons) == 1, [brief(n) for n in find(popover, "push button")]
     name = buttons[0]["name"]
-    assert re.search(r"(?i)settings", name) and re.search(r"(?i)sign", name) and re.search(r"(?i)quit", name), name
+    # The demo needs no sign-in, so its menu holds Settings and Quit (signed in: Sign out too).
+    assert re.fullmatch(r"More: Settings, Quit awork tray", name), name
 
 
 def test_tab_goes_through_the_popover_in_reading_order(session):
@@ -180,7 +177,6 @@ def test_tab_goes_through_the_popover_in_reading_order(session):
         assert matches(node), f"Tab to {what} landed on {brief(node)}"
 
 
-@fixed_elsewhere
 def test_tabbing_into_the_list_focuses_its_current_row(session):
     session.open_popover()
     session.tab_to(lambda n: n["name"] == "Search tasks and types of work", key="shift+Tab")
@@ -189,7 +185,6 @@ def test_tabbing_into_the_list_focuses_its_current_row(session):
         brief(node)
 
 
-@fixed_elsewhere
 def test_pause_from_the_keyboard_keeps_the_focus_on_the_button(session):
     session.open_popover()
     session.tab_to(lambda n: n["name"] == "Pause timer")

@@ -125,16 +125,16 @@ def test_paused_is_said_in_words_not_only_in_colour(running_popover, workload):
 def test_errors_and_offline_are_said_in_words(running_popover, workload):
     running_popover.render(signed_in(workload, error="awork says no."))
     status = QAccessible.queryAccessibleInterface(running_popover.status)
-    assert running_popover.status.isVisible() and status.text(QAccessible.Text.Description) == "awork says no."
+    assert running_popover.status.isVisible() and status.text(QAccessible.Text.Name) == "awork says no."
     running_popover.render(signed_in(workload, offline=True))
-    assert "Offline" in status.text(QAccessible.Text.Description)
+    assert "Can't reach awork" in status.text(QAccessible.Text.Name)
 
 
 def test_list_rows_read_as_task_key_and_project(running_popover):
     interface = QAccessible.queryAccessibleInterface(running_popover.list)
     names = [interface.child(i).text(QAccessible.Text.Name) for i in range(interface.childCount())]
-    assert "Sitemap entwerfen, WEB-12, Website Relaunch" in names
-    assert "Recent tasks" in names  # the header, not spelt out as capitals
+    assert "Startseite gestalten, WEB-13, Website Relaunch" in names
+    assert "Sitemap entwerfen, WEB-12, Website Relaunch, running" in names  # the timer's own row
 
 
 def test_moving_through_the_list_from_the_search_is_announced(running_popover, qtbot, monkeypatch):
@@ -187,7 +187,7 @@ def test_settings_tab_order_is_top_to_bottom(settings_window):
 
 
 def test_the_type_of_work_box_is_named_by_its_label(running_popover):
-    assert spoken_name(running_popover.type_box) == "Type of work for the timer"
+    assert spoken_name(running_popover.type_box) == "as (type of work for the timer)"
 
 
 def test_settings_labels_name_their_controls(settings_window):

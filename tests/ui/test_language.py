@@ -21,6 +21,7 @@ from tray_app.ui.tray import Tray
 
 from helpers.factories import USER, entry_for, signed_in
 from helpers.fake_platform import FakeAutostart, FakeHotkeys
+from helpers.list_reading import headers as list_headers
 
 
 @pytest.fixture
@@ -33,8 +34,7 @@ def language(qapp):
 
 
 def headers(popover) -> list[str]:
-    items = (popover.list.item(i) for i in range(popover.list.count()))
-    return [item.text() for item in items if not item.flags()]
+    return list_headers(popover.list)
 
 
 def test_popover_tray_and_card_in_german(qtbot, language, workload):
@@ -51,7 +51,7 @@ def test_popover_tray_and_card_in_german(qtbot, language, workload):
     assert popover.card.badge.text() == "Pausiert"
     tray = Tray()
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert texts[:3] == ["Schnellstart…", "Pause", "Stoppen"] and "Einstellungen…" in texts and "Beenden" in texts
+    assert texts[1:4] == ["Schnellstart…", "Pause", "Stoppen"] and "Einstellungen…" in texts and "Beenden" in texts
     tray.render(signed_in(workload, entry=entry_for(workload, paused_for=timedelta(minutes=2))))
     assert tray.pause_action.text() == "Fortsetzen" and "(pausiert)" in tray.icon.toolTip()
     tray.render(AppState(auth=Auth.SIGNED_OUT))
@@ -64,8 +64,8 @@ def test_busy_and_offline_texts_in_german(qtbot, language, popover):
     popover.render(signed_in(popover._state.workload, busy="stop"))
     assert popover.status.text() == "Wird gestoppt…"
     popover.render(signed_in(popover._state.workload, offline=True, pending=2))
-    assert popover.status.text() == ("Offline — wird erneut versucht. 2 Aktionen warten darauf, an awork "
-                                     "gesendet zu werden.")
+    assert popover.status.text() == ("awork nicht erreichbar — neuer Versuch läuft… 2 Aktionen warten darauf, "
+                                     "an awork gesendet zu werden.")
 
 
 @pytest.fixture

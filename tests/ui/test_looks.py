@@ -148,6 +148,7 @@ def test_popover_colours_are_legible(dark):
         "selected row": (c.highlighted_text, c.highlight),
         "paused badge": (QColor("#1f2328"), QColor("#f2a60c")),
         "demo badge": (QColor("white"), QColor("#6741d9")),
+        "running badge": (QColor("white"), QColor("#1a7f37")),
     }
     for what, (fg, bg) in pairs.items():
         assert contrast(fg, bg) >= MIN_CONTRAST, f"{what}: {contrast(fg, bg):.2f}:1"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -53,12 +53,40 @@ def test_idle_tooltip(tray, workload):
 
 def test_running_tooltip_names_task_project_and_time(tray, workload):
     tray.render(running(workload))
-    assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 0:13"
+    assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 13 min"
 
 
 def test_paused_tooltip(tray, workload):
     tray.render(paused(workload))
-    assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 0:13 (paused)"
+    assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 13 min (paused)"
+
+
+@pytest.mark.parametrize("spent, said", [
+    (timedelta(seconds=45), "45 s"),
+    (timedelta(minutes=1), "1 min"),
+    (timedelta(hours=1, minutes=13, seconds=59), "1 h 13 min"),
+    (timedelta(hours=3), "3 h"),
+    (timedelta(hours=26, minutes=5), "26 h 5 min"),
+])
+def test_the_tooltip_says_units(qtbot, workload, spent, said):
+    moment = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    tray = Tray(now=lambda: moment)
+    try:
+        tray.render(signed_in(workload, entry=entry_for(workload, started=spent, now=moment)))
+        assert tray.icon.toolTip() == f"Sitemap entwerfen · Website Relaunch · {said}"
+    finally:
+        tray.menu.deleteLater()
+
+
+def test_under_a_minute_the_tooltip_follows_the_seconds(qtbot, workload):
+    moment = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+    tray = Tray(now=lambda: moment[0])
+    try:
+        tray.render(signed_in(workload, entry=entry_for(workload, started=timedelta(seconds=45), now=moment[0])))
+        moment[0] += timedelta(seconds=3)
+        qtbot.waitUntil(lambda: tray.icon.toolTip().endswith(" · 48 s"), timeout=3000)
+    finally:
+        tray.menu.deleteLater()
 
 
 def test_the_tooltip_counts_on_the_injected_clock_corrected_to_awork(qtbot, workload):
@@ -68,10 +96,10 @@ def test_the_tooltip_counts_on_the_injected_clock_corrected_to_awork(qtbot, work
     try:
         entry = entry_for(workload, started=timedelta(minutes=13, seconds=20), now=moment)
         tray.render(signed_in(workload, entry=entry))
-        assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 0:13"
+        assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 13 min"
         moment += timedelta(hours=1)  # the minute timer's next look at the clock
         tray.render(signed_in(workload, entry=entry, clock_offset=-600))  # awork is 10 minutes behind this computer
-        assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 1:03"
+        assert tray.icon.toolTip() == "Sitemap entwerfen · Website Relaunch · 1 h 3 min"
     finally:
         tray.menu.deleteLater()
 
@@ -110,10 +138,10 @@ def test_state_icons_differ(qapp):
     assert len(keys) == 3
 
 
-def test_menu_starts_with_quick_start(tray):
+def test_menu_starts_with_the_timer_then_quick_start(tray):
     actions = [a for a in tray.menu.actions() if not a.isSeparator()]
-    assert actions[0].text() == "Quick start…"
-    assert tray.menu.actions()[0] is tray.quick_action
+    assert actions[0] is tray.timer_line and not actions[0].isEnabled()  # a line to read, not to click
+    assert actions[1].text() == "Quick start…" and actions[1] is tray.quick_action
     assert tray.icon.contextMenu() is tray.menu
 
 

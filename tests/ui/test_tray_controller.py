@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import httpx
 import pytest
@@ -126,7 +127,8 @@ def test_enter_in_the_popover_starts_the_task_and_hides_it(qtbot, qloop, session
     assert len(start_requests) == 1
     assert not popover.isVisible()
     assert popover.search.text() == "" and popover.note.text() == ""  # ready for next time
-    assert session.tray.icon.toolTip().startswith("DEMO · Sitemap entwerfen · Website Relaunch · 0:0")  # the demo says so
+    # The demo says so, first; the time in words.
+    assert re.fullmatch(r"DEMO · Sitemap entwerfen · Website Relaunch · \d+ s", session.tray.icon.toolTip())
     assert session.tray.pause_action.isEnabled()
     assert s.workload.recent_tasks[0].name == "Sitemap entwerfen"
 
@@ -155,7 +157,7 @@ def test_pause_resume_and_stop_from_the_card(qtbot, qloop, session):
 
     async def while_pausing():
         await until(lambda: state(session).busy == "pause")
-        assert not card.pause_button.isEnabled() and not card.stop_button.isEnabled()
+        assert card.pause_button.isEnabled()  # a disabled button would drop the focus
         assert popover.status.text() == "Pausing…"
 
     settle(qloop, session, while_pausing())

@@ -39,6 +39,9 @@ class AppState:
     demo: bool = False
     offline: bool = False  # awork could not be reached on the last try
     pending: int = 0  # actions waiting in the offline queue
+    # While offline: when the sync loop tries awork next, on its monotonic clock (time.monotonic in
+    # the tray); None while online, or before the loop has scheduled a try.
+    next_try: float | None = None
     # awork said 429 to a user's action: (the action, seconds left) while the tray waits it out
     # and then sends it; the action is "" for the read that decides what a toggle does.
     waiting: tuple[TimerAction | str, int] | None = None

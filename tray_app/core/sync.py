@@ -72,6 +72,8 @@ class SyncLoop:
                 log.info("the clock jumped (sleep or a clock change): syncing now")
             if poked or jumped or mono >= due:
                 due = self._monotonic() + await self.sync_once()
+                # What the popover's "retrying in N s" counts down to: this schedule, no other.
+                self.store.update(next_try=due if self.store.state.offline else None)
 
     def interval(self) -> float:
         active = self.store.state.timer is not TimerState.IDLE

@@ -5,7 +5,9 @@ It renders an AppState and emits intents; it never talks to awork itself.
 
 from __future__ import annotations
 
+import math
 import time
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
@@ -29,12 +31,13 @@ from ..core.wording import busy_text, waiting_text
 from ..domain.allowed import offered_types
 from ..domain.entities import Task
 from ..domain.search import looks_like_task_key
+from ..domain.timer import TimerState
 from .quick_list import Choice, QuickList
-from .a11y import announce, name_clear_button
+from .a11y import announce, make_window, name_clear_button
 from .placement import available_size, placement
 from .style import popover_style
 from .timer_card import TimerCard
-from .tray import offline_text
+from .tray import pending_text
 
 REMOTE_SEARCH_DELAY_MS = 350
 REOPEN_GUARD_S = 0.3  # a tray click first deactivates (hides) the popover; don't reopen it at once
@@ -55,9 +58,11 @@ class Popover(QWidget):
     settings_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self):
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic):
+        """`monotonic`: the sync loop's clock, which the state's next_try is on."""
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("popover")
+        make_window(self)  # a screen reader meets a window, not a frameless "filler"
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._style = ""
         self.setFixedWidth(POPOVER_WIDTH)
@@ -66,6 +71,9 @@ class Popover(QWidget):
         self._anchor: QRect | None = None
         self._state = AppState()
         self._selected: Choice | None = None
+        self._monotonic = monotonic
+        self._countdown = QTimer(self, interval=1000)  # "retrying in N s", while offline and seen
+        self._countdown.timeout.connect(self._show_status)
 
         self.card = TimerCard(self)
         self.search = QLineEdit(objectName="search")
@@ -97,7 +105,9 @@ class Popover(QWidget):
         self.quit_action = self._menu.addAction("", self.quit_requested.emit)
         self.menu_button.setMenu(self._menu)
 
-        options = QHBoxLayout()
+        self.options = QWidget(objectName="options")
+        options = QHBoxLayout(self.options)
+        options.setContentsMargins(0, 0, 0, 0)
         self.as_label = QLabel(buddy=self.type_box)
         options.addWidget(self.as_label)
         options.addWidget(self.type_box, 1)
@@ -111,16 +121,16 @@ class Popover(QWidget):
         layout.setContentsMargins(10, 10, 10, 8)
         layout.setSpacing(8)
         layout.addWidget(self.card)
-        layout.addWidget(self.sign_in_button)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
-        layout.addLayout(options)
+        layout.addWidget(self.options)
         layout.addWidget(self.status)
+        layout.addWidget(self.sign_in_button)  # signed out: what is going on, then the one next step
         layout.addWidget(self.clock_note)
         layout.addWidget(line)
         layout.addLayout(footer)
         self._retranslate()
-        self.setTabOrder(self.sign_in_button, self.search)  # shown above the search when signed out
+        self.setTabOrder(self.sign_in_button, self.search)  # (shown only while the search is hidden)
         self.setTabOrder(self.search, self.list)
         self.setTabOrder(self.list, self.type_box)
         self.setTabOrder(self.type_box, self.note)
@@ -147,23 +157,23 @@ class Popover(QWidget):
 
     def _retranslate(self) -> None:
         """The texts that do not depend on the state; render() sets the others."""
-        self.setWindowTitle(self.tr("awork tray — Quick start"))
+        self.setWindowTitle(self.tr("Quick start"))  # the desktop shows the app's name beside it
         self.search.setPlaceholderText(self.tr("Search tasks, or type a key like WEB-12…"))
         self.search.setAccessibleName(self.tr("Search tasks and types of work"))
         name_clear_button(self.search, self.tr("Clear search"))
-        self.type_box.setAccessibleName(self.tr("Type of work for the timer"))
+        # The visible "as" is part of the name (what voice control users say to reach it).
+        self.type_box.setAccessibleName(self.tr("as (type of work for the timer)"))
         self.type_box.setToolTip(self.tr("Type of work booked when the selected task starts"))
         if self.type_box.count():
             self.type_box.setItemText(0, self._own_type_label())
         self.note.setPlaceholderText(self.tr("Note (optional)"))
         self.note.setAccessibleName(self.tr("Note for the time entry"))
-        self.status.setAccessibleName(self.tr("Status"))
         self.sign_in_button.setText(self.tr("Sign in with awork…"))
         self.demo_badge.setText(self.tr("DEMO"))
         self.demo_badge.setToolTip(self.tr("A built-in demo workspace: nothing is sent to awork."))
-        self.menu_button.setAccessibleName(self.tr("More: sign in or out, quit"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit awork tray"))
+        self._name_menu_button()
         self.as_label.setText(self.tr("as"))
         self.as_label.setAccessibleName(self.type_box.accessibleName())  # Linux names a combo by its label
 
@@ -172,47 +182,87 @@ class Popover(QWidget):
     def render(self, state: AppState) -> None:
         previous, self._state = self._state, state
         busy = state.busy is not None
+        focus_in_card = self.card.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.card.show_entry(state.entry, busy, timedelta(seconds=state.clock_offset))
+        if focus_in_card and not self.card.isVisible() and self.search.isEnabled():
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)  # stopped: back to where a start begins
         self._show_clock_note(state.clock_offset)
         if state.workload != previous.workload or self.type_box.count() == 0:
             self._fill_types()
         self.list.set_workload(state.workload)
         self.list.set_remote_results(state.remote_results, state.remote_query)
-        self.list.setEnabled(state.auth is not Auth.SIGNED_OUT)
-        self.search.setEnabled(state.auth is not Auth.SIGNED_OUT)
-        sign_in_hint = self.tr("Not signed in. Choose Sign in with awork… to connect.")
+        self.list.set_running(_running_identity(state), paused=state.timer is TimerState.PAUSED)
+        # Nothing to search before a sign-in: the popover is the message and its one button.
+        signed_out = state.auth is Auth.SIGNED_OUT and not state.demo
+        for part in (self.search, self.list, self.options):
+            part.setEnabled(not signed_out)
+            part.setVisible(not signed_out)
+        # No lists yet and awork out of reach (or failing): the status says why; "Loading…" would not be true.
+        if state.offline:
+            self.list.set_empty_text(self.tr("Your tasks appear here once awork answers."))
+        else:
+            self.list.set_empty_text("" if state.error else self.tr("Loading…"))
+        self._show_status()
+        user = state.user
+        if user is not None and not signed_out:
+            ws = user.workspace.name if user.workspace else ""
+            self.who.setText(f"{user.display_name} · {ws}" if ws else user.display_name)
+        else:
+            self.who.setText("")  # the status says "Not signed in", once
+        self.demo_badge.setVisible(state.demo)
+        self.sign_in_button.setVisible(signed_out)
+        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
+        self.sign_action.setEnabled(not state.demo)
+        self._name_menu_button()
+        if self.isVisible():
+            self._place()
+
+    def _show_status(self) -> None:
+        state = self._state
+        counting = False
         if state.waiting:
             self._set_status(waiting_text(*state.waiting), "busy")  # a 429 waited out, counting down
         elif state.busy:
             self._set_status(busy_text(state.busy), "busy")
         elif state.error:
-            # Signed out by awork (expired token): say why, and also how to get back in.
-            signed_out = state.auth is Auth.SIGNED_OUT and not state.demo
-            self._set_status(f"{state.error}\n{sign_in_hint}" if signed_out else state.error, "error")
-        elif state.auth is Auth.SIGNED_OUT:
-            self._set_status(sign_in_hint, "error")
+            self._set_status(state.error, "error")  # signed out by awork: the button below is the way back
+        elif state.auth is Auth.SIGNED_OUT and not state.demo:
+            self._set_status(self.tr("Not signed in to awork."), "info")
         elif state.held and state.pending and not state.offline:
             self._set_status(state.held, "busy")
-        elif state.offline or state.pending:
-            self._set_status(offline_text(state.pending) if state.offline else self._sending(state.pending), "busy")
+        elif state.offline:
+            self._set_status(self._offline_text(), "busy")
+            counting = state.next_try is not None
+        elif state.pending:
+            self._set_status(self._sending(state.pending), "busy")
         elif state.keychain_problem and state.auth_source == "session":
             self._set_status(state.keychain_problem, "info")
         elif state.file_problems:
             self._set_status("\n".join(state.file_problems), "info")
         else:
             self._set_status("", "")
-        user = state.user
-        if user is not None:
-            ws = user.workspace.name if user.workspace else ""
-            self.who.setText(f"{user.display_name} · {ws}" if ws else user.display_name)
+        if counting and self.isVisible():
+            if not self._countdown.isActive():
+                self._countdown.start()
         else:
-            self.who.setText(self.tr("Not signed in") if state.auth is Auth.SIGNED_OUT else "")
-        self.demo_badge.setVisible(state.demo)
-        self.sign_in_button.setVisible(state.auth is Auth.SIGNED_OUT and not state.demo)
-        self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
-        self.sign_action.setEnabled(not state.demo)
-        if self.isVisible():
-            self._place()
+            self._countdown.stop()
+
+    def _offline_text(self) -> str:
+        """When the sync loop tries again, as it scheduled it (the state's next_try)."""
+        next_try = self._state.next_try
+        left = math.ceil(next_try - self._monotonic()) if next_try is not None else 0
+        if left > 0:
+            text = self.tr("Can't reach awork — retrying in {0} s.").format(left)
+        else:
+            text = self.tr("Can't reach awork — retrying now…")
+        waiting = pending_text(self._state.pending)
+        return f"{text} {waiting}" if waiting else text
+
+    def _name_menu_button(self) -> None:
+        """Named for what its menu holds, as it holds it now."""
+        held = [a.text().replace("&", "").rstrip("…") for a in self._menu.actions()
+                if not a.isSeparator() and a.isVisible() and a.isEnabled() and a.text()]
+        self.menu_button.setAccessibleName(self.tr("More: {0}").format(", ".join(held)))
 
     def _show_clock_note(self, offset: int) -> None:
         """One line when this computer's clock is more than a minute off awork's, which decides
@@ -261,7 +311,7 @@ class Popover(QWidget):
         if kind == "error" and text and text != self.status.text():
             announce(self.status, text, assertive=True)  # focus stays in the search: say it
         self.status.setText(text)
-        self.status.setAccessibleDescription(text)  # the name says what it is ("Status"), this what it says
+        self.status.setAccessibleName(text)  # a screen reader's name for it is what it says
         self.status.setProperty("kind", kind)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
@@ -314,6 +364,10 @@ class Popover(QWidget):
         self.list.filter(text)
         self._remote_timer.start()
 
+    def _search_all_of_awork(self) -> None:
+        self._remote_timer.stop()
+        self.remote_search_requested.emit(self.search.text().strip())
+
     def _ask_remote(self) -> None:
         term = self.search.text().strip()
         if len(term) >= 2 or looks_like_task_key(term):
@@ -342,6 +396,11 @@ class Popover(QWidget):
 
     def _start_choice(self, choice: Choice) -> None:
         if self._state.busy:
+            return
+        if self.list.is_running(choice):
+            # This is the timer that runs: Enter must not end it and start it afresh (its note,
+            # its breaks gone). Pause and Stop are on the card above.
+            announce(self.list, self.tr("Already running. Pause or Stop it above."))
             return
         if choice.task is not None:
             self.start_requested.emit(choice.task, self.type_box.currentData(), self.note.text())
@@ -374,7 +433,10 @@ class Popover(QWidget):
                 self.list.move(5 if key == Qt.Key.Key_PageDown else -5)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.list.choose_current()
+                if self.list.count() == 0 and self.search.text().strip():
+                    self._search_all_of_awork()  # what "No matches" offers
+                else:
+                    self.list.choose_current()
                 return True
         return super().eventFilter(watched, event)
 
@@ -400,14 +462,24 @@ class Popover(QWidget):
         if anchor is not None and (not anchor.isValid() or anchor.isNull()):
             anchor = None  # no icon geometry (SNI, Wayland, Windows overflow): by the panel (placement.py)
         self._anchor = anchor
+        self._fresh()
         self._place()
         self.list.trace_next_paint("popover_painted")
         self.show()
         self.raise_()
         self.activateWindow()
         self.search.setFocus(Qt.FocusReason.PopupFocusReason)
-        self.search.selectAll()
+        self._show_status()  # (starts the countdown, now that it is seen)
         self.opened.emit()
+
+    def _fresh(self) -> None:
+        """Every open starts clean: no old search or note, no type chosen last time, and the first
+        row that is not the running timer selected (what changed elsewhere since moves nothing)."""
+        self.search.clear()
+        self.note.clear()
+        self.list.reset()
+        self._selected = None  # the row's own type of work again
+        self._selection_changed()
 
     def _apply_style(self, *_) -> None:
         # The colours are baked in (theme.py): a new palette means a new sheet. From the
@@ -439,4 +511,14 @@ class Popover(QWidget):
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._remote_timer.stop()
+        self._countdown.stop()
 
+
+def _running_identity(state: AppState) -> tuple[str, str] | None:
+    """The list row the timer is on: its task, or its type of work when it has no task."""
+    entry = state.entry
+    if entry is None or state.timer is TimerState.IDLE:
+        return None
+    if entry.task is not None:
+        return ("task", entry.task.id)
+    return ("type", entry.type_of_work.id) if entry.type_of_work is not None else None

@@ -1,20 +1,28 @@
-"""The popover's list: recent tasks, types of work and awork's search hits, filtered as you type."""
+"""The popover's list: recent tasks, types of work and awork's search hits, filtered as you type.
+
+Every row is something Enter can act on: section titles are drawn above the first row of their
+section (RowDelegate), not rows of their own, so a screen reader counts and reads only choices.
+When there is nothing to show, the list says why (and what Enter does) in its empty viewport.
+The running timer's row says so, and is never the row selected for the user."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from ..domain.entities import Task, TypeOfWork, Workload
 from .. import trace
 from ..domain.search import SearchIndex
-from .row_delegate import RowDelegate
+from .a11y import announce, focus_row
+from .row_delegate import SECTION_ROLE, RowDelegate
+from .theme import popover_colours
 
 ROLE = Qt.ItemDataRole.UserRole
 MAX_TASKS = 30
+ANNOUNCE_DELAY_MS = 400  # results are said once the typing settles, not at every key
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,14 @@ class QuickList(QListWidget):
         self._remote_query: str | None = None
         self._query = ""
         self._traced: str | None = None
+        self._running: tuple[str, str] | None = None  # the timer's row: ("task"|"type", id)
+        self._running_paused = False
+        self._section: str | None = None  # the title the next row added opens its section with
+        self._placeholder = ""
+        self._empty_text = self.tr("Loading…")
+        self._dim = popover_colours(self.palette()).dim
+        self._announce_timer = QTimer(self, singleShot=True, interval=ANNOUNCE_DELAY_MS)
+        self._announce_timer.timeout.connect(self._announce_results)
         self._rebuild()  # "Loading…" until the first lists arrive (an empty Workload is not a change)
 
     # -- data ------------------------------------------------------------------------------------
@@ -68,10 +84,38 @@ class QuickList(QListWidget):
         if (results, query) != (self._remote, self._remote_query):
             self._remote, self._remote_query = results, query
             self._rebuild(keep_selection=True)
+            if self._query.strip():
+                self._announce_timer.start()  # awork's answer changed what is found
 
     def set_colours(self, palette: QPalette) -> None:
         self._rows.set_colours(palette)
+        self._dim = popover_colours(palette).dim
         self.viewport().update()
+
+    def set_running(self, identity: tuple[str, str] | None, paused: bool = False) -> None:
+        """The timer's task (or type of work, without a task): marked, and never pre-selected."""
+        if (identity, paused) != (self._running, self._running_paused):
+            self._running, self._running_paused = identity, paused
+            self._rebuild(keep_selection=True)
+
+    def set_empty_text(self, text: str) -> None:
+        """What the list says while it has no lists to show ("Loading…", or nothing when the
+        popover says elsewhere why: signed out, or awork out of reach)."""
+        if text != self._empty_text:
+            self._empty_text = text
+            self._rebuild(keep_selection=True)
+
+    def placeholder(self) -> str:
+        """The sentence shown instead of rows (empty while there are rows)."""
+        return self._placeholder
+
+    def is_running(self, choice: Choice | None) -> bool:
+        return choice is not None and self._running is not None and _identity(choice) == self._running
+
+    def reset(self) -> None:
+        """Fresh for the next open: the first row that is not the running timer, scrolled to the top."""
+        self.select_first()
+        self.scrollToTop()
 
     def type_of_work(self, type_id: str | None) -> TypeOfWork | None:
         return self._types_by_id.get(type_id or "")
@@ -81,6 +125,10 @@ class QuickList(QListWidget):
             self._query = query
             self._rebuild()
             self.trace_next_paint("list_updated")
+            if query.strip():
+                self._announce_timer.start()
+            else:
+                self._announce_timer.stop()
 
     def trace_next_paint(self, event: str) -> None:
         """For the benchmark: note when the next paint of the rows has happened."""
@@ -89,6 +137,13 @@ class QuickList(QListWidget):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        if self.count() == 0 and self._placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(self._dim)
+            rect = self.viewport().rect().adjusted(12, 12, -12, -12)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             self._placeholder)
+            painter.end()
         if self._traced:
             trace.mark(self._traced)
             self._traced = None
@@ -97,7 +152,18 @@ class QuickList(QListWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.setAccessibleName(self.tr("Tasks and types of work"))
-            self._rebuild(keep_selection=True)  # the headers and tooltips
+            self._rebuild(keep_selection=True)  # the section titles and tooltips
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        # Qt tells a screen reader only that the list got the focus; the row is what the user is on.
+        # Qt's own focus event for the list comes after this handler (QWidget::setFocus sends it once
+        # the focus moved), so the row's is sent from the event loop, to be the last word.
+        QTimer.singleShot(0, self._say_focused_row)
+
+    def _say_focused_row(self) -> None:
+        if self.hasFocus() and self.currentRow() >= 0:
+            focus_row(self, self.currentRow())
 
     # -- rows ------------------------------------------------------------------------------------
 
@@ -106,7 +172,10 @@ class QuickList(QListWidget):
         # only typing puts the best match first again.
         previous = _identity(self.current_choice()) if keep_selection else None
         self.setUpdatesEnabled(False)
+        # Clearing moves the current row through rows on their way out: say only where it ends.
+        self.blockSignals(True)
         self.clear()
+        self._section = None
         query = self._query.strip()
         shown: set[str] = set()
         if query:
@@ -129,27 +198,53 @@ class QuickList(QListWidget):
         if types:
             self._header(self.tr("Types of work"))
             for tow in types:
-                item = QListWidgetItem(tow.name)
+                running = self._running_marker(("type", tow.id))
+                item = QListWidgetItem(f"{tow.name}\n{running}" if running else tow.name)
                 item.setData(ROLE, Choice(type_of_work=tow))
                 item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name))
                 item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, item.toolTip())
-                self.addItem(item)
-        if self.count() == 0:
-            self._header(self.tr("Nothing found") if query else self.tr("Loading…"))
+                if running:
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tow.name}, {running[2:]}")
+                self._add(item)
+        self._placeholder = "" if self.count() else self._empty_reason(query)
         self.setUpdatesEnabled(True)
         if previous is None or not self._select(previous):
             self.select_first()
+        self.blockSignals(False)
+        self.currentItemChanged.emit(self.currentItem(), None)
+        self.viewport().update()
+
+    def _empty_reason(self, query: str) -> str:
+        if not query:
+            return self._empty_text
+        if self._remote_query == query:  # awork itself was asked for exactly this, and found nothing
+            return self.tr("No matches in all of awork either.")
+        return self.tr("No matches. Press Enter to search all of awork.")
 
     def _header(self, text: str) -> None:
-        item = QListWidgetItem(text.upper())
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)  # not spelt out letter by letter
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF() * 0.8, 7.0))
-        font.setBold(True)
-        item.setFont(font)
-        item.setSizeHint(QSize(0, 22))
+        self._section = text  # drawn above the next row (RowDelegate), never a row of its own
+
+    def _add(self, item: QListWidgetItem) -> None:
+        if self._section is not None:
+            item.setData(SECTION_ROLE, self._section)
+            self._section = None
         self.addItem(item)
+
+    def _running_marker(self, identity: tuple[str, str]) -> str | None:
+        if identity != self._running:
+            return None
+        return "● " + (self.tr("paused") if self._running_paused else self.tr("running"))
+
+    def _results_text(self) -> str:
+        if self.count() == 0:
+            return self._placeholder
+        if self.count() == 1:
+            return self.tr("1 result")
+        return self.tr("{0} results").format(self.count())
+
+    def _announce_results(self) -> None:
+        if self._query.strip():
+            announce(self, self._results_text())
 
     def _finished_marker(self, task: Task) -> str | None:
         """Search still finds finished tasks: say so in their row."""
@@ -161,15 +256,17 @@ class QuickList(QListWidget):
 
     def _task_row(self, task: Task) -> None:
         marker = self._finished_marker(task)
-        parts = (task.key, task.project.name if task.project else None, marker)
+        running = self._running_marker(("task", task.id))
+        parts = (running, task.key, task.project.name if task.project else None, marker)
         detail = " · ".join(p for p in parts if p)
         item = QListWidgetItem(f"{task.name}\n{detail}" if detail else task.name)
         item.setData(ROLE, Choice(task=task))
         item.setToolTip(f"{task.name} — {detail}" if detail else task.name)
-        # Read as one sentence: "Sitemap entwerfen, WEB-12, Website Relaunch".
-        spoken = (task.name, task.key, task.project.name if task.project else None, marker and marker[2:])
+        # Read as one sentence: "Sitemap entwerfen, WEB-12, Website Relaunch" (", running" last).
+        spoken = (task.name, task.key, task.project.name if task.project else None, marker and marker[2:],
+                  running and running[2:])
         item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(p for p in spoken if p))
-        self.addItem(item)
+        self._add(item)
 
     # -- keyboard and selection ------------------------------------------------------------------
 
@@ -177,8 +274,10 @@ class QuickList(QListWidget):
         return [i for i in range(self.count()) if self.item(i).flags() & Qt.ItemFlag.ItemIsSelectable]
 
     def select_first(self) -> None:
+        """The first row that is not the running timer: "open, Enter" never cuts it short."""
         rows = self.selectable_rows()
-        self.setCurrentRow(rows[0] if rows else -1)
+        free = [r for r in rows if not self.is_running(self.item(r).data(ROLE))]
+        self.setCurrentRow((free or rows or [-1])[0])
 
     def _select(self, identity: tuple[str, str]) -> bool:
         for row in self.selectable_rows():

@@ -1,13 +1,20 @@
 """How a two-line task row is drawn: the task's name in the text colour, "KEY · Project" dimmer,
-so the eye finds the names first. Everything else is drawn by the style as usual."""
+so the eye finds the names first. Everything else is drawn by the style as usual.
+
+The first row of a section carries the section's title (SECTION_ROLE) and is drawn taller, the
+title above it: the title looks like a row of its own but is none, so a screen reader neither
+lands on it nor counts it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .theme import popover_colours
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_HEIGHT = 22
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -19,14 +26,19 @@ class RowDelegate(QStyledItemDelegate):
         colours = popover_colours(palette)
         self.text, self.dim, self.selected_text = colours.text, colours.dim, colours.highlighted_text
 
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(SECTION_ROLE):
+            size.setHeight(size.height() + SECTION_HEIGHT)
+        return size
+
     def paint(self, painter, option, index) -> None:
+        section = index.data(SECTION_ROLE)
+        if section:
+            self._paint_section(painter, option, section)
+            option = QStyleOptionViewItem(option)
+            option.rect = option.rect.adjusted(0, SECTION_HEIGHT, 0, 0)
         name, two_lines, detail = (index.data(Qt.ItemDataRole.DisplayRole) or "").partition("\n")
-        if not index.flags() & Qt.ItemFlag.ItemIsEnabled:
-            # Section headers are disabled rows; the disabled grey is 1.5:1 on light windows.
-            opt = QStyleOptionViewItem(option)
-            opt.palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, self.dim)
-            super().paint(painter, opt, index)
-            return
         if not two_lines:
             super().paint(painter, option, index)
             return
@@ -51,4 +63,15 @@ class RowDelegate(QStyledItemDelegate):
             elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(QRect(rect.left(), top + n * line, rect.width(), line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.restore()
+
+    def _paint_section(self, painter, option, title: str) -> None:
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() * 0.8, 7.0))
+        font.setBold(True)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor(self.dim))
+        strip = QRect(option.rect.left() + 6, option.rect.top(), option.rect.width() - 12, SECTION_HEIGHT)
+        painter.drawText(strip, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title.upper())
         painter.restore()

@@ -28,6 +28,7 @@ class TimerCard(QFrame):
         self._offset = timedelta(0)  # awork's clock minus this computer's: elapsed time is awork's
         self._entry: TimeEntry | None = None
         self._state = TimerState.IDLE
+        self._busy = False
 
         self.title = QLabel(objectName="timerTitle")
         self.title.setWordWrap(True)
@@ -38,23 +39,38 @@ class TimerCard(QFrame):
         # No fixed name: a screen reader's name for a label is its text, i.e. the time as shown;
         # the description says what it is (_retranslate).
         self.clock = QLabel("0:00:00", objectName="timerClock")
+        # The state in words, where the icon says it in colour: "● Running", or the Paused badge.
+        # Beside the title, not the clock: the clock row must hold 100+ hours and two German buttons.
+        self.state_label = QLabel(objectName="runningState")
         self.badge = QLabel(objectName="pausedBadge")
+        for label in (self.state_label, self.badge):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pause_button = QPushButton(objectName="pauseButton")
         self.stop_button = QPushButton(objectName="stopButton")
         self._retranslate()
         self.pause_button.clicked.connect(self._on_pause_resume)
-        self.stop_button.clicked.connect(self.stop_clicked)
+        self.stop_button.clicked.connect(self._on_stop)
 
+        # A note or not, the card keeps its height: the list below must not jump.
+        for label in (self.subtitle, self.note):
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(policy)
+        heading = QHBoxLayout()
+        heading.setSpacing(8)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
+        controls.setSpacing(6)
         controls.addWidget(self.clock)
-        controls.addWidget(self.badge)
         controls.addStretch(1)
         controls.addWidget(self.pause_button)
         controls.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(2)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.note)
         layout.addLayout(controls)
@@ -87,16 +103,21 @@ class TimerCard(QFrame):
         self.note.setText(self.tr("“{0}”").format(entry.note) if entry.note else "")  # „…“ in German
         self.note.setVisible(bool(entry.note))
         self.badge.setVisible(self._state is TimerState.PAUSED)
+        self.state_label.setVisible(self._state is TimerState.RUNNING)
         self._retranslate()
-        self.pause_button.setEnabled(not busy)
-        self.stop_button.setEnabled(not busy)
+        # Busy, the buttons stay enabled (a click is ignored, the core would refuse it anyway): a
+        # disabled button loses the keyboard focus, which then lands on whatever comes next.
+        self._busy = busy
         self._refresh_clock()
+        self.layout().activate()  # fresh size hints now, before the popover fits itself to them
 
     def _retranslate(self) -> None:
         """Every text of the card that is not the entry's own (and Pause/Resume follows the state)."""
         paused = self._state is TimerState.PAUSED
         self.clock.setAccessibleDescription(self.tr("Elapsed time, paused") if paused else self.tr("Elapsed time"))
         self.badge.setText(self.tr("Paused"))
+        self.state_label.setText("● " + self.tr("Running"))
+        self.state_label.setAccessibleName(self.tr("Running"))  # not "black circle, Running"
         self.pause_button.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
         self.pause_button.setAccessibleName(self.tr("Resume timer") if paused else self.tr("Pause timer"))
         self.stop_button.setText(self.tr("&Stop"))
@@ -107,7 +128,13 @@ class TimerCard(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()  # (the popover renders the entry again, "Timer" fallback and all)
 
+    def _on_stop(self) -> None:
+        if not self._busy:
+            self.stop_clicked.emit()
+
     def _on_pause_resume(self) -> None:
+        if self._busy:
+            return
         if self._state is TimerState.PAUSED:
             self.resume_clicked.emit()
         elif self._state is TimerState.RUNNING:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..core.state import AppState, Auth
 from ..core.wording import waiting_text
-from ..domain.timer import TimerState, describe, elapsed, format_elapsed
+from ..domain.timer import TimerState, describe, elapsed
 from ..platform.notifications import create_notifier
 from .icons import icon_variant, state_icon, tray_icon
 from .placement import click_anchor
@@ -24,12 +24,17 @@ def _utc_now() -> datetime:
 
 def offline_text(pending: int) -> str:
     text = QCoreApplication.translate("Tray", "Offline — retrying.")
+    waiting = pending_text(pending)
+    return f"{text} {waiting}" if waiting else text
+
+
+def pending_text(pending: int) -> str:
     # English and German share the plural rule: one sentence for 1, one for the rest.
     if pending == 1:
-        text += " " + QCoreApplication.translate("Tray", "1 action waiting to be sent to awork.")
-    elif pending:
-        text += " " + QCoreApplication.translate("Tray", "{0} actions waiting to be sent to awork.").format(pending)
-    return text
+        return QCoreApplication.translate("Tray", "1 action waiting to be sent to awork.")
+    if pending:
+        return QCoreApplication.translate("Tray", "{0} actions waiting to be sent to awork.").format(pending)
+    return ""
 
 
 class Tray(QObject):
@@ -50,6 +55,10 @@ class Tray(QObject):
         self.icon = icon if icon is not None else QSystemTrayIcon(state_icon(TimerState.IDLE), self)
         self.icon.setToolTip("awork tray")
         self.menu = QMenu()
+        # The first line states the timer in words (the icon says it only in colour).
+        self.timer_line = self.menu.addAction("awork tray")  # until the first state is rendered
+        self.timer_line.setEnabled(False)
+        self.menu.addSeparator()
         self.quick_action = self.menu.addAction(self.tr("Quick start…"), self.quick_start_requested.emit)
         self.menu.addSeparator()
         self.pause_action = self.menu.addAction(self.tr("Pause"), self._pause_or_resume)
@@ -65,11 +74,13 @@ class Tray(QObject):
         self._state = AppState()
         self._shown_state: TimerState | None = None
         self._variant = ""  # colour until the settings say otherwise (set_icon_style)
-        # The tooltip shows H:MM, so it changes once a minute: wake once a minute, no more.
+        # The tooltip and the menu's first line change once a minute (every second in the first
+        # minute): wake when the text changes, no more.
         self._minute = QTimer(self)
-        self._minute.setTimerType(Qt.TimerType.VeryCoarseTimer)
-        self._minute.setInterval(60_000)
+        self._minute.setSingleShot(True)
+        self._minute.setTimerType(Qt.TimerType.CoarseTimer)
         self._minute.timeout.connect(self._update_tooltip)
+        self.menu.destroyed.connect(self._minute.stop)  # torn down: nothing left to update
         self._render_actions()
 
     def show(self) -> None:
@@ -108,11 +119,6 @@ class Tray(QObject):
             self._shown_state = shown
         self._update_tooltip()
         self._render_actions()
-        if state.timer is TimerState.RUNNING:
-            if not self._minute.isActive():
-                self._minute.start()
-        else:
-            self._minute.stop()
 
     def set_icon_style(self, style: str) -> None:
         """The tray_icon_style setting: auto, colour, light (for light panels) or dark."""
@@ -141,19 +147,41 @@ class Tray(QObject):
         self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
         self.sign_action.setVisible(not state.demo)
 
+    def _spent(self) -> str:
+        """The timer's time in units ("1 h 13 min", "45 s"): a tooltip is read, not watched.
+        Also arms the next update, for when this text changes."""
+        state = self._state
+        total = int(elapsed(state.entry, self._now() + timedelta(seconds=state.clock_offset)).total_seconds())
+        total = max(total, 0)
+        if state.timer is TimerState.RUNNING:
+            self._minute.start(1000 if total < 60 else (60 - total % 60) * 1000 + 50)
+        hours, rest = divmod(total, 3600)
+        minutes = rest // 60
+        if total < 60:
+            return self.tr("{0} s").format(total)
+        if not hours:
+            return self.tr("{0} min").format(minutes)
+        if not minutes:
+            return self.tr("{0} h").format(hours)
+        return self.tr("{0} h {1} min").format(hours, minutes)
+
     def _update_tooltip(self) -> None:
         state = self._state
+        self._minute.stop()
         prefix = "awork tray"
         if state.auth is Auth.SIGNED_OUT:
             text = prefix + ": " + self.tr("not signed in")
+            self.timer_line.setText(self.tr("Not signed in"))
         elif state.timer is TimerState.IDLE:
             text = prefix + ": " + self.tr("no timer running")
+            self.timer_line.setText(self.tr("No timer running"))
         else:
-            awork_now = self._now() + timedelta(seconds=state.clock_offset)
-            spent = format_elapsed(elapsed(state.entry, awork_now), seconds=False)
+            spent = self._spent()
             what = describe(state.entry) or self.tr("Timer")
             paused = " (" + self.tr("paused") + ")" if state.timer is TimerState.PAUSED else ""
             text = f"{what} · {spent}{paused}"
+            line = self.tr("Paused: {0}") if state.timer is TimerState.PAUSED else self.tr("Running: {0}")
+            self.timer_line.setText(line.format(f"{what} · {spent}"))
         if state.waiting:
             text += "\n" + waiting_text(*state.waiting)
         if state.offline:
