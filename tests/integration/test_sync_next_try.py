@@ -7,7 +7,8 @@ import asyncio
 
 from tray_app.core import sync as sync_module
 
-from .sync_rig import rig, rig_factory, stop, until  # noqa: F401  (fixtures)
+from helpers.sync_rig import stop
+from helpers.waiting import until
 
 
 def test_the_next_try_is_in_the_store_while_offline(qloop, rig, fake_awork, monkeypatch):  # noqa: F811
