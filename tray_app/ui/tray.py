@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..core.state import AppState, Auth
-from ..core.wording import waiting_text
+from ..core.wording import keychain_waiting_text, waiting_text
 from ..domain.timer import TimerState, describe, elapsed, format_elapsed
 from .icons import icon_variant, state_icon, tray_icon
 
@@ -126,7 +126,9 @@ class Tray(QObject):
     def _update_tooltip(self) -> None:
         state = self._state
         prefix = self.tr("awork tray (demo)") if state.demo else "awork tray"
-        if state.auth is Auth.SIGNED_OUT:
+        if state.keychain_waiting:
+            text = prefix + ": " + keychain_waiting_text()
+        elif state.auth is Auth.SIGNED_OUT:
             text = prefix + ": " + self.tr("not signed in")
         elif state.timer is TimerState.IDLE:
             text = prefix + ": " + self.tr("no timer running")
