@@ -7,7 +7,7 @@ import keyring
 import pytest
 from fake_awork.asking_keyrings import LockedKeyring
 
-from tray_app.api.auth.keychain import REFRESH_ACCOUNT, Keychain, KeychainLocked
+from tray_app.api.auth.keychain import REFRESH_ACCOUNT, Keychain, KeychainLocked, NoKeychain
 
 
 @pytest.fixture
@@ -31,3 +31,14 @@ def test_every_call_to_a_locked_keychain_says_it_is_locked(locked_keyring, call)
 
 def test_check_passes_with_an_open_keychain(memory_keyring):
     Keychain().check()
+
+
+def test_a_configured_backend_that_cannot_start_is_no_keychain_not_a_traceback(monkeypatch):
+    # PYTHON_KEYRING_BACKEND (or keyringrc.cfg) naming the Secret Service with none on the bus:
+    # keyring raises RuntimeError from get_keyring() itself.
+    def cannot_start():
+        raise RuntimeError("The Secret Service daemon is neither running nor activatable through D-Bus")
+
+    monkeypatch.setattr(keyring, "get_keyring", cannot_start)
+    with pytest.raises(NoKeychain):
+        Keychain().check()

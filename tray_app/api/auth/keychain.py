@@ -64,7 +64,13 @@ class Keychain:
         import keyring
         from keyring.backends import fail
 
-        backend = keyring.get_keyring()
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:  # noqa: BLE001 (a configured backend that cannot start raises anything)
+            # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming one that is not there, e.g. the Secret
+            # Service with none on the bus: keyring raises (RuntimeError) rather than fall back.
+            log.warning("the configured keychain backend could not start: %s", type(exc).__name__)
+            backend = fail.Keyring()
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) < 1:
             # Priority < 1 is keyring's own mark for insecure or unusable backends
             # (keyrings.alt's plaintext file among them): refuse rather than leak.
