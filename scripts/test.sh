@@ -12,6 +12,8 @@ ensure_apt at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
 # tests/packaging: appstreamcli checks the AppStream file; the Linux bundle's build trims ICU's data
 # with icupkg (icu-devtools), readelf and a C compiler.
 ensure_apt appstream icu-devtools binutils gcc
+# tests/e2e/test_gnome_keyring.py: a real Secret Service (gnome-keyring brings gcr's password prompter).
+ensure_apt gnome-keyring
 ensure_venv test
 cd "$ROOT"
 exec "$VENV/bin/python" -m pytest "$@"

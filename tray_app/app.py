@@ -151,13 +151,23 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     prefs.tray_icon_style_changed.connect(tray.set_icon_style)
     prefs.language_changed.connect(lambda _code: tray.retranslate())  # the windows re-translate themselves
     prefs.start()
+    # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
+    no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
+    import asyncio
+
+    starting = asyncio.ensure_future(controller.start(show_popover=show_popover or no_tray))
+    quitting = asyncio.ensure_future(quit_requested.wait())
     try:
-        # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
-        no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
-        await controller.start(show_popover=show_popover or no_tray)
-        remote.ready.set()
-        await quit_requested.wait()
+        # The start may wait for the keychain's password prompt: quitting never waits for it.
+        await asyncio.wait({starting, quitting}, return_when=asyncio.FIRST_COMPLETED)
+        if starting.done():
+            starting.result()
+            remote.ready.set()
+            await quitting
     finally:
+        for task in (starting, quitting):
+            task.cancel()
+        await asyncio.gather(starting, quitting, return_exceptions=True)
         server.close()
         prefs.close()
         await controller.shutdown()

@@ -18,6 +18,7 @@ from .cli_output import (
     demo_mark,
     demo_prefix,
     error_text,
+    keychain_waiting,
     no_token,
     start_needs,
     status_json,
@@ -68,6 +69,8 @@ async def run_intent(core, name: str, args: Mapping[str, Any] | None = None) -> 
     if name not in TIMER_INTENTS:
         return failure(EXIT_USAGE, unknown_command(name))
     if not core.tokens.present:
+        if core.store.state.keychain_waiting:  # the sign-in is in the keychain, behind its prompt
+            return failure(EXIT_NOT_SIGNED_IN, keychain_waiting())
         return failure(EXIT_NOT_SIGNED_IN, no_token(core.store.state.keychain_problem))
     try:
         outcome = await _run(core, name, args)

@@ -20,6 +20,7 @@ from .api.errors import (
     ServerError,
 )
 from .core.allowance import TypeOfWorkNeeded
+from .core.wording import keychain_waiting_text
 from .domain.timer import TimerState, describe, elapsed, format_elapsed, timer_state
 from .i18n import translate
 
@@ -44,6 +45,11 @@ def no_token(keychain_problem: str | None) -> str:
     """Nothing to sign in with at all (no stored sign-in, no AWORK_API_TOKEN)."""
     text = translate("Cli", "Not signed in. Run 'awork-tray login' or set AWORK_API_TOKEN.")
     return text + (f"\n{keychain_problem}" if keychain_problem else "")
+
+
+def keychain_waiting() -> str:
+    """The running tray reads the sign-in from a keychain whose password prompt is still open."""
+    return keychain_waiting_text() + " " + translate("Cli", "Answer the keychain's password prompt, then try again.")
 
 
 def rejected(exc: ApiError) -> str:

@@ -429,6 +429,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Nicht angemeldet. Führe &apos;awork-tray login&apos; aus oder setze AWORK_API_TOKEN.</translation>
     </message>
     <message>
+        <source>Answer the keychain&apos;s password prompt, then try again.</source>
+        <translation>Beantworte die Passwortabfrage des Schlüsselbunds und versuche es dann erneut.</translation>
+    </message>
+    <message>
         <source>{0} · {1} (signed in with {2})</source>
         <translation>{0} · {1} (angemeldet über {2})</translation>
     </message>
@@ -614,6 +618,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
 <context>
     <name>Keychain</name>
     <message>
+        <source>The system keychain is locked (or not set up yet), and it was not unlocked: the password prompt was dismissed or could not be shown. Unlock it, for example in your desktop&apos;s Passwords and Keys app, and try again.</source>
+        <translation>Der Schlüsselbund des Systems ist gesperrt (oder noch nicht eingerichtet) und wurde nicht entsperrt: Die Passwortabfrage wurde abgebrochen oder konnte nicht angezeigt werden. Entsperre ihn, zum Beispiel in der App „Passwörter und Verschlüsselung“ deines Desktops, und versuche es erneut.</translation>
+    </message>
+    <message>
         <source>No system keychain found, so awork tray cannot remember your sign-in. On Linux install and unlock a Secret Service such as gnome-keyring or KWallet (and log in again); macOS and Windows have one built in.</source>
         <translation>Kein Schlüsselbund im System gefunden, daher kann sich awork tray deine Anmeldung nicht merken. Installiere und entsperre unter Linux einen Secret Service wie gnome-keyring oder KWallet (und melde dich neu an); macOS und Windows bringen einen mit.</translation>
     </message>
@@ -628,6 +636,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>The keychain could not remove the token: {0}</source>
         <translation>Der Schlüsselbund konnte das Token nicht entfernen: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for the keychain to be unlocked…</source>
+        <translation>Warte darauf, dass der Schlüsselbund entsperrt wird…</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ class AppState:
     auth: Auth = Auth.UNKNOWN
     auth_source: str = ""
     keychain_problem: str | None = None
+    keychain_waiting: bool = False  # a keychain call waits for the user (a password prompt is up)
     demo: bool = False
     offline: bool = False  # awork could not be reached on the last try
     pending: int = 0  # actions waiting in the offline queue

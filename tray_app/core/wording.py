@@ -87,3 +87,8 @@ def held_text(action: TimerAction | str, seconds: float) -> str:
     """A user's action queued because awork's rate limit lasts too long to wait for it."""
     return translate("Busy", "awork is busy (too many requests) for {0} s. Your {1} is queued and sent to awork "
                              "after that.").format(max(round(seconds), 1), action_name(action))
+
+
+def keychain_waiting_text() -> str:
+    """While a keychain call waits for the user to answer its password prompt."""
+    return translate("Keychain", "Waiting for the keychain to be unlocked…")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.state import AppState, Auth
-from ..core.wording import busy_text, waiting_text
+from ..core.wording import busy_text, keychain_waiting_text, waiting_text
 from ..domain.allowed import offered_types
 from ..domain.entities import Task
 from ..domain.search import looks_like_task_key
@@ -224,6 +224,8 @@ class Popover(QWidget):
             self._set_status(waiting_text(*state.waiting), "busy")  # a 429 waited out, counting down
         elif state.busy:
             self._set_status(busy_text(state.busy), "busy")
+        elif state.keychain_waiting:
+            self._set_status(keychain_waiting_text(), "busy")
         elif state.error:
             self._set_status(state.error, "error")  # signed out by awork: the button below is the way back
         elif state.auth is Auth.SIGNED_OUT and not state.demo:

@@ -24,6 +24,9 @@ class RemoteControl:
         self.core = core
         self.controller = controller
         self.ready = asyncio.Event()  # set once the controller has restored the sign-in
+        # …or once restoring it waits for the keychain's password prompt: commands are answered
+        # meanwhile (`status` says what the tray waits for) rather than waiting with it.
+        core.store.subscribe(lambda state: state.keychain_waiting and self.ready.set())
 
     async def handle(self, request: dict) -> dict:
         name = request.get("cmd")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ..core.state import AppState, Auth
-from ..core.wording import waiting_text
+from ..core.wording import keychain_waiting_text, waiting_text
 from ..domain.timer import TimerState, describe, elapsed
 from ..platform.notifications import create_notifier
 from .icons import icon_variant, state_icon, tray_icon
@@ -169,7 +169,10 @@ class Tray(QObject):
         state = self._state
         self._minute.stop()
         prefix = "awork tray"
-        if state.auth is Auth.SIGNED_OUT:
+        if state.keychain_waiting:
+            text = prefix + ": " + keychain_waiting_text()
+            self.timer_line.setText(keychain_waiting_text())
+        elif state.auth is Auth.SIGNED_OUT:
             text = prefix + ": " + self.tr("not signed in")
             self.timer_line.setText(self.tr("Not signed in"))
         elif state.timer is TimerState.IDLE:

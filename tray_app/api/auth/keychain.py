@@ -6,8 +6,11 @@ Never a plaintext file: when no keychain exists we say so and the sign-in lives 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from ...i18n import translate
+from .keychain_thread import KeychainThread
 
 log = logging.getLogger(__name__)
 
@@ -15,7 +18,6 @@ SERVICE = "awork-tray"
 REFRESH_ACCOUNT = "oauth-refresh-token"  # the browser sign-in's refresh token (awork rotates it)
 ACCOUNT = "api-token"  # a pasted API token (versions before browser sign-in); only ever removed now
 ALL_ACCOUNTS = (REFRESH_ACCOUNT, ACCOUNT)
-
 
 
 class KeychainUnavailable(Exception):
@@ -26,15 +28,49 @@ class NoKeychain(KeychainUnavailable):
     """There is no keychain at all (so nothing can have been stored in it either)."""
 
 
+class KeychainLocked(KeychainUnavailable):
+    """The keychain is there but locked (or has no keyring yet), and the prompt to unlock (or
+    create) it was dismissed or could not be shown, e.g. with no display to show it on."""
+
+    def __init__(self):
+        super().__init__(translate(
+            "Keychain", "The system keychain is locked (or not set up yet), and it was not unlocked: the password "
+            "prompt was dismissed or could not be shown. Unlock it, for example in your desktop's Passwords and Keys "
+            "app, and try again."))
+
+
+def _refusal(exc: Exception, text: str) -> KeychainUnavailable:
+    """keyring's error as ours: a locked keychain said as such, anything else with keyring's words."""
+    from keyring.errors import InitError, KeyringLocked
+
+    # InitError: the Secret Service could not open or create the default collection, which after a
+    # backend was found means the prompt to create (unlock) it was dismissed or had no display.
+    if isinstance(exc, (KeyringLocked, InitError)):
+        return KeychainLocked()
+    return KeychainUnavailable(text.format(exc))
+
+
 class Keychain:
     def __init__(self, service: str = SERVICE):
         self.service = service
+        self._thread = KeychainThread()
+
+    async def run(self, call: Callable[..., Any], *args: Any) -> Any:
+        """`call(*args)` (load, save, delete, check) on the keychain's own thread: it may wait for a
+        password prompt, and nothing else (the loop, quitting) must wait with it."""
+        return await self._thread.run(call, *args)
 
     def _backend(self):
         import keyring
         from keyring.backends import fail
 
-        backend = keyring.get_keyring()
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:  # noqa: BLE001 (a configured backend that cannot start raises anything)
+            # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming one that is not there, e.g. the Secret
+            # Service with none on the bus: keyring raises (RuntimeError) rather than fall back.
+            log.warning("the configured keychain backend could not start: %s", type(exc).__name__)
+            backend = fail.Keyring()
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) < 1:
             # Priority < 1 is keyring's own mark for insecure or unusable backends
             # (keyrings.alt's plaintext file among them): refuse rather than leak.
@@ -45,8 +81,10 @@ class Keychain:
         return backend
 
     def check(self) -> None:
-        """Raise KeychainUnavailable unless a real keychain is there (may block on D-Bus)."""
-        self._backend()
+        """Raise KeychainUnavailable unless a real keychain is there and open (blocks while a password
+        prompt is up: a locked keychain is unlocked through its prompt, or raises KeychainLocked)."""
+        # A read is what proves it: the Secret Service unlocks (or refuses) only when asked for a secret.
+        self.load(REFRESH_ACCOUNT)
 
     def load(self, account: str = ACCOUNT) -> str | None:
         from keyring.errors import KeyringError
@@ -54,7 +92,7 @@ class Keychain:
         try:
             return self._backend().get_password(self.service, account)
         except KeyringError as exc:
-            raise KeychainUnavailable(translate("Keychain", "The keychain could not be read: {0}").format(exc)) from exc
+            raise _refusal(exc, translate("Keychain", "The keychain could not be read: {0}")) from exc
 
     def save(self, secret: str, account: str = ACCOUNT) -> None:
         from keyring.errors import KeyringError
@@ -62,7 +100,7 @@ class Keychain:
         try:
             self._backend().set_password(self.service, account, secret)
         except KeyringError as exc:
-            raise KeychainUnavailable(translate("Keychain", "The keychain did not store the token: {0}").format(exc)) from exc
+            raise _refusal(exc, translate("Keychain", "The keychain did not store the token: {0}")) from exc
 
     def delete(self, account: str = ACCOUNT) -> None:
         from keyring.errors import KeyringError, PasswordDeleteError
@@ -72,5 +110,4 @@ class Keychain:
         except PasswordDeleteError:
             pass  # nothing stored: already signed out
         except KeyringError as exc:
-            raise KeychainUnavailable(translate("Keychain", "The keychain could not remove the token: {0}").format(
-                exc)) from exc
+            raise _refusal(exc, translate("Keychain", "The keychain could not remove the token: {0}")) from exc

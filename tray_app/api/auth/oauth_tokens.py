@@ -162,7 +162,7 @@ class OAuthTokens:
             return current
         generation = self._generation
         try:
-            stored = await asyncio.to_thread(self._keychain.load, REFRESH_ACCOUNT)
+            stored = await self._keychain.run(self._keychain.load, REFRESH_ACCOUNT)
         except KeychainUnavailable:
             return current
         if stored and stored != current and generation == self._generation:
@@ -176,7 +176,7 @@ class OAuthTokens:
         new_refresh = tokens.refresh_token or self._refresh
         if self._persist and new_refresh and new_refresh != self._refresh:
             try:  # first into the keychain, then into use: a crash in between keeps a valid token stored
-                await asyncio.to_thread(self._keychain.save, new_refresh, REFRESH_ACCOUNT)
+                await self._keychain.run(self._keychain.save, new_refresh, REFRESH_ACCOUNT)
             except KeychainUnavailable as exc:
                 log.warning("keeping the sign-in in memory only: %s", exc)
                 self.keychain_problem = str(exc)
@@ -194,7 +194,7 @@ class OAuthTokens:
         self.forget()
         if persisted and self._keychain is not None:
             try:  # it is useless now; leaving it would only fail again at the next start
-                await asyncio.to_thread(self._keychain.delete, REFRESH_ACCOUNT)
+                await self._keychain.run(self._keychain.delete, REFRESH_ACCOUNT)
             except KeychainUnavailable as problem:
                 log.warning("could not remove the refused refresh token: %s", problem)
         if self.on_rejected is not None:

@@ -24,6 +24,11 @@ from .browser import BrowserSignIn
 
 log = logging.getLogger(__name__)
 
+# How long a keychain call may take before the tray says it waits for the keychain: longer than a
+# plain read, shorter than anyone notices. A password prompt is up by then.
+KEYCHAIN_GRACE = 0.5
+
+
 def describe_source(source: str) -> str:
     """How the user is signed in, to follow "signed in with"."""
     if source == "keychain":
@@ -39,8 +44,9 @@ def describe_source(source: str) -> str:
 
 class Account:
     def __init__(self, store: Store, auth: AuthState, client, tokens: TokenHolder | OAuthTokens,
-                 keychain: Keychain | None, browser: BrowserSignIn | None):
+                 keychain: Keychain | None, browser: BrowserSignIn | None, *, keychain_grace: float = KEYCHAIN_GRACE):
         self.store = store
+        self.keychain_grace = keychain_grace
         self.auth = auth  # the one writer of who is signed in
         self.client = client
         self.tokens = tokens
@@ -64,7 +70,7 @@ class Account:
             self.auth.signed_out()
             return
         try:
-            refresh = await asyncio.to_thread(self.keychain.load, REFRESH_ACCOUNT)
+            refresh = await self._keychain(self.keychain.load, REFRESH_ACCOUNT)
         except KeychainUnavailable as exc:
             log.warning("keychain unavailable: %s", exc)
             self.store.update(keychain_problem=str(exc))
@@ -87,7 +93,7 @@ class Account:
         if self.keychain is None:
             return None
         try:
-            await asyncio.to_thread(self.keychain.check)
+            await self._keychain(self.keychain.check)
         except KeychainUnavailable as exc:
             self.store.update(keychain_problem=str(exc))
             return str(exc)
@@ -149,13 +155,31 @@ class Account:
         self._signed_out(None)
         return "\n".join(problems) or None
 
+    async def _keychain(self, call, *args):
+        """A keychain call on the keychain's thread. One that takes longer than the grace is waiting
+        for a password prompt: the store says so (popover, tooltip, `status`) until it is answered.
+        Nothing else waits for it; cancelling this (quitting) leaves the call behind."""
+        call_done = asyncio.ensure_future(self.keychain.run(call, *args))
+        try:
+            done, _ = await asyncio.wait({call_done}, timeout=self.keychain_grace)
+            if done:
+                return call_done.result()
+            log.info("waiting for the keychain (a password prompt may be up)")
+            self.store.update(keychain_waiting=True)
+            try:
+                return await call_done
+            finally:
+                self.store.update(keychain_waiting=False)
+        finally:
+            call_done.cancel()  # only when this was cancelled: the call's thread is not joined
+
     def _signed_out(self, message: str | None) -> None:
         self.auth.signed_out(message)
         self.store.update(user=None)
 
     async def _delete(self, account: str) -> str | None:
         try:
-            await asyncio.to_thread(self.keychain.delete, account)
+            await self._keychain(self.keychain.delete, account)
         except NoKeychain:
             return None  # nothing can have been stored
         except KeychainUnavailable as exc:
