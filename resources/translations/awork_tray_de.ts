@@ -942,8 +942,8 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
 <context>
     <name>SettingsWindow</name>
     <message>
-        <source>awork tray — Settings</source>
-        <translation>awork tray — Einstellungen</translation>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Account</source>

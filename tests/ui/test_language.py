@@ -100,7 +100,7 @@ def test_switching_the_language_in_the_settings_changes_what_is_open(qtbot, pref
     assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))["language"] == "de"
     # The settings window was rebuilt in German where it was, with the language box in focus.
     german = prefs.window
-    assert german is not window and german.windowTitle() == "awork tray — Einstellungen"
+    assert german is not window and german.windowTitle() == "Einstellungen"
     assert german.isVisible() and german.language.currentData() == "de"
     assert [german.language.itemText(i) for i in (1, 2)] == ["English", "Deutsch"]  # each in its own language
     assert german.editors["quick_start"].edit.accessibleName() == "Schnellstart öffnen"
@@ -108,7 +108,7 @@ def test_switching_the_language_in_the_settings_changes_what_is_open(qtbot, pref
 
     choose(german, "en")
     qtbot.waitUntil(lambda: headers(popover)[0] == "RECENT TASKS")
-    assert tray.quick_action.text() == "Quick start…" and prefs.window.windowTitle() == "awork tray — Settings"
+    assert tray.quick_action.text() == "Quick start…" and prefs.window.windowTitle() == "Settings"
     assert i18n.translate("Busy", "Starting…") == "Starting…"
 
 

@@ -34,7 +34,7 @@ def prefs(qtbot, tmp_path):
 
 def test_the_settings_window_is_a_window(prefs):
     window = interface(prefs.window)
-    assert window.role() == Role.Window and window.text(Text.Name) == "awork tray — Settings"
+    assert window.role() == Role.Window and window.text(Text.Name) == "Settings"
 
 
 def test_a_shortcut_field_is_an_editable_field_with_its_chord_and_status(prefs, qtbot):

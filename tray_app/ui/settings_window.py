@@ -164,7 +164,7 @@ class SettingsWindow(QMainWindow):  # a main window: a screen reader meets a win
     def __init__(self, rows: list[HotkeyRow], log_path: str = ""):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("settings")
-        self.setWindowTitle(self.tr("awork tray — Settings"))
+        self.setWindowTitle(self.tr("Settings"))  # the desktop shows the app's name beside it
         self.setAccessibleName(self.windowTitle())
 
         account = QGroupBox(self.tr("Account"))
