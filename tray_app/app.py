@@ -140,6 +140,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     server.handler = remote.handle
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
+    remote.hotkey_states = lambda: {hid: status.state for hid, status in hotkeys.statuses.items()}
     prefs = SettingsController(settings_file, hotkeys, create_autostart(config.config_dir),
                         core.store, controller.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
     for source in (tray, controller.popover):

@@ -23,10 +23,6 @@ TIMEOUT = 20
 POPOVER = "Quick start"
 
 
-def _log_has(path: Path, pattern: str) -> bool:
-    return path.exists() and re.search(pattern, path.read_text(encoding="utf-8")) is not None
-
-
 @pytest.fixture
 def reach(virtual_desktop, fake_awork, tmp_path):
     """Launches trays and runs `awork-tray` commands in one user session (one runtime dir)."""
@@ -59,6 +55,11 @@ def reach(virtual_desktop, fake_awork, tmp_path):
 
         def answers(self) -> bool:
             return tray_state.answers(tmp_path, dict(d.env, **env))
+
+        def hotkeys(self) -> dict[str, str]:
+            """The shortcuts' states, as the tray answers a ping (what Settings shows)."""
+            reply = tray_state.ask(tmp_path, dict(d.env, **env))
+            return (reply or {}).get("hotkeys") or {}
 
         def ready(self):
             d.tray_icon_geometry(timeout=TIMEOUT)
@@ -155,8 +156,8 @@ def test_x11_global_shortcuts(virtual_desktop, reach, fake_awork):
     d = virtual_desktop
     reach.launch()
     reach.ready()
-    wait_for(lambda: _log_has(reach.log, r"hotkey quick_start registered: Ctrl\+Alt\+Shift\+Space \(x11\)"), TIMEOUT)
-    wait_for(lambda: _log_has(reach.log, r"hotkey toggle registered"), TIMEOUT)
+    wait_for(lambda: reach.hotkeys() == {"quick_start": "active", "toggle": "active"}, TIMEOUT,
+             what="both shortcuts grabbed")
     d.key("ctrl+alt+shift+space")
     wid = d.find_window(POPOVER, timeout=TIMEOUT)
     d.wait_focused(wid)
@@ -218,11 +219,13 @@ def test_show_without_a_tray_starts_one_with_its_popover_open(virtual_desktop, r
 
 def test_settings_from_the_tray_menu(virtual_desktop, reach):
     d = virtual_desktop
-    reach.launch()
+    app = reach.launch()
     reach.ready()
-    wait_for(lambda: _log_has(reach.log, r"hotkey toggle registered"), TIMEOUT)
+    wait_for(lambda: reach.hotkeys().get("toggle") == "active", TIMEOUT, what="the shortcuts set up")
+    before = set(d._search(["--onlyvisible", "--pid", str(app.pid)]))
     d.click_tray_icon(button=3)
-    time.sleep(0.5)  # the menu maps (it has no title to wait for)
+    # The menu has no title to wait for: it is the app's window that was not there before.
+    wait_for(lambda: set(d._search(["--onlyvisible", "--pid", str(app.pid)])) - before, TIMEOUT, what="the menu")
     d.key("Up", "Up", "Return")  # from the bottom: Quit, then Settings…
     wid = d.find_window("Settings", timeout=TIMEOUT)
     x, y, w, h = d.window_geometry(wid)

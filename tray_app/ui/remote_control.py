@@ -7,6 +7,7 @@ uses on its own, in this process, so the icon and the popover show the result at
 from __future__ import annotations
 
 import asyncio
+from typing import Callable
 import logging
 
 from ..cli_commands import Outcome, failure, run_intent
@@ -23,6 +24,7 @@ class RemoteControl:
     def __init__(self, core, controller):
         self.core = core
         self.controller = controller
+        self.hotkey_states: Callable[[], dict[str, str]] = dict  # id -> "active", "unavailable", …
         self.ready = asyncio.Event()  # set once the controller has restored the sign-in
         # …or once restoring it waits for the keychain's password prompt: commands are answered
         # meanwhile (`status` says what the tray waits for) rather than waiting with it.
@@ -32,7 +34,8 @@ class RemoteControl:
         name = request.get("cmd")
         log.info("remote command: %s", name)
         if name == "ping":  # "is a tray running?" (a login start that finds one just ends)
-            return Outcome().to_json()
+            # With the shortcuts' states: what Settings shows, for `status --verbose` and scripts.
+            return {**Outcome().to_json(), "hotkeys": self.hotkey_states()}
         if name != "show" and name not in TIMER_INTENTS:
             return failure(EXIT_USAGE, unknown_command(name)).to_json()
         try:
