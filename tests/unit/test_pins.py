@@ -16,11 +16,11 @@ from tray_app.domain.pins import (
     PinOutcome,
     add,
     from_json,
-    matches,
     move,
     pin_for,
     refreshed,
     remove,
+    search_text,
     to_json,
 )
 
@@ -97,11 +97,10 @@ def test_the_lists_fresher_task_and_type_replace_the_copies():
     assert fresh[1] == pins[1]  # unknown to the lists: the copy stays
 
 
-def test_search_finds_a_pin_by_any_of_its_words():
-    pin = pin_for(SITEMAP, MEETING, "Abstimmung Kunde")
-    for words in (["sitemap"], ["WEB-12"], ["relaunch"], ["meeting"], ["kunde", "site"]):
-        assert matches(pin, words), words
-    assert not matches(pin, ["sitemap", "catering"])
+def test_search_finds_a_pin_by_its_task_key_project_type_and_note():
+    text = search_text(pin_for(SITEMAP, MEETING, "Abstimmung Kunde"))
+    assert text == "Sitemap entwerfen WEB-12 Website Relaunch Meeting Abstimmung Kunde"
+    assert search_text(Pin(type_of_work=MEETING)) == "Meeting"
 
 
 # -- the settings file -----------------------------------------------------------------------------

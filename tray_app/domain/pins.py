@@ -95,13 +95,8 @@ def refreshed(pins: tuple[Pin, ...], tasks: Mapping[str, Task], types: Mapping[s
     return tuple(fresh)
 
 
-def matches(pin: Pin, words: Iterable[str]) -> bool:
-    """Every typed word is in the pin's text (task, key, project, type of work, note)."""
-    text = search_text(pin).casefold()
-    return all(word.casefold() in text for word in words)
-
-
 def search_text(pin: Pin) -> str:
+    """What typing finds a pin by: its task, key, project, type of work and note."""
     task, tow = pin.task, pin.type_of_work
     parts = (task.name if task else "", task.key or "" if task else "",
              task.project.name if task and task.project else "", tow.name if tow else "", pin.note)
