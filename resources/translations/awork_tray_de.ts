@@ -867,8 +867,8 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>„{0}“</translation>
     </message>
     <message>
-        <source>Pinned. {0} unpins it.</source>
-        <translation>Angeheftet. {0} löst es.</translation>
+        <source>Pinned. {0} unpins it, {1} and {2} move it.</source>
+        <translation>Angeheftet. {0} löst es, {1} und {2} verschieben es.</translation>
     </message>
     <message>
         <source>as {0}</source>

@@ -255,7 +255,7 @@ def test_a_pinned_row_has_a_pin_drawn_and_is_read_as_pinned(popover, workload):
     spoken = pinned_rows(popover.list)[0].data(Qt.ItemDataRole.AccessibleTextRole)
     task = task_named(workload, "SEO audit")
     assert spoken == f"SEO audit, {task.key}, {task.project.name}, pinned"
-    assert "Ctrl+P unpins it" in pinned_rows(popover.list)[0].toolTip()
+    assert "Pinned. Ctrl+P unpins it, Alt+Up and Alt+Down move it." in pinned_rows(popover.list)[0].toolTip()
     assert "Ctrl+P pins it to the top of the list." in popover.list.item(1).toolTip()
 
 

@@ -327,7 +327,8 @@ class QuickList(QListWidget):
         item = QListWidgetItem(f"{name}\n{detail}")
         item.setData(ROLE, Choice(task=task, type_of_work=tow if task is None else None, pin=pin))
         item.setData(PINNED_ROLE, True)
-        item.setToolTip(f"{name} — {detail}\n" + self.tr("Pinned. {0} unpins it.").format(_native(PIN_SHORTCUT)))
+        item.setToolTip(f"{name} — {detail}\n" + self.tr("Pinned. {0} unpins it, {1} and {2} move it.")
+                        .format(_native(PIN_SHORTCUT), _native(PIN_UP_SHORTCUT), _native(PIN_DOWN_SHORTCUT)))
         spoken = (name, *facts, type_name and self.tr("as {0}").format(type_name),
                   pin.note and self.tr("note {0}").format(pin.note), archived and archived[2:],
                   finished and finished[2:], self.tr("pinned"), running and running[2:])
