@@ -145,6 +145,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
                         core.store, controller.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
     for source in (tray, controller.popover):
         source.settings_requested.connect(prefs.open_window)
+    _keep_pins(controller.popover, prefs)
     # The window's account buttons send the same intents as the tray menu's.
     prefs.sign_in_requested.connect(tray.sign_in_requested)
     prefs.sign_out_requested.connect(tray.sign_out_requested)
@@ -176,6 +177,18 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
         tray.hide()  # no ghost icon on Windows
         stop_signals()
     return 0
+
+
+def _keep_pins(popover, prefs) -> None:
+    """The quick-start list's pinned items live in the settings: shown from there, saved there."""
+    popover.set_pins(prefs.settings.pinned)
+
+    def keep(pins) -> None:
+        problem = prefs.set_pins(pins)
+        if problem:
+            popover.say_about_pins(problem)
+
+    popover.pins_edited.connect(keep)
 
 
 def _quit_on_signals(callback):

@@ -815,6 +815,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Wird geladen…</translation>
     </message>
     <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
         <source>No matches in all of awork either.</source>
         <translation>Auch in ganz awork keine Treffer.</translation>
     </message>
@@ -845,6 +849,74 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>project done</source>
         <translation>Projekt erledigt</translation>
+    </message>
+    <message>
+        <source>{0} pins it to the top of the list.</source>
+        <translation>{0} heftet es oben an die Liste an.</translation>
+    </message>
+    <message>
+        <source>without a task</source>
+        <translation>ohne Aufgabe</translation>
+    </message>
+    <message>
+        <source>type of work archived</source>
+        <translation>Tätigkeit archiviert</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>„{0}“</translation>
+    </message>
+    <message>
+        <source>Pinned. {0} unpins it, {1} and {2} move it.</source>
+        <translation>Angeheftet. {0} löst es, {1} und {2} verschieben es.</translation>
+    </message>
+    <message>
+        <source>as {0}</source>
+        <translation>als {0}</translation>
+    </message>
+    <message>
+        <source>note {0}</source>
+        <translation>Notiz {0}</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>angeheftet</translation>
+    </message>
+    <message>
+        <source>Unpinned {0}.</source>
+        <translation>{0} gelöst.</translation>
+    </message>
+    <message>
+        <source>You can pin up to {0} items. Unpin one first: {1} on a pinned row.</source>
+        <translation>Du kannst bis zu {0} Einträge anheften. Löse zuerst einen: {1} auf einer angehefteten Zeile.</translation>
+    </message>
+    <message>
+        <source>Already pinned.</source>
+        <translation>Schon angeheftet.</translation>
+    </message>
+    <message>
+        <source>Pinned {0} to the top.</source>
+        <translation>{0} oben angeheftet.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin to the top</source>
+        <translation>Oben anheften</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1005,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Could not change it: {0}</source>
         <translation>Ließ sich nicht ändern: {0}</translation>
+    </message>
+    <message>
+        <source>The pinned items could not be saved; they are kept until awork tray quits.</source>
+        <translation>Die angehefteten Einträge konnten nicht gespeichert werden; sie bleiben, bis awork tray beendet wird.</translation>
     </message>
     <message>
         <source>Cannot read the start-on-login setting: {0}</source>

@@ -78,7 +78,9 @@ def test_on_xfce_s_panel(xfce, fake_awork, tmp_path):
 
         # The menu, as the panel reads it over com.canonical.dbusmenu.
         labels = session.menu_labels(item)
-        assert labels[0].startswith("Quick start") and "Settings…" in labels and labels[-1] == "Quit", labels
+        # The first line states the timer; then the way in.
+        assert labels[:2] == ["No timer running", "Quick start…"] and "Settings…" in labels and labels[-1] == "Quit", \
+            labels
 
         # A timer started elsewhere: the icon changes and the news goes to the notification service.
         backend = fake_awork.backend

@@ -13,6 +13,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import pins as pin_file
+from ..domain.pins import Pin
 from ..i18n import translate
 from ..storage import keep_aside, write_json
 
@@ -35,6 +37,8 @@ class Settings:
     # Tray icon: "auto" (macOS template image, else colour), "colour", or monochrome for a
     # "light" or a "dark" panel (ui/icons.py).
     tray_icon_style: str = "auto"
+    # Kept at the top of the quick-start list, in the user's order (domain/pins.py).
+    pinned: tuple[Pin, ...] = ()
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
@@ -65,6 +69,11 @@ class SettingsFile:
             # Unknown keys (from a newer version) and values of the wrong type fall back to defaults.
             if name not in known:
                 continue
+            if name == "pinned":  # a list of objects: each checked on its own (a damaged one is skipped)
+                values[name], skipped = pin_file.from_json(value)
+                if skipped:
+                    log.warning("%d pinned item(s) in the settings could not be read and were left out", skipped)
+                continue
             default = getattr(defaults, name)
             expected = str if default is None else type(default)
             if (value is None and default is None) or isinstance(value, expected):
@@ -86,4 +95,6 @@ class SettingsFile:
 
     def save(self, settings: Settings) -> None:
         """Raises OSError (and changes nothing) when the file cannot be written."""
-        write_json(self.path, dataclasses.asdict(settings), indent=2)
+        data = dataclasses.asdict(settings)
+        data["pinned"] = pin_file.to_json(settings.pinned)
+        write_json(self.path, data, indent=2)

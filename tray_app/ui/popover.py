@@ -32,7 +32,7 @@ from ..domain.allowed import offered_types
 from ..domain.entities import Task
 from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState
-from .quick_list import Choice, QuickList
+from .quick_list import PIN_DOWN_SHORTCUT, PIN_SHORTCUT, PIN_UP_SHORTCUT, Choice, QuickList
 from .a11y import announce, make_window, name_clear_button
 from .placement import available_size, placement
 from .style import popover_style
@@ -57,6 +57,7 @@ class Popover(QWidget):
     sign_out_requested = Signal()
     settings_requested = Signal()
     quit_requested = Signal()
+    pins_edited = Signal(object)  # tuple[Pin, ...]: for the settings to keep
 
     def __init__(self, monotonic: Callable[[], float] = time.monotonic):
         """`monotonic`: the sync loop's clock, which the state's next_try is on."""
@@ -71,6 +72,8 @@ class Popover(QWidget):
         self._anchor: QRect | None = None
         self._state = AppState()
         self._selected: Choice | None = None
+        self._pin_note = ""  # what the last pin action did, in the status line until the next open
+        self._note_from_pin: str | None = None  # the note a pinned row put in the note field
         self._monotonic = monotonic
         self._countdown = QTimer(self, interval=1000)  # "retrying in N s", while offline and seen
         self._countdown.timeout.connect(self._show_status)
@@ -152,6 +155,12 @@ class Popover(QWidget):
         self.card.resume_clicked.connect(self.resume_requested)
         self.card.stop_clicked.connect(self.stop_requested)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.dismiss)
+        self.list.pins_edited.connect(self.pins_edited)
+        self.list.pin_requested.connect(self._toggle_pin)
+        self.list.pin_said.connect(self.say_about_pins)
+        QShortcut(QKeySequence(PIN_SHORTCUT), self, activated=self._toggle_pin)
+        QShortcut(QKeySequence(PIN_UP_SHORTCUT), self, activated=lambda: self.list.move_pin(-1))
+        QShortcut(QKeySequence(PIN_DOWN_SHORTCUT), self, activated=lambda: self.list.move_pin(1))
         self._apply_style()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._apply_style)
 
@@ -242,7 +251,7 @@ class Popover(QWidget):
         elif state.file_problems:
             self._set_status("\n".join(state.file_problems), "info")
         else:
-            self._set_status("", "")
+            self._set_status(self._pin_note, "info" if self._pin_note else "")
         if counting and self.isVisible():
             if not self._countdown.isActive():
                 self._countdown.start()
@@ -362,7 +371,25 @@ class Popover(QWidget):
 
     # -- intents ---------------------------------------------------------------------------------
 
+    def set_pins(self, pins) -> None:
+        """The pinned items the settings keep (tuple[Pin, ...])."""
+        self.list.set_pins(pins)
+
+    def _toggle_pin(self) -> None:
+        """Ctrl+P: pin the selected row with the type of work and note its start would use, or
+        unpin the pinned row."""
+        if self.list.isVisible():
+            self.list.toggle_pin(self.list.type_of_work(self.type_box.currentData()), self.note.text())
+
+    def say_about_pins(self, text: str) -> None:
+        """What a pin action did, or why it did not (the settings could not be written), until
+        the next open or search."""
+        self._pin_note = text
+        self._show_status()
+        announce(self.list, text)
+
     def _query_changed(self, text: str) -> None:
+        self._pin_note = ""
         self.list.filter(text)
         self._remote_timer.start()
 
@@ -383,11 +410,19 @@ class Popover(QWidget):
             # ↑/↓ move the list while focus stays in the search field: tell a screen reader where.
             announce(self.list, self.list.current_accessible_text())
         self._selected = choice
+        if self._note_from_pin is not None and self.note.text() == self._note_from_pin:
+            self.note.clear()  # that pinned row's note, not one for the row now selected
+        self._note_from_pin = None
+        if choice.pin is not None and choice.pin.note and not self.note.text():
+            self.note.setText(choice.pin.note)
+            self._note_from_pin = choice.pin.note
         if choice.task is not None:
             self._fill_types()
             self.type_box.setEnabled(True)
             # The task's own type, or (when it may not be booked) "Choose a type of work…".
             index = self.type_box.findData(choice.task.type_of_work_id) if choice.task.type_of_work_id else 0
+            if choice.pin is not None and choice.pin.type_of_work is not None:
+                index = self.type_box.findData(choice.pin.type_of_work.id)  # not offered: "Choose…"
             self.type_box.setCurrentIndex(max(index, 0))
             if choice.task.project_id:
                 self.project_types_wanted.emit(choice.task.project_id)
@@ -405,9 +440,17 @@ class Popover(QWidget):
             announce(self.list, self.tr("Already running. Pause or Stop it above."))
             return
         if choice.task is not None:
-            self.start_requested.emit(choice.task, self.type_box.currentData(), self.note.text())
+            type_id = self.type_box.currentData()
+            pinned = choice.pin.type_of_work if choice.pin is not None else None
+            if type_id is None and pinned is not None and self.type_box.findData(pinned.id) < 0:
+                # The pinned type may not be booked any more (archived, or not the project's):
+                # sent as pinned, so the start asks for another, like any other refused type.
+                type_id = pinned.id
+            self.start_requested.emit(choice.task, type_id, self.note.text())
         elif choice.type_of_work is not None:
-            self.start_requested.emit(None, choice.type_of_work.id, self.note.text())
+            # After "Choose another type of work" (ask_for_type), the one chosen.
+            chosen = self.type_box.currentData() if self.type_box.isEnabled() else None
+            self.start_requested.emit(None, chosen or choice.type_of_work.id, self.note.text())
 
     def _sign_in_or_out(self) -> None:
         if self._state.auth is Auth.SIGNED_IN:
@@ -479,6 +522,7 @@ class Popover(QWidget):
         row that is not the running timer selected (what changed elsewhere since moves nothing)."""
         self.search.clear()
         self.note.clear()
+        self._pin_note = ""
         self.list.reset()
         self._selected = None  # the row's own type of work again
         self._selection_changed()

@@ -1,28 +1,39 @@
-"""The popover's list: recent tasks, types of work and awork's search hits, filtered as you type.
+"""The popover's list: pinned items, recent tasks, types of work and awork's search hits, filtered
+as you type.
 
 Every row is something Enter can act on: section titles are drawn above the first row of their
 section (RowDelegate), not rows of their own, so a screen reader counts and reads only choices.
 When there is nothing to show, the list says why (and what Enter does) in its empty viewport.
-The running timer's row says so, and is never the row selected for the user."""
+The running timer's row says so, and is never the row selected for the user.
+
+Pinned items (domain/pins.py) come first, in the user's order: Ctrl+P (or the row's context menu)
+pins the selected row, with the type of work and note chosen for it, and unpins a pinned one.
+The list only says what changed (`pins_edited`); keeping them is the settings' business."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QMenu, QWidget
 
 from ..domain.entities import Task, TypeOfWork, Workload
 from .. import trace
+from ..domain import pins as pinning
+from ..domain.pins import MAX_PINS, Pin, PinOutcome
 from ..domain.search import SearchIndex
 from .a11y import announce, focus_row
-from .row_delegate import SECTION_ROLE, RowDelegate
+from .row_delegate import PINNED_ROLE, SECTION_ROLE, RowDelegate
 from .theme import popover_colours
 
 ROLE = Qt.ItemDataRole.UserRole
 MAX_TASKS = 30
 ANNOUNCE_DELAY_MS = 400  # results are said once the typing settles, not at every key
+# Qt's portable form: Ctrl is ⌘ on macOS. The popover binds them (the focus is in its search field).
+PIN_SHORTCUT = "Ctrl+P"
+PIN_UP_SHORTCUT = "Alt+Up"
+PIN_DOWN_SHORTCUT = "Alt+Down"
 
 
 @dataclass(frozen=True)
@@ -31,10 +42,14 @@ class Choice:
 
     task: Task | None = None
     type_of_work: TypeOfWork | None = None
+    pin: Pin | None = None  # a pinned row: its type of work and note come with it
 
 
 class QuickList(QListWidget):
     chosen = Signal(object)  # Choice
+    pins_edited = Signal(object)  # tuple[Pin, ...]: the user pinned, unpinned or moved one
+    pin_said = Signal(str)  # what a pin action did (or why not), for the popover to show
+    pin_requested = Signal()  # the context menu's Pin: the popover adds the type of work and note
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +65,11 @@ class QuickList(QListWidget):
         self._task_index: SearchIndex[Task] = SearchIndex(())
         self._type_index: SearchIndex[TypeOfWork] = SearchIndex(())
         self._types_by_id: dict[str, TypeOfWork] = {}
+        self._tasks_by_id: dict[str, Task] = {}
+        self._pins: tuple[Pin, ...] = ()  # as the lists know them now (pinning.refreshed)
+        self._stored_pins: tuple[Pin, ...] = ()  # as the settings hold them
+        self._pin_index: SearchIndex[Pin] = SearchIndex(())
+        self._menu: QMenu | None = None
         self._remote: tuple[Task, ...] = ()
         self._remote_query: str | None = None
         self._query = ""
@@ -77,7 +97,23 @@ class QuickList(QListWidget):
         self._task_index = SearchIndex((t, _task_text(t)) for t in tasks.values())
         self._type_index = SearchIndex((t, t.name) for t in workload.types_of_work)
         self._types_by_id = {t.id: t for t in workload.types_of_work}
+        self._tasks_by_id = tasks
+        self._refresh_pins()
         self._rebuild(keep_selection=True)
+
+    def set_pins(self, pins: tuple[Pin, ...]) -> None:
+        """The pinned items, as the settings keep them."""
+        if pins != self._stored_pins:
+            self._stored_pins = tuple(pins)
+            self._refresh_pins()
+            self._rebuild(keep_selection=True)
+
+    def pins(self) -> tuple[Pin, ...]:
+        return self._pins
+
+    def _refresh_pins(self) -> None:
+        self._pins = pinning.refreshed(self._stored_pins, self._tasks_by_id, self._types_by_id)
+        self._pin_index = SearchIndex((p, pinning.search_text(p)) for p in self._pins)
 
     def set_remote_results(self, results: tuple[Task, ...], query: str | None = None) -> None:
         """awork's hits for `query` (None: whatever is typed); shown only while that is the search."""
@@ -170,20 +206,32 @@ class QuickList(QListWidget):
     def _rebuild(self, keep_selection: bool = False) -> None:
         # Data arriving (lists, search hits) must not move the row the user is about to start;
         # only typing puts the best match first again.
-        previous = _identity(self.current_choice()) if keep_selection else None
+        previous = _row_key(self.current_choice()) if keep_selection else None
         self.setUpdatesEnabled(False)
         # Clearing moves the current row through rows on their way out: say only where it ends.
         self.blockSignals(True)
         self.clear()
         self._section = None
         query = self._query.strip()
-        shown: set[str] = set()
         if query:
             tasks = self._task_index.query(query, limit=MAX_TASKS)
             types = self._type_index.query(query, limit=20)
+            found = {p.key for p in self._pin_index.query(query, limit=MAX_PINS)}
+            pinned = [p for p in self._pins if p.key in found]  # in the user's order, not by score
         else:
             tasks = list(self._workload.recent_tasks)
             types = list(self._workload.types_of_work)
+            pinned = list(self._pins)
+        if pinned:
+            self._header(self.tr("Pinned"))
+            for pin in pinned:
+                self._pin_row(pin)
+        # A task (or type) pinned as it is has its row above: not a second one below.
+        # Pinned with another type of work or a note it is another thing to start, and stays.
+        plain = {p.key[:2] for p in self._pins if not p.note and (p.task is None or p.type_of_work is None)}
+        shown = {p.task.id for p in pinned if p.task is not None and (p.task.id, None) in plain}
+        tasks = [t for t in tasks if (t.id, None) not in plain]
+        types = [t for t in types if (None, t.id) not in plain]
         if tasks:
             self._header(self.tr("Recent tasks") if not query else self.tr("Tasks"))
             for task in tasks:
@@ -201,7 +249,7 @@ class QuickList(QListWidget):
                 running = self._running_marker(("type", tow.id))
                 item = QListWidgetItem(f"{tow.name}\n{running}" if running else tow.name)
                 item.setData(ROLE, Choice(type_of_work=tow))
-                item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name))
+                item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name) + "\n" + self._pin_hint())
                 item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, item.toolTip())
                 if running:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tow.name}, {running[2:]}")
@@ -254,6 +302,40 @@ class QuickList(QListWidget):
             return "✓ " + self.tr("project done")
         return None
 
+    def _pin_hint(self) -> str:
+        return self.tr("{0} pins it to the top of the list.").format(_native(PIN_SHORTCUT))
+
+    def _pin_row(self, pin: Pin) -> None:
+        """A pinned item: what it starts (task or type, the type of work and note pinned with it),
+        and a pin drawn at its end (RowDelegate), said as "pinned"."""
+        task, tow = pin.task, pin.type_of_work
+        if task is not None:
+            name, identity = task.name, ("task", task.id)
+            project = task.project.name if task.project else None
+            facts = [task.key, project]
+        else:
+            name, identity = tow.name, ("type", tow.id)
+            facts = [self.tr("without a task")]
+        running = self._running_marker(identity)
+        type_name = tow.name if task is not None and tow is not None else None
+        # The lists hold every active type of work: a pinned one missing from them is archived.
+        gone = tow is not None and bool(self._types_by_id) and tow.id not in self._types_by_id
+        archived = "⚠ " + self.tr("type of work archived") if gone else None
+        note = self.tr("“{0}”").format(pin.note) if pin.note else None
+        finished = self._finished_marker(task) if task is not None else None
+        detail = " · ".join(p for p in (running, *facts, type_name, note, archived, finished) if p)
+        item = QListWidgetItem(f"{name}\n{detail}")
+        item.setData(ROLE, Choice(task=task, type_of_work=tow if task is None else None, pin=pin))
+        item.setData(PINNED_ROLE, True)
+        item.setToolTip(f"{name} — {detail}\n" + self.tr("Pinned. {0} unpins it, {1} and {2} move it.")
+                        .format(_native(PIN_SHORTCUT), _native(PIN_UP_SHORTCUT), _native(PIN_DOWN_SHORTCUT)))
+        spoken = (name, *facts, type_name and self.tr("as {0}").format(type_name),
+                  pin.note and self.tr("note {0}").format(pin.note), archived and archived[2:],
+                  finished and finished[2:], self.tr("pinned"), running and running[2:])
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(p for p in spoken if p))
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, item.toolTip())
+        self._add(item)
+
     def _task_row(self, task: Task) -> None:
         marker = self._finished_marker(task)
         running = self._running_marker(("task", task.id))
@@ -261,7 +343,7 @@ class QuickList(QListWidget):
         detail = " · ".join(p for p in parts if p)
         item = QListWidgetItem(f"{task.name}\n{detail}" if detail else task.name)
         item.setData(ROLE, Choice(task=task))
-        item.setToolTip(f"{task.name} — {detail}" if detail else task.name)
+        item.setToolTip((f"{task.name} — {detail}" if detail else task.name) + "\n" + self._pin_hint())
         # Read as one sentence: "Sitemap entwerfen, WEB-12, Website Relaunch" (", running" last).
         spoken = (task.name, task.key, task.project.name if task.project else None, marker and marker[2:],
                   running and running[2:])
@@ -279,9 +361,9 @@ class QuickList(QListWidget):
         free = [r for r in rows if not self.is_running(self.item(r).data(ROLE))]
         self.setCurrentRow((free or rows or [-1])[0])
 
-    def _select(self, identity: tuple[str, str]) -> bool:
+    def _select(self, key: tuple) -> bool:
         for row in self.selectable_rows():
-            if _identity(self.item(row).data(ROLE)) == identity:
+            if _row_key(self.item(row).data(ROLE)) == key:
                 self.setCurrentRow(row)
                 return True
         return False
@@ -313,10 +395,107 @@ class QuickList(QListWidget):
         if choice is not None:
             self.chosen.emit(choice)
 
+    # -- pinning ---------------------------------------------------------------------------------
+
+    def toggle_pin(self, type_of_work: TypeOfWork | None = None, note: str = "") -> PinOutcome | None:
+        """Unpin the selected pinned row; pin any other row, with `type_of_work` (for a task) and
+        `note`, the ones its start would use. None: no row, or it was unpinned."""
+        choice = self.current_choice()
+        if choice is None:
+            return None
+        # Said before the pins are handed on: a problem keeping them has the last word.
+        if choice.pin is not None:
+            self.pin_said.emit(self.tr("Unpinned {0}.").format(_pin_name(choice.pin)))
+            self._edit_pins(pinning.remove(self._pins, choice.pin), None)
+            return None
+        pin = pinning.pin_for(choice.task, type_of_work if choice.task is not None else choice.type_of_work, note)
+        if pin is None:
+            return None
+        pins, outcome = pinning.add(self._pins, pin)
+        if outcome is PinOutcome.FULL:
+            self.pin_said.emit(self.tr("You can pin up to {0} items. Unpin one first: {1} on a pinned row.")
+                               .format(MAX_PINS, _native(PIN_SHORTCUT)))
+        elif outcome is PinOutcome.ALREADY:
+            self._select(_row_key(self._pin_choice(pin)))
+            self.pin_said.emit(self.tr("Already pinned."))
+        else:
+            self.pin_said.emit(self.tr("Pinned {0} to the top.").format(_pin_name(pin)))
+            self._edit_pins(pins, pin)
+        return outcome
+
+    def move_pin(self, step: int) -> None:
+        """The selected pinned row `step` places up (negative) or down."""
+        choice = self.current_choice()
+        if choice is None or choice.pin is None:
+            return
+        moved = pinning.move(self._pins, choice.pin, step)
+        if moved != self._pins:
+            self._edit_pins(moved, choice.pin)
+            announce(self, self.current_accessible_text())
+
+    def _edit_pins(self, pins: tuple[Pin, ...], select: Pin | None) -> None:
+        # Shown at once; the settings are told, and hand the same pins back (set_pins: no change).
+        self._stored_pins = pins
+        self._refresh_pins()
+        self._rebuild(keep_selection=select is None)
+        if select is not None:
+            self._select(_row_key(self._pin_choice(select)))
+        self.pins_edited.emit(pins)
+
+    def _pin_choice(self, pin: Pin) -> Choice:
+        return Choice(task=pin.task, type_of_work=pin.type_of_work if pin.task is None else None, pin=pin)
+
+    def row_menu(self, item: QListWidgetItem) -> QMenu:
+        """The row's context menu: start it, pin or unpin it, move a pinned one."""
+        self.setCurrentItem(item)
+        choice = item.data(ROLE)
+        menu = QMenu(self)
+        menu.setObjectName("rowMenu")
+        menu.addAction(self.tr("Start"), lambda: self._activated(item))
+        menu.addSeparator()
+        pin = menu.addAction(self.tr("Unpin") if choice.pin else self.tr("Pin to the top"), self.pin_requested.emit)
+        pin.setShortcut(QKeySequence(PIN_SHORTCUT))  # shown, for next time (the popover binds it)
+        pin.setObjectName("pinAction")
+        if choice.pin is not None:
+            at = pinning.find(self._pins, choice.pin) or 0
+            up = menu.addAction(self.tr("Move up"), lambda: self.move_pin(-1))
+            up.setShortcut(QKeySequence(PIN_UP_SHORTCUT))
+            up.setEnabled(at > 0)
+            down = menu.addAction(self.tr("Move down"), lambda: self.move_pin(1))
+            down.setShortcut(QKeySequence(PIN_DOWN_SHORTCUT))
+            down.setEnabled(at < len(self._pins) - 1)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        item = self.itemAt(event.pos()) if event.reason() == event.Reason.Mouse else self.currentItem()
+        if item is None or item.data(ROLE) is None:
+            return
+        if self._menu is not None:
+            self._menu.deleteLater()
+        self._menu = self.row_menu(item)
+        rect = self.visualItemRect(item)
+        at = event.globalPos() if event.reason() == event.Reason.Mouse else self.viewport().mapToGlobal(rect.center())
+        self._menu.popup(at)  # not exec(): the popover's loop goes on (and a test can drive it)
+
     def _activated(self, item: QListWidgetItem) -> None:
         choice = item.data(ROLE)
         if choice is not None:
             self.chosen.emit(choice)
+
+
+def _row_key(choice: Choice | None) -> tuple | None:
+    """Which row: the task (or type) and, for a pinned row, which pin (a task can be both)."""
+    if choice is None:
+        return None
+    return (_identity(choice), choice.pin.key if choice.pin is not None else None)
+
+
+def _pin_name(pin: Pin) -> str:
+    return pin.task.name if pin.task is not None else pin.type_of_work.name
+
+
+def _native(shortcut: str) -> str:
+    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _identity(choice: Choice | None) -> tuple[str, str] | None:

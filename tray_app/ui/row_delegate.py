@@ -3,18 +3,23 @@ so the eye finds the names first. Everything else is drawn by the style as usual
 
 The first row of a section carries the section's title (SECTION_ROLE) and is drawn taller, the
 title above it: the title looks like a row of its own but is none, so a screen reader neither
-lands on it nor counts it."""
+lands on it nor counts it.
+
+A pinned row (PINNED_ROLE) has a pin drawn at its end, where the eye scans for it; its words
+("pinned") are in the row's accessible text, for whoever does not see it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .theme import popover_colours
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+PINNED_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_HEIGHT = 22
+PIN_WIDTH = 18  # the room the pin takes at the row's end
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -53,6 +58,10 @@ class RowDelegate(QStyledItemDelegate):
         # The same inset the style gives its own text, so one- and two-line rows line up.
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         rect = text_rect.adjusted(margin, 0, -margin, 0)
+        if index.data(PINNED_ROLE):
+            rect.setRight(rect.right() - PIN_WIDTH)
+            colour = QColor(self.selected_text if selected else self.dim)
+            _paint_pin(painter, QRect(rect.right() + 4, rect.top(), PIN_WIDTH - 4, rect.height()), colour)
         metrics = opt.fontMetrics
         line = metrics.lineSpacing()
         top = rect.top() + (rect.height() - 2 * line) // 2
@@ -75,3 +84,20 @@ class RowDelegate(QStyledItemDelegate):
         strip = QRect(option.rect.left() + 6, option.rect.top(), option.rect.width() - 12, SECTION_HEIGHT)
         painter.drawText(strip, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title.upper())
         painter.restore()
+
+
+def _paint_pin(painter: QPainter, box: QRect, colour: QColor) -> None:
+    """A push pin, head up and leaning, drawn (not an emoji: a desktop may have no emoji font)."""
+    size = min(box.width(), 14)
+    centre = QPointF(box.center())
+    head = QPointF(centre.x() + size * 0.15, centre.y() - size * 0.2)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour, 1.4)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.drawLine(head, QPointF(head.x() - size * 0.45, head.y() + size * 0.6))  # the needle
+    painter.setBrush(colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(head, size * 0.28, size * 0.28)  # the head
+    painter.restore()

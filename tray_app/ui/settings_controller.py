@@ -123,12 +123,24 @@ class SettingsController(QObject):
 
         return self.spawn(apply())
 
-    def _save(self, settings: Settings) -> None:
+    def set_pins(self, pins: tuple) -> str | None:
+        """The quick-start list's pinned items (tuple[Pin, ...]), kept for the next start.
+        Returns what to tell the user when they could not be written (they hold until quit)."""
+        if pins == self.settings.pinned:
+            return None
+        log.info("%d item(s) pinned", len(pins))
+        if self._save(self.settings.replace(pinned=tuple(pins))):
+            return None
+        return self.tr("The pinned items could not be saved; they are kept until awork tray quits.")
+
+    def _save(self, settings: Settings) -> bool:
         self.settings = settings
         try:
             self.file.save(settings)
         except OSError as exc:
             log.warning("could not save the settings: %s", exc)
+            return False
+        return True
 
     # -- the window ------------------------------------------------------------------------------
 
