@@ -39,7 +39,7 @@ def run_action(handler: ActionHandler, key: str) -> None:
     """The user's choice reaches the app; a mistake in the app never reaches the desktop's side."""
     try:
         handler(key)
-    except Exception:  # noqa: BLE001 -- logged, never a traceback on the user's screen
+    except Exception:  # logged, never a traceback on the user's screen
         log.exception("a notification's action failed")
 
 
