@@ -122,11 +122,12 @@ def test_none_while_the_popover_is_open_and_closing_it_starts_the_interval_again
     assert rig.shown == [] and reminders.planned == rig.timers.now() + timedelta(minutes=15)
 
 
-def test_reminders_off_set_no_timer_and_on_again_plans_at_once(rig):
+def test_reminders_off_set_no_timer_and_turned_on_the_interval_starts_then(rig):
     reminders = rig.start(policy=None)
     assert rig.timers.pending == []
+    rig.timers.advance(3600)
     reminders.configure(ReminderPolicy(every=timedelta(minutes=30)))
-    assert reminders.planned == berlin(2024, 6, 12, 10, 0)
+    assert reminders.planned == berlin(2024, 6, 12, 11, 0)
 
 
 def test_still_tracking_at_the_end_of_the_day_then_every_interval_until_kept(rig):

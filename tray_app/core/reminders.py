@@ -120,7 +120,10 @@ class Reminders:
     # -- what changes the decision -------------------------------------------------------------
 
     def configure(self, policy: ReminderPolicy | None) -> None:
-        """New settings (None: reminders off)."""
+        """New settings (None: reminders off). Whoever changes them is at the computer: the
+        interval starts again, rather than a reminder the moment they are turned on."""
+        if policy != self.policy:
+            self._watching_since = self._now()
         self.policy = policy
         self._plan()
 
