@@ -177,3 +177,21 @@ def test_signed_out_at_start_means_no_state_to_read(rig):
     rig.store = Store(AppState())
     reminders = rig.start()
     assert reminders.planned is None
+
+
+def test_the_reminders_speak_german_too(rig):
+    from tray_app import i18n
+    from tray_app.core.reminders import reminder_for
+
+    rig.store.update(entry=rig.running_entry(berlin(2024, 6, 12, 8, 47)))
+    i18n.use("de")
+    try:
+        still = reminder_for(Kind.STILL_TRACKING, rig.store.state, rig.timers.now())
+        rig.store.update(entry=rig.finished_entry(rig.timers.now()))
+        idle = reminder_for(Kind.NOT_TRACKING, rig.store.state, rig.timers.now())
+    finally:
+        i18n.use("en")
+    assert still.text == "„Sitemap entwerfen · Website Relaunch“ läuft noch seit 08:47 – stoppen?"
+    assert [label for _key, label in still.actions] == ["Stoppen", "Weiterlaufen lassen"]
+    assert idle.text == "Keine Zeiterfassung – „Sitemap entwerfen · Website Relaunch“ fortsetzen?"
+    assert [label for _key, label in idle.actions] == ["Fortsetzen", "Schnellstart öffnen"]
