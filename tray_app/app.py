@@ -153,6 +153,10 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     prefs.tray_icon_style_changed.connect(tray.set_icon_style)
     prefs.language_changed.connect(lambda _code: tray.retranslate())  # the windows re-translate themselves
     prefs.start()
+    from .ui.reminder_controller import ReminderController
+
+    reminders = ReminderController(core, controller, prefs.settings)
+    prefs.reminders_changed.connect(reminders.configure)
     # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
     no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
     import asyncio
@@ -171,6 +175,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
             task.cancel()
         await asyncio.gather(starting, quitting, return_exceptions=True)
         server.close()
+        reminders.close()
         prefs.close()
         await controller.shutdown()
         await core.aclose()

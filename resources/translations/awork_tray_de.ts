@@ -643,6 +643,13 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <source>Click here: {0}</source>
+        <translation>Hier klicken: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>awork could not be reached, and your {0} could not be saved for later ({1}), so it was not done. Free some disk space, or try again when awork can be reached.</source>
@@ -917,6 +924,104 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Move down</source>
         <translation>Nach unten</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettings</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Remind me to track my time</source>
+        <translation>Erinnere mich daran, meine Zeit zu erfassen</translation>
+    </message>
+    <message>
+        <source>During working hours, when no timer has run for the time set below, a notification offers to continue your last task. At the end of the working day, a timer still running is pointed out.</source>
+        <translation>Läuft während der Arbeitszeit so lange wie unten eingestellt kein Timer, bietet dir eine Benachrichtigung an, deine letzte Aufgabe fortzusetzen. Am Ende des Arbeitstags erfährst du, wenn noch ein Timer läuft.</translation>
+    </message>
+    <message>
+        <source>Working hours from</source>
+        <translation>Arbeitszeit von</translation>
+    </message>
+    <message>
+        <source>Working hours until</source>
+        <translation>Arbeitszeit bis</translation>
+    </message>
+    <message>
+        <source>An end before the start ends the next day (a night shift).</source>
+        <translation>Ein Ende vor dem Beginn endet am nächsten Tag (eine Nachtschicht).</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Remind after this long without tracking</source>
+        <translation>Erinnern nach so langer Zeit ohne Zeiterfassung</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Arbeitstage</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>Remind after</source>
+        <translation>Erinnern nach</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Still tracking “{0}” since {1} — stop?</source>
+        <translation>„{0}“ läuft noch seit {1} – stoppen?</translation>
+    </message>
+    <message>
+        <source>Still tracking since {0} — stop?</source>
+        <translation>Der Timer läuft noch seit {0} – stoppen?</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Open quick start</source>
+        <translation>Schnellstart öffnen</translation>
+    </message>
+    <message>
+        <source>Not tracking — start a timer?</source>
+        <translation>Keine Zeiterfassung – einen Timer starten?</translation>
+    </message>
+    <message>
+        <source>Paused — continue “{0}”?</source>
+        <translation>Pausiert – „{0}“ fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Not tracking — continue “{0}”?</source>
+        <translation>Keine Zeiterfassung – „{0}“ fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Paused — continue?</source>
+        <translation>Pausiert – fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Not tracking — continue the last entry?</source>
+        <translation>Keine Zeiterfassung – den letzten Eintrag fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>

@@ -51,3 +51,17 @@ def test_a_click_on_an_icon_without_geometry_anchors_at_the_click_only_on_a_pane
         tray._activated(QSystemTrayIcon.ActivationReason.Trigger)
     assert seen == [QRect(on_panel, QSize(1, 1)), None]
     assert tray.popover_anchor() is None  # a hotkey or `awork-tray show` after the click: by the panel
+
+
+def test_on_windows_and_macos_a_click_on_qt_s_message_picks_its_default_action(qapp, monkeypatch):
+    from tray_app.platform.notifications.base import BalloonNotifier
+
+    balloons, chosen = [], []
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, *a: balloons.append(a[:2]))
+    tray = Tray()
+    tray.notifier = BalloonNotifier(tray._balloon)  # what create_notifier gives there
+    tray.notify("awork tray", "Still tracking — stop?", actions=(("stop", "Stop"), ("keep", "Keep")),
+                on_action=chosen.append)
+    assert balloons == [("awork tray", "Still tracking — stop?\nClick here: Stop")]
+    tray.icon.messageClicked.emit()
+    assert chosen == ["stop"]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -105,7 +106,7 @@ def sign_in_dialog_with_everything():
 
 # -- the checks ------------------------------------------------------------------------------------
 
-_CHECKED = (QLabel, QAbstractButton, QLineEdit, QComboBox)
+_CHECKED = (QLabel, QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 
 
 def _checked_widgets(window: QWidget) -> list[QWidget]:
@@ -113,8 +114,8 @@ def _checked_widgets(window: QWidget) -> list[QWidget]:
     for w in window.findChildren(QWidget):
         if not isinstance(w, _CHECKED) or not w.isVisibleTo(window) or w.window() is not window:
             continue
-        if isinstance(w.parent(), (QLineEdit, QComboBox)):  # a line edit's × or a combo's own parts
-            continue
+        if isinstance(w.parent(), (QLineEdit, QComboBox, QAbstractSpinBox)):  # a line edit's ×, a combo's or a
+            continue  # spin box's own parts (its frameless text field): the whole is checked
         found.append(w)
     return found
 
@@ -152,7 +153,7 @@ def layout_problems(window: QWidget) -> list[str]:
             need = w.fontMetrics().horizontalAdvance(w.text().replace("&", ""))
             if w.width() < need or w.height() < w.fontMetrics().height():
                 problems.append(f"{name}: {w.width()}×{w.height()} px, its text needs {need} px")
-        elif isinstance(w, (QLineEdit, QComboBox)):
+        elif isinstance(w, (QLineEdit, QComboBox, QAbstractSpinBox)):
             hint = w.minimumSizeHint()
             if w.height() < hint.height():
                 problems.append(f"{name}: squashed to {w.height()} px (needs {hint.height()})")
@@ -160,6 +161,8 @@ def layout_problems(window: QWidget) -> list[str]:
                 need = w.fontMetrics().horizontalAdvance(w.text()) + 8 + (20 if w.isClearButtonEnabled() else 0)
                 if w.width() < need:
                     problems.append(f"{name}: {w.width()} px wide, its text needs {need}")
+            if isinstance(w, QAbstractSpinBox) and w.width() < hint.width():  # its hint holds its longest value
+                problems.append(f"{name}: {w.width()} px wide, its values need {hint.width()}")
         # inside every parent up to the window (the content of a scroll area may run past its view)
         child: QWidget = w
         while child is not window and child.parentWidget() is not None:

@@ -37,6 +37,15 @@ class Settings:
     # Tray icon: "auto" (macOS template image, else colour), "colour", or monochrome for a
     # "light" or a "dark" panel (ui/icons.py).
     tray_icon_style: str = "auto"
+    # Reminders (core/reminders.py): during working hours when nothing is tracked for
+    # reminder_minutes, and at the working day's end while a timer runs. Working days are ISO
+    # weekday digits (1 = Monday), the times "HH:MM" in the user's own zone; an end at or before
+    # the start ends the next day.
+    reminders: bool = True
+    reminder_minutes: int = 15
+    working_days: str = "12345"
+    working_start: str = "09:00"
+    working_end: str = "18:00"
     # Kept at the top of the quick-start list, in the user's order (domain/pins.py).
     pinned: tuple[Pin, ...] = ()
 

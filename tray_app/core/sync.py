@@ -43,8 +43,15 @@ class SyncLoop:
         self._monotonic = monotonic
         self._jitter = jitter
         self._poked = asyncio.Event()
+        self._jumped: list[Callable[[], None]] = []
         self.failures = 0  # in a row: the backoff grows with them
         commands.when_acted(self.poke)  # the user acted: read awork's answer soon
+
+    def when_jumped(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener` when the clocks jumped apart (a sleep, a clock set): a wait set on the
+        monotonic clock for a wall-clock moment (a reminder's) is off by that much."""
+        self._jumped.append(listener)
+        return lambda: self._jumped.remove(listener)
 
     def poke(self) -> None:
         """Sync at once: the popover opened, the user acted, the network came back."""
@@ -70,6 +77,8 @@ class SyncLoop:
             last_wall, last_mono = wall, mono
             if jumped:
                 log.info("the clock jumped (sleep or a clock change): syncing now")
+                for listener in list(self._jumped):
+                    listener()
             if poked or jumped or mono >= due:
                 due = self._monotonic() + await self.sync_once()
                 # What the popover's "retrying in N s" counts down to: this schedule, no other.

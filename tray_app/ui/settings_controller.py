@@ -40,6 +40,7 @@ class SettingsController(QObject):
     sign_out_requested = Signal()
     tray_icon_style_changed = Signal(str)
     language_changed = Signal(str)  # "en" | "de": for what gets no LanguageChange event (the tray icon's menu)
+    reminders_changed = Signal(object)  # the new Settings, after a reminder setting changed
 
     def __init__(self, settings_file: SettingsFile, hotkeys: HotkeyManager, autostart: AutostartBackend,
                  store, spawn: Callable, command_for: Callable[..., str] = shell_command, log_path: str = "",
@@ -104,6 +105,13 @@ class SettingsController(QObject):
         if self.window is not None:
             self._rebuild_window()
 
+    def set_reminders(self, changes: dict) -> None:
+        """Reminder fields (on/off, working days and hours, the interval), applied at once."""
+        if all(getattr(self.settings, field) == value for field, value in changes.items()):
+            return
+        self._save(self.settings.replace(**changes))
+        self.reminders_changed.emit(self.settings)
+
     def set_autostart(self, on: bool) -> asyncio.Task:
         self._autostart_busy = True
         self._render_autostart()
@@ -154,6 +162,7 @@ class SettingsController(QObject):
             w.autostart_toggled.connect(self.set_autostart)
             w.tray_icon_style_changed.connect(self.set_tray_icon_style)
             w.language_changed.connect(self.set_language)
+            w.reminders.changed.connect(self.set_reminders)
             w.sign_in_requested.connect(self.sign_in_requested)
             w.sign_out_requested.connect(self.sign_out_requested)
         # Read the OS's record each time: the user may have changed it in the desktop's settings.
@@ -166,6 +175,7 @@ class SettingsController(QObject):
         self._render_autostart()
         self.window.render_tray_icon_style(self.settings.tray_icon_style)
         self.window.render_language(self.settings.language)
+        self.window.reminders.render(self.settings)
         if at is not None:
             self.window.move(at)
         self.window.open()

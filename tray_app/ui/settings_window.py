@@ -1,4 +1,4 @@
-"""The settings window: account, global shortcuts, start on login, where the log is.
+"""The settings window: account, global shortcuts, start on login, reminders, where the log is.
 
 It renders what the SettingsController tells it and emits intents; changes apply at once
 (there is no OK button to forget). Where a global shortcut cannot work, it says why and offers
@@ -31,6 +31,7 @@ from ..platform.hotkeys.base import ACTIVE, OFF, PENDING, HotkeyStatus
 from ..platform.hotkeys.chord import Chord
 from .a11y import name_clear_button
 from .chord_edit import ChordEdit, shown
+from .reminder_settings import ReminderSettings
 from .window_fit import FitToContent, scrolling
 
 
@@ -237,9 +238,11 @@ class SettingsWindow(QMainWindow):  # a main window: a screen reader meets a win
         trouble_row.addWidget(self.log_path, 1)
         trouble_row.addWidget(open_logs)
 
+        self.reminders = ReminderSettings()  # its own section: it renders and emits its fields itself
+
         content = QWidget(objectName="settingsContent")
         layout = QVBoxLayout(content)
-        for group in (account, shortcuts, login, appearance, language, trouble):
+        for group in (account, shortcuts, login, self.reminders, appearance, language, trouble):
             layout.addWidget(group)
         layout.addStretch(1)
         area = scrolling(content)

@@ -70,6 +70,8 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.notifier = create_notifier(self._balloon)
+        # Qt's message has no buttons: a click on it is its default action (a reminder's first).
+        self.icon.messageClicked.connect(lambda: self.notifier.clicked())
         self._click: QRect | None = None  # where the icon was just clicked, while that click is handled
         self._state = AppState()
         self._shown_state: TimerState | None = None
@@ -100,10 +102,14 @@ class Tray(QObject):
             return geometry
         return self._click
 
-    def notify(self, title: str, text: str, *, warning: bool = True) -> None:
+    def notify(self, title: str, text: str, *, warning: bool = True, actions=(), on_action=None) -> None:
         """Through the desktop's notification service (platform/notifications), never Qt's balloon
-        on Linux: under SNI that marks the item NeedsAttention and hides our state icon."""
-        self.notifier.notify(title, text, warning=warning)
+        on Linux: under SNI that marks the item NeedsAttention and hides our state icon.
+        `actions` and `on_action`: see Notifier.notify."""
+        if actions:
+            self.notifier.notify(title, text, warning=warning, actions=actions, on_action=on_action)
+        else:
+            self.notifier.notify(title, text, warning=warning)
 
     def _balloon(self, title: str, text: str, warning: bool) -> None:
         kind = QSystemTrayIcon.MessageIcon.Warning if warning else QSystemTrayIcon.MessageIcon.Information
