@@ -35,6 +35,10 @@ class Settings:
     # Tray icon: "auto" (macOS template image, else colour), "colour", or monochrome for a
     # "light" or a "dark" panel (ui/icons.py).
     tray_icon_style: str = "auto"
+    # Away from the computer while a timer runs (idle, screen locked, asleep) for this many
+    # minutes: on return, ask whether to keep that time (core/away_watch.py).
+    idle_detection: bool = True
+    idle_minutes: int = 10
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
