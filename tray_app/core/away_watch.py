@@ -49,6 +49,7 @@ class AwayWatch:
         self._tracker = AwayTracker(timedelta(minutes=10))
         self._changed = asyncio.Event()
         self.problem: str | None = None  # why the desktop tells no idle time (None: it does, or not asked yet)
+        self.answered = False  # the backend has told an idle time
         self._unsubscribe = store.subscribe(lambda _state: self._changed.set())
 
     def poke(self) -> None:
@@ -58,7 +59,7 @@ class AwayWatch:
     @property
     def source(self) -> str:
         """Where the idle time comes from ("" while unknown or unavailable)."""
-        return getattr(self.backend, "name", "") if self.problem is None else ""
+        return getattr(self.backend, "name", "") if self.answered and self.problem is None else ""
 
     async def probe(self) -> str | None:
         """Ask the backend once (for the settings window); returns the problem, if any."""
@@ -114,5 +115,5 @@ class AwayWatch:
             log.warning("idle time failed: %r", exc)
             self.problem = str(exc) or type(exc).__name__
             return None
-        self.problem = None
+        self.problem, self.answered = None, True
         return seconds
