@@ -189,7 +189,8 @@ class TimerActions:
         if entry.end is None or entry.end - end <= END_TOLERANCE:
             return entry
         try:
-            return await self.patience.call(action, lambda: self.client.correct_times(entry, start=entry.start, end=end))
+            return await self.patience.call(
+                action, lambda: self.client.correct_times(entry, start=entry.start, end=end))
         except ApiError as exc:
             log.warning("moving the end of a stopped entry failed: %s", type(exc).__name__)
             self.store.notify(Notice(translate(
