@@ -718,10 +718,6 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Nach so langer Zeit ohne Tastatur- oder Mauseingabe, bei gesperrtem Bildschirm oder im Ruhezustand entscheidest du, ob der Timer diese Zeit behält.</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> Min.</translation>
-    </message>
-    <message>
         <source>Minutes without input</source>
         <translation>Minuten ohne Eingabe</translation>
     </message>
@@ -740,6 +736,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Idle time from: {0}</source>
         <translation>Leerlaufzeit von: {0}</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
     </message>
 </context>
 <context>

@@ -60,13 +60,13 @@ def open_settings(qtbot, tmp_path, backend):
 def test_on_off_and_minutes_are_saved_and_told(qtbot, tmp_path):
     prefs, window, changed = open_settings(qtbot, tmp_path, Answers())
     box = window.idle
-    assert box.enabled.isChecked() and box.minutes.value() == 10
+    assert box.enabled.isChecked() and box.value() == 10 and box.minutes.currentText() == "10 min"
     assert box.status.text() == "Idle time from: X11 (MIT-SCREEN-SAVER)"
-    box.minutes.setValue(25)
+    box.minutes.setCurrentIndex(box.minutes.findData(30))
     box.enabled.setChecked(False)
     saved = json.loads((tmp_path / "settings.json").read_text())
-    assert saved["idle_minutes"] == 25 and saved["idle_detection"] is False
-    assert [(s.idle_detection, s.idle_minutes) for s in changed] == [(True, 25), (False, 25)]
+    assert saved["idle_minutes"] == 30 and saved["idle_detection"] is False
+    assert [(s.idle_detection, s.idle_minutes) for s in changed] == [(True, 30), (False, 30)]
     assert not box.minutes.isEnabled()
     window.idle.grab().save(str(ARTIFACTS / "settings-time-away-en.png"))
     prefs.close()
@@ -83,4 +83,11 @@ def test_in_german(qtbot, tmp_path, language_de):
     prefs, window, _ = open_settings(qtbot, tmp_path, Answers())
     assert window.idle.title() == "Abwesenheit"
     window.idle.grab().save(str(ARTIFACTS / "settings-time-away-de.png"))
+    prefs.close()
+
+
+def test_a_value_from_the_file_that_is_not_offered_is_shown(qtbot, tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"idle_minutes": 25}))
+    prefs, window, _ = open_settings(qtbot, tmp_path, Answers())
+    assert window.idle.value() == 25 and window.idle.minutes.currentText() == "25 min"
     prefs.close()

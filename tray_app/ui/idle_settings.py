@@ -5,9 +5,9 @@ and only sleep is noticed). Renders what the SettingsController gives it and emi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..ui.away_controller import MAX_MINUTES
+CHOICES = (1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120)  # minutes; another value from the file is added
 
 
 def _escape(text: str) -> str:
@@ -24,9 +24,9 @@ class IdleSettingsBox(QGroupBox):
                                  objectName="idleEnabled")
         self.enabled.setToolTip(self.tr("After this long without keyboard or mouse input, with the screen locked "
                                         "or the computer asleep, you choose whether the timer keeps that time."))
-        self.minutes = QSpinBox(objectName="idleMinutes", minimum=1, maximum=MAX_MINUTES)
-        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes = QComboBox(objectName="idleMinutes")
         self.minutes.setAccessibleName(self.tr("Minutes without input"))
+        self._fill(CHOICES)
         self.status = QLabel(objectName="idleStatus", wordWrap=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
@@ -39,13 +39,15 @@ class IdleSettingsBox(QGroupBox):
         column.addWidget(self.status)
         self._rendering = False
         self.enabled.toggled.connect(self._changed)
-        self.minutes.valueChanged.connect(self._changed)
+        self.minutes.currentIndexChanged.connect(self._changed)
 
     def render(self, enabled: bool, minutes: int, source: str, problem: str | None) -> None:
         self._rendering = True
         try:
             self.enabled.setChecked(enabled)
-            self.minutes.setValue(minutes)
+            if self.minutes.findData(minutes) < 0:
+                self._fill(sorted({*CHOICES, minutes}))
+            self.minutes.setCurrentIndex(self.minutes.findData(minutes))
         finally:
             self._rendering = False
         self.minutes.setEnabled(enabled)
@@ -62,4 +64,12 @@ class IdleSettingsBox(QGroupBox):
     def _changed(self, *_args) -> None:
         self.minutes.setEnabled(self.enabled.isChecked())
         if not self._rendering:
-            self.changed.emit(self.enabled.isChecked(), self.minutes.value())
+            self.changed.emit(self.enabled.isChecked(), self.value())
+
+    def value(self) -> int:
+        return int(self.minutes.currentData())
+
+    def _fill(self, choices) -> None:
+        self.minutes.clear()
+        for minutes in choices:
+            self.minutes.addItem(self.tr("{0} min").format(minutes), minutes)
