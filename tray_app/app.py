@@ -141,8 +141,17 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
     remote.hotkey_states = lambda: {hid: status.state for hid, status in hotkeys.statuses.items()}
+    from .platform.idle import create_idle_backend
+    from .ui.away_controller import AwayController
+
+    prefs = None  # the away controller reads the settings the settings controller holds
+    away = AwayController(core, create_idle_backend(), lambda: prefs.settings if prefs else settings_file.load(),
+                          controller.spawn)
     prefs = SettingsController(settings_file, hotkeys, create_autostart(config.config_dir),
-                        core.store, controller.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
+                        core.store, controller.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language,
+                        idle=away)
+    prefs.idle_changed.connect(away.settings_changed)
+    away.start()
     for source in (tray, controller.popover):
         source.settings_requested.connect(prefs.open_window)
     _keep_pins(controller.popover, prefs)
@@ -177,6 +186,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
         server.close()
         reminders.close()
         prefs.close()
+        await away.shutdown()
         await controller.shutdown()
         await core.aclose()
         tray.hide()  # no ghost icon on Windows

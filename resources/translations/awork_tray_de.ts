@@ -238,6 +238,83 @@
     </message>
 </context>
 <context>
+    <name>Away</name>
+    <message>
+        <source>The timer is stopped, but awork did not take the earlier end {0}: {1} Change it in awork.</source>
+        <translation>Der Timer ist gestoppt, aber awork hat das frühere Ende {0} nicht übernommen: {1} Ändere es in awork.</translation>
+    </message>
+    <message>
+        <source>The timer changed in the meantime; the away time was kept.</source>
+        <translation>Der Timer wurde inzwischen geändert; die Abwesenheit bleibt erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>AwayPrompt</name>
+    <message>
+        <source>You were away from {0} to {1} ({2} min)</source>
+        <translation>Du warst von {0} bis {1} weg ({2} Min.)</translation>
+    </message>
+    <message>
+        <source>“{0}” is still running.</source>
+        <translation>„{0}“ läuft noch.</translation>
+    </message>
+    <message>
+        <source>Your timer is still running.</source>
+        <translation>Dein Timer läuft noch.</translation>
+    </message>
+    <message>
+        <source>The computer was asleep meanwhile.</source>
+        <translation>Der Computer war in der Zwischenzeit im Ruhezustand.</translation>
+    </message>
+    <message>
+        <source>awork tray — Away</source>
+        <translation>awork tray — Abwesend</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <comment>the key for Keep</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <comment>the key for Discard the away time</comment>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <comment>the key for Discard and continue</comment>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Discard the away time</source>
+        <translation>Abwesenheit verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard and continue</source>
+        <translation>Verwerfen und weiter</translation>
+    </message>
+    <message>
+        <source>Keep the time away in the running entry</source>
+        <translation>Die Zeit der Abwesenheit im laufenden Eintrag behalten</translation>
+    </message>
+    <message>
+        <source>Stop the entry when you left</source>
+        <translation>Den Eintrag zu dem Zeitpunkt stoppen, als du gegangen bist</translation>
+    </message>
+    <message>
+        <source>Stop the entry when you left and start the same again now</source>
+        <translation>Den Eintrag zu dem Zeitpunkt stoppen, als du gegangen bist, und denselben jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Enter presses the selected button; Esc keeps the time.</source>
+        <translation>Enter drückt die ausgewählte Schaltfläche; Esc behält die Zeit.</translation>
+    </message>
+</context>
+<context>
     <name>Busy</name>
     <message>
         <source>Starting…</source>
@@ -613,6 +690,56 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>{0} would stop working in every other program: add Ctrl, Alt or Meta.</source>
         <translation>{0} würde in jedem anderen Programm nicht mehr funktionieren: Nimm Strg, Alt oder Meta dazu.</translation>
+    </message>
+</context>
+<context>
+    <name>Idle</name>
+    <message>
+        <source>there is no D-Bus session bus to ask the desktop</source>
+        <translation>es gibt keinen D-Bus-Sitzungsbus, um den Desktop zu fragen</translation>
+    </message>
+    <message>
+        <source>this desktop tells apps no idle time</source>
+        <translation>dieser Desktop teilt Apps keine Leerlaufzeit mit</translation>
+    </message>
+</context>
+<context>
+    <name>IdleSettingsBox</name>
+    <message>
+        <source>Time away</source>
+        <translation>Abwesenheit</translation>
+    </message>
+    <message>
+        <source>Ask about time away from the computer while a timer runs</source>
+        <translation>Nach Abwesenheit vom Computer fragen, während ein Timer läuft</translation>
+    </message>
+    <message>
+        <source>After this long without keyboard or mouse input, with the screen locked or the computer asleep, you choose whether the timer keeps that time.</source>
+        <translation>Nach so langer Zeit ohne Tastatur- oder Mauseingabe, bei gesperrtem Bildschirm oder im Ruhezustand entscheidest du, ob der Timer diese Zeit behält.</translation>
+    </message>
+    <message>
+        <source>Minutes without input</source>
+        <translation>Minuten ohne Eingabe</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>without input</source>
+        <translation>ohne Eingabe</translation>
+    </message>
+    <message>
+        <source>This desktop does not tell apps how long you have been idle ({0}). Only sleep is noticed.</source>
+        <translation>Dieser Desktop teilt Apps nicht mit, wie lange du untätig warst ({0}). Nur der Ruhezustand wird erkannt.</translation>
+    </message>
+    <message>
+        <source>Idle time from: {0}</source>
+        <translation>Leerlaufzeit von: {0}</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
     </message>
 </context>
 <context>

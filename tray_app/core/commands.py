@@ -169,3 +169,7 @@ class Commands:
 
     async def continue_last(self) -> TimeEntry | None:
         return await self.actions.continue_last()
+
+    async def discard_away(self, entry_id: str, away_start, *, and_continue: bool = False) -> TimeEntry | None:
+        """See TimerActions.discard_away: stop the running entry at the start of the away time."""
+        return await self.actions.discard_away(entry_id, away_start, and_continue=and_continue)

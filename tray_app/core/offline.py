@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from ..api.errors import ApiError, AuthError, NetworkError, NotSignedInError, RateLimitedError, ServerError
 from ..domain.actions import QueuedStart, TimerAction
@@ -58,10 +59,12 @@ class Offline:
         return intended_timer(entry, ((item.action, item.at, item.start) for item in self.outbox.items()))
 
     def queue(self, action: TimerAction, start: QueuedStart | None = None, *,
-              held: ApiError | None = None) -> TimeEntry | None:
+              held: ApiError | None = None, at: datetime | None = None) -> TimeEntry | None:
         """Keep `action` for awork and show the timer as intended. `held`: why awork did not take
-        it (None: queued behind earlier actions). Raises NotQueued when it cannot be kept."""
-        at = self.clock.now()
+        it (None: queued behind earlier actions). `at`: when it takes effect, if not now (a stop
+        at the start of the away time; the replay moves the entry's end there). Raises NotQueued
+        when it cannot be kept."""
+        at = self.clock.now() if at is None else at
         # Before awork ever answered, `at` is this computer's time: the replay moves it to awork's.
         local = not getattr(self.clock, "known", True)
         try:

@@ -48,6 +48,10 @@ class Settings:
     working_end: str = "18:00"
     # Kept at the top of the quick-start list, in the user's order (domain/pins.py).
     pinned: tuple[Pin, ...] = ()
+    # Away from the computer while a timer runs (idle, screen locked, asleep) for this many
+    # minutes: on return, ask whether to keep that time (core/away_watch.py).
+    idle_detection: bool = True
+    idle_minutes: int = 10
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

@@ -16,6 +16,7 @@ import time
 from typing import Callable
 
 from ..api.errors import ApiError, AuthError, NotSignedInError, RateLimitedError
+from ..domain.away import clock_jumped
 from ..domain.timer import TimerState
 from .state import Auth
 
@@ -24,7 +25,6 @@ log = logging.getLogger(__name__)
 ACTIVE_INTERVAL = 30.0  # a timer runs or is paused: notice changes from elsewhere soon
 IDLE_INTERVAL = 180.0
 CHECK_EVERY = 15.0  # how often the clocks are compared for a jump (a wake-up every 15 s)
-JUMP = 10.0  # seconds of disagreement between the clocks that count as sleep or a clock change
 MAX_BACKOFF = 300.0
 
 
@@ -73,7 +73,7 @@ class SyncLoop:
             poked = self._poked.is_set()
             self._poked.clear()
             wall, mono = self._wall(), self._monotonic()
-            jumped = abs((wall - last_wall) - (mono - last_mono)) > JUMP
+            jumped = clock_jumped(wall - last_wall, mono - last_mono)  # the idle prompt's sleep test too
             last_wall, last_mono = wall, mono
             if jumped:
                 log.info("the clock jumped (sleep or a clock change): syncing now")

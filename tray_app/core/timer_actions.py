@@ -10,20 +10,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from ..api.errors import ApiError, RateLimitedError, ValidationError
 from ..domain.actions import QueuedStart, TimerAction
 from ..domain.entities import Project, StartRequest, Task, TimeEntry, Workload
 from ..domain.timer import TimerState, timer_state
-from ..i18n import translate
+from ..i18n import format_moment, translate
 from .allowance import Allowance
 from .bookkeeping import Bookkeeping
 from .offline import QUEUEABLE, Offline
 from .patience import Patience
-from .state import Store
+from .state import Notice, Store
 from .timer_reader import TimerReader
 
 log = logging.getLogger(__name__)
+
+END_TOLERANCE = timedelta(seconds=1)  # an end this close to the one asked for is left as it is
 
 
 @dataclass(frozen=True)
@@ -162,16 +165,38 @@ class TimerActions:
     async def resume(self) -> TimeEntry | None:
         return await self._control(TimerAction.RESUME, self.client.resume)
 
-    async def stop(self) -> TimeEntry | None:
-        return await self._control(TimerAction.STOP, self.client.stop)
+    async def stop(self, *, at: datetime | None = None, entry_id: str | None = None) -> TimeEntry | None:
+        """`at` (awork's time, earlier than now): the entry `entry_id` ends then instead of now,
+        as for time away from the computer. Stopped, then its end moved with PUT /timeentries/{id};
+        offline, a stop at `at` is queued, and the replay moves the end the same way."""
+        return await self._control(TimerAction.STOP, self.client.stop, at=at, entry_id=entry_id)
 
-    async def _control(self, action: TimerAction, call: Callable[[], Awaitable[TimeEntry | None]]) -> TimeEntry | None:
+    async def _control(self, action: TimerAction, call: Callable[[], Awaitable[TimeEntry | None]], *,
+                       at: datetime | None = None, entry_id: str | None = None) -> TimeEntry | None:
         async with self.book.outcome(action):
             # 204: nothing was running here; read what awork really has.
             answer = await self._send_or_queue(action, call, if_none=self.client.last_time_entry)
+            if at is not None and isinstance(answer, TimeEntry) and answer.id == entry_id:
+                answer = await self._end_at(action, answer, at)
         if isinstance(answer, Queue):
-            return self.offline.queue(action, held=answer.why)
+            return self.offline.queue(action, held=answer.why, at=at)
         return self._took(action, answer)
+
+    async def _end_at(self, action: TimerAction, entry: TimeEntry, at: datetime) -> TimeEntry:
+        """The stopped `entry` with its end moved back to `at`; as it is, with a notice, when awork
+        refuses the change (the stop itself stands)."""
+        end = max(at, entry.start)
+        if entry.end is None or entry.end - end <= END_TOLERANCE:
+            return entry
+        try:
+            return await self.patience.call(
+                action, lambda: self.client.correct_times(entry, start=entry.start, end=end))
+        except ApiError as exc:
+            log.warning("moving the end of a stopped entry failed: %s", type(exc).__name__)
+            self.store.notify(Notice(translate(
+                "Away", "The timer is stopped, but awork did not take the earlier end {0}: {1} Change it in "
+                "awork.").format(format_moment(end), exc.user_message), warning=True))
+            return entry
 
     # -- built on them ---------------------------------------------------------------------------
 
@@ -199,10 +224,26 @@ class TimerActions:
             return entry
         if entry is None:
             raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
+        return await self.start_same(entry)
+
+    async def start_same(self, entry: TimeEntry) -> TimeEntry:
+        """A new timer on what `entry` was: its task, project, type of work, note and billable."""
         project = entry.effective_project
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
                                 project_id=project.id if project else None, project=project,
                                 is_billable=entry.is_billable)
+
+    async def discard_away(self, entry_id: str, away_start: datetime, *, and_continue: bool) -> TimeEntry | None:
+        """The running entry `entry_id` ends at `away_start` (awork's time), and with
+        `and_continue` the same starts again now. Raises LookupError when that entry no longer
+        runs (stopped or paused elsewhere meanwhile): nothing is changed then."""
+        entry = self.store.state.entry
+        if entry is None or entry.id != entry_id or timer_state(entry) is not TimerState.RUNNING:
+            raise LookupError(translate("Away", "The timer changed in the meantime; the away time was kept."))
+        await self.stop(at=max(away_start, entry.start), entry_id=entry_id)
+        if and_continue:
+            return await self.start_same(entry)
+        return self.store.state.entry
 
     async def _decisive_timer(self) -> TimeEntry | None:
         """The timer to act on: awork's, and when /last shows none, confirmed by awork's list of

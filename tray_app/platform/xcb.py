@@ -142,6 +142,15 @@ class XcbConnection:
             self._xcb.xcb_disconnect(self._c)
             self._c = None
 
+    @property
+    def pointer(self):
+        """The xcb_connection_t, for requests of an extension's own library (platform/idle/x11.py)."""
+        return self._c
+
+    def free(self, ptr) -> None:
+        """Free a reply xcb allocated."""
+        self._free(ptr)
+
     def fileno(self) -> int:
         return self._xcb.xcb_get_file_descriptor(self._c)
 

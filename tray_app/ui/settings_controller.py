@@ -41,11 +41,14 @@ class SettingsController(QObject):
     tray_icon_style_changed = Signal(str)
     language_changed = Signal(str)  # "en" | "de": for what gets no LanguageChange event (the tray icon's menu)
     reminders_changed = Signal(object)  # the new Settings, after a reminder setting changed
+    idle_changed = Signal()  # the time-away setting changed (the AwayController looks again)
 
     def __init__(self, settings_file: SettingsFile, hotkeys: HotkeyManager, autostart: AutostartBackend,
                  store, spawn: Callable, command_for: Callable[..., str] = shell_command, log_path: str = "",
-                 language: Language | None = None):
+                 language: Language | None = None, idle=None):
+        """`idle`: the AwayController (its watch says where the idle time comes from), if any."""
         super().__init__()
+        self.idle = idle
         self.language = language
         self.log_path = log_path
         self.file = settings_file
@@ -111,6 +114,11 @@ class SettingsController(QObject):
             return
         self._save(self.settings.replace(**changes))
         self.reminders_changed.emit(self.settings)
+    def set_idle(self, enabled: bool, minutes: int) -> None:
+        if (enabled, minutes) == (self.settings.idle_detection, self.settings.idle_minutes):
+            return
+        self._save(self.settings.replace(idle_detection=enabled, idle_minutes=minutes))
+        self.idle_changed.emit()
 
     def set_autostart(self, on: bool) -> asyncio.Task:
         self._autostart_busy = True
@@ -163,6 +171,7 @@ class SettingsController(QObject):
             w.tray_icon_style_changed.connect(self.set_tray_icon_style)
             w.language_changed.connect(self.set_language)
             w.reminders.changed.connect(self.set_reminders)
+            w.idle_changed.connect(self.set_idle)
             w.sign_in_requested.connect(self.sign_in_requested)
             w.sign_out_requested.connect(self.sign_out_requested)
         # Read the OS's record each time: the user may have changed it in the desktop's settings.
@@ -176,6 +185,9 @@ class SettingsController(QObject):
         self.window.render_tray_icon_style(self.settings.tray_icon_style)
         self.window.render_language(self.settings.language)
         self.window.reminders.render(self.settings)
+        self._render_idle()
+        if self.idle is not None and self.idle.watch.problem is None and not self.idle.watch.answered:
+            self.spawn(self._probe_idle())  # not asked yet (no timer ran): ask now, for the status line
         if at is not None:
             self.window.move(at)
         self.window.open()
@@ -191,6 +203,17 @@ class SettingsController(QObject):
         old.deleteLater()
         if visible:
             self.open_window(at=position).focus_language()
+
+    async def _probe_idle(self) -> None:
+        await self.idle.watch.probe()
+        self._render_idle()
+
+    def _render_idle(self) -> None:
+        if self.window is None:
+            return
+        watch = self.idle.watch if self.idle is not None else None
+        self.window.idle.render(self.settings.idle_detection, self.settings.idle_minutes,
+                                watch.source if watch else "", watch.problem if watch else None)
 
     def _render_account(self, state) -> None:
         if self.window is not None:

@@ -32,6 +32,7 @@ from ..platform.hotkeys.chord import Chord
 from .a11y import name_clear_button
 from .chord_edit import ChordEdit, shown
 from .reminder_settings import ReminderSettings
+from .idle_settings import IdleSettingsBox
 from .window_fit import FitToContent, scrolling
 
 
@@ -159,6 +160,7 @@ class SettingsWindow(QMainWindow):  # a main window: a screen reader meets a win
     autostart_toggled = Signal(bool)
     tray_icon_style_changed = Signal(str)  # auto | colour | light | dark
     language_changed = Signal(str)  # "" (the system's) | en | de
+    idle_changed = Signal(bool, int)  # ask about time away, after this many minutes
     sign_in_requested = Signal()
     sign_out_requested = Signal()
 
@@ -228,6 +230,9 @@ class SettingsWindow(QMainWindow):  # a main window: a screen reader meets a win
         language_row.addWidget(self.language)
         language_row.addStretch(1)
 
+        self.idle = IdleSettingsBox()
+        self.idle.changed.connect(self.idle_changed)
+
         trouble = QGroupBox(self.tr("Troubleshooting"))
         self.log_path = QLabel(self.tr("Log file: {0}").format(log_path), objectName="logPath", wordWrap=True)
         self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -242,7 +247,7 @@ class SettingsWindow(QMainWindow):  # a main window: a screen reader meets a win
 
         content = QWidget(objectName="settingsContent")
         layout = QVBoxLayout(content)
-        for group in (account, shortcuts, login, self.reminders, appearance, language, trouble):
+        for group in (account, shortcuts, login, self.reminders, self.idle, appearance, language, trouble):
             layout.addWidget(group)
         layout.addStretch(1)
         area = scrolling(content)
