@@ -40,6 +40,7 @@ a WM, so :meth:`active_window_name` uses the X input focus instead.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import select
@@ -84,6 +85,20 @@ DEFAULT_TRAYER_ARGS: tuple[str, ...] = (
 )
 
 _TOOL_TIMEOUT = 15.0  # seconds; upper bound for any single X tool invocation
+
+
+def _reminders_off(config_dir: Path) -> None:
+    """The end-to-end apps run with reminders off (unless a test's settings say otherwise): a
+    "still tracking — stop?" message by the icon would otherwise depend on the time of day CI runs
+    at, and cover the icon a test is about to click."""
+    path = config_dir / "settings.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if isinstance(data, dict) and "reminders" not in data:
+        config_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({**data, "reminders": False}), encoding="utf-8")
 
 
 def missing_tools(tools: Iterable[str] | None = None) -> list[str]:
@@ -449,6 +464,8 @@ class VirtualDesktop:
         full_env["PYTHONUNBUFFERED"] = "1"
         if env:
             full_env.update(env)
+        if "tray_app" in argv and full_env.get("AWORK_TRAY_CONFIG_DIR"):
+            _reminders_off(Path(full_env["AWORK_TRAY_CONFIG_DIR"]))
         app = AppProcess(argv, full_env, cwd=cwd)
         self._apps.append(app)
         return app

@@ -49,7 +49,7 @@ def test_not_tracking_offers_to_continue_and_continue_starts_the_last_task_again
     timers.advance(15 * 60)
     [message] = messages(session)
     assert message["text"] == f"Not tracking — continue “{stopped.task.name} · {stopped.effective_project.name}”?"
-    assert [key for key, _label in message["actions"]] == [CONTINUE, QUICK_START]
+    assert [key for key, _label in message["actions"]] == [QUICK_START, CONTINUE]
     assert message["warning"] is False
     message["on_action"](CONTINUE)
     settle(loop, session)
@@ -81,7 +81,7 @@ def test_still_tracking_at_the_end_of_the_day_stops_on_stop(rig):
     timers.advance((due - timers.now()).total_seconds())
     message = messages(session)[-1]
     assert message["text"].startswith(f"Still tracking “{running.task.name}") and message["text"].endswith("— stop?")
-    assert [key for key, _label in message["actions"]] == [STOP, KEEP]
+    assert [key for key, _label in message["actions"]] == [QUICK_START, STOP, KEEP]
     message["on_action"](STOP)
     settle(loop, session)
     assert session.core.store.state.timer is TimerState.IDLE

@@ -68,7 +68,8 @@ def test_not_tracking_reminds_once_the_interval_has_passed_with_one_wake_up(rig)
     [reminder] = rig.shown
     assert reminder.kind is Kind.NOT_TRACKING
     assert reminder.text == "Not tracking — continue “Sitemap entwerfen · Website Relaunch”?"
-    assert reminder.actions == ((CONTINUE, "Continue"), (QUICK_START, "Open quick start"))
+    # The first action is what a click on the message does: it opens quick start, it starts nothing.
+    assert reminder.actions == ((QUICK_START, "Open quick start"), (CONTINUE, "Continue"))
     assert reminders.wakeups == 1
     # Never again sooner than the interval: the next one is planned 15 min later.
     assert reminders.planned == berlin(2024, 6, 12, 10, 0)
@@ -137,7 +138,9 @@ def test_still_tracking_at_the_end_of_the_day_then_every_interval_until_kept(rig
     [reminder] = rig.shown
     assert reminder.kind is Kind.STILL_TRACKING
     assert reminder.text == "Still tracking “Sitemap entwerfen · Website Relaunch” since 08:47 — stop?"
-    assert reminder.actions == ((STOP, "Stop"), (KEEP, "Keep")) and reminder.entry_id == "e1"
+    # A stray click on the message never stops the timer: it opens quick start.
+    assert reminder.actions == ((QUICK_START, "Open quick start"), (STOP, "Stop"), (KEEP, "Keep"))
+    assert reminder.entry_id == "e1"
     assert reminders.wakeups == 1  # one wait, from 9:30 to 18:00
     rig.timers.advance(15 * 60)
     assert len(rig.shown) == 2
@@ -192,6 +195,6 @@ def test_the_reminders_speak_german_too(rig):
     finally:
         i18n.use("en")
     assert still.text == "„Sitemap entwerfen · Website Relaunch“ läuft noch seit 08:47 – stoppen?"
-    assert [label for _key, label in still.actions] == ["Stoppen", "Weiterlaufen lassen"]
+    assert [label for _key, label in still.actions] == ["Schnellstart öffnen", "Stoppen", "Weiterlaufen lassen"]
     assert idle.text == "Keine Zeiterfassung – „Sitemap entwerfen · Website Relaunch“ fortsetzen?"
-    assert [label for _key, label in idle.actions] == ["Fortsetzen", "Schnellstart öffnen"]
+    assert [label for _key, label in idle.actions] == ["Schnellstart öffnen", "Fortsetzen"]

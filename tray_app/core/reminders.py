@@ -217,13 +217,15 @@ def reminder_for(kind: Kind, state: AppState, now: datetime) -> Reminder:
     entry = state.entry
     name = describe(entry)
     title = "awork tray"
+    quick_start = (QUICK_START, translate("Reminders", "Open quick start"))
     if kind is Kind.STILL_TRACKING and entry is not None:
         since = format_moment(entry.start, now)
         text = (translate("Reminders", "Still tracking “{0}” since {1} — stop?").format(name, since) if name
                 else translate("Reminders", "Still tracking since {0} — stop?").format(since))
-        return Reminder(kind, title, text, ((STOP, translate("Reminders", "Stop")), (KEEP, translate("Reminders", "Keep"))),
-                        entry.id)
-    quick_start = (QUICK_START, translate("Reminders", "Open quick start"))
+        # The first action is what a click on the message does: never Stop, which a stray click on a
+        # message that appeared under the pointer would do. Opening quick start shows the timer.
+        return Reminder(kind, title, text, (quick_start, (STOP, translate("Reminders", "Stop")),
+                                            (KEEP, translate("Reminders", "Keep"))), entry.id)
     if entry is None:
         return Reminder(kind, title, translate("Reminders", "Not tracking — start a timer?"), (quick_start,), None)
     paused = timer_state(entry) is TimerState.PAUSED
@@ -233,4 +235,5 @@ def reminder_for(kind: Kind, state: AppState, now: datetime) -> Reminder:
     else:
         text = (translate("Reminders", "Paused — continue?") if paused
                 else translate("Reminders", "Not tracking — continue the last entry?"))
-    return Reminder(kind, title, text, ((CONTINUE, translate("Reminders", "Continue")), quick_start), entry.id)
+    # A click on the message opens quick start (first); Continue is a button of its own.
+    return Reminder(kind, title, text, (quick_start, (CONTINUE, translate("Reminders", "Continue"))), entry.id)
