@@ -199,6 +199,10 @@ class TimerActions:
             return entry
         if entry is None:
             raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
+        return await self.continue_entry(entry)
+
+    async def continue_entry(self, entry: TimeEntry) -> TimeEntry:
+        """Start a timer on what `entry` was: task, project, type of work, note and billable."""
         project = entry.effective_project
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
                                 project_id=project.id if project else None, project=project,

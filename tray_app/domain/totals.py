@@ -153,3 +153,39 @@ def entries_within(entries: Iterable[TimeEntry], period: Period, now: datetime, 
             rows.append((entry, spent))
     rows.sort(key=lambda row: row[0].start)
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class DaySheet:
+    """The user's entries of a week as awork listed them at `listed_at` (awork's clock), in the
+    time zone the week was taken in; the totals are worked out from it at every moment."""
+
+    week: Period
+    entries: tuple[TimeEntry, ...]
+    listed_at: datetime
+    zone: tzinfo
+    first_weekday: int = MONDAY
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    today: timedelta
+    week: timedelta
+
+
+def sheet_totals(sheet: DaySheet, now: datetime, current: TimeEntry | None) -> Totals:
+    """Today's and this week's tracked time at `now`, the timer (`current`) as awork last told it.
+    Past the sheet's week (a new week began since it was read), its entries count for nothing
+    and only the timer does, until the next read."""
+    today = day_period(local_day(now, sheet.zone), sheet.zone)
+    week = week_period(today.first_day, sheet.zone, sheet.first_weekday)
+    listed = sheet.entries if week == sheet.week else ()
+    return Totals(today=tracked(listed, today, now, current=current, listed_at=sheet.listed_at),
+                  week=tracked(listed, week, now, current=current, listed_at=sheet.listed_at))
+
+
+def sheet_today(sheet: DaySheet, now: datetime, current: TimeEntry | None) -> list[tuple[TimeEntry, timedelta]]:
+    """Today's entries, oldest first, each with its part of today."""
+    today = day_period(local_day(now, sheet.zone), sheet.zone)
+    listed = sheet.entries if sheet.week.has_day(today.first_day) else ()
+    return entries_within(listed, today, now, current=current, listed_at=sheet.listed_at)
