@@ -75,7 +75,8 @@ class Commands:
                                 offset=self._known_offset)
             self.offline = Offline(store, outbox, replayer, self.reader, book, self.auth, self.clock,
                                    queued=self._tell_acted)
-        self.day = Day(store, client, now=self.clock.now, monotonic=monotonic, zone=lambda: zone_of(zone_name),
+        self.zone = lambda: zone_of(zone_name)  # the user's time zone, for days and times of day
+        self.day = Day(store, client, now=self.clock.now, monotonic=monotonic, zone=self.zone,
                        user_id=lambda: self.reader.user_id(store.state.entry))
         self.actions = TimerActions(store, client, reader=self.reader, offline=self.offline, bookkeeping=book,
                                     patience=self.patience, allowance=self.allowance, zone_name=zone_name,
