@@ -24,6 +24,7 @@ commands:
   pause, resume, stop
   toggle            running -> pause, paused -> resume, idle -> continue the last entry
   continue          start again with the last entry's task, project, type of work and note
+  today [--json]    today's entries and total (and this week's total with status --json)
   autostart on|off|status   start awork tray when you log in
   login             sign in with awork in your browser (the sign-in is kept in the keychain)
   logout            revoke the sign-in at awork and remove it from the keychain
@@ -73,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                        ("toggle", "pause, resume, or continue the last entry"),
                        ("continue", "start again with the last entry's task, type of work and note")):
         sub.add_parser(name, help=text)
+    today = sub.add_parser("today", help="today's entries and total")
+    today.add_argument("--json", action="store_true", help="print one JSON object")
     autostart = sub.add_parser("autostart", help="start awork tray when you log in")
     autostart.add_argument("action", choices=("on", "off", "status"))
     sub.add_parser("login", help="sign in with awork in your browser")
@@ -187,7 +190,7 @@ def _print_diagnostics(config, args, *, tray_running: bool, demo: bool = False) 
 
 
 def _remote_args(args) -> dict:
-    if args.command == "status":
+    if args.command in ("status", "today"):
         return {"json": args.json}
     if args.command == "start":
         return {"task": args.task, "type_of_work": args.type_of_work, "note": args.note}

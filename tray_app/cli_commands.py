@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .api.errors import ApiError, RateLimitedError
+from .api.errors import ApiError, RateLimitedError, busy_message
 from .cli_output import (
     PREFIX,
     busy_note,
@@ -23,10 +23,14 @@ from .cli_output import (
     start_needs,
     status_json,
     status_text,
+    today_json,
+    today_text,
+    totals_json,
     unknown_command,
     whoami_text,
 )
 from .core.commands import Busy
+from .core.day import todays_entries, totals
 from .core.wording import TIMER_INTENTS
 from .core.outbox import damaged_queue_text
 from .core.sign_in.account import describe_source
@@ -110,7 +114,8 @@ async def _run(core, name: str, args: dict) -> Outcome:
             if known is None:
                 raise
             entry, age = core.store.state.entry, max(round(known), 1)
-        status = {**status_json(entry, now), "age_seconds": age}
+        status = {**status_json(entry, now, commands.zone()), "age_seconds": age,
+                  **totals_json(await _totals(commands, now))}
         damaged = _damaged_queue(core)
         if damaged:  # actions that never reached awork: said on every status until the file is gone
             status["damaged_offline_queue"] = [str(p) for p in damaged]
@@ -122,6 +127,8 @@ async def _run(core, name: str, args: dict) -> Outcome:
                 text += "\n" + busy_note(age)
         warning = "\n".join(PREFIX + damaged_queue_text(p) for p in damaged)
         return Outcome(stdout=text, stderr=warning, status=status)
+    if name == "today":
+        return await _today(core, bool(args.get("json")))
     if name == "start":
         if not (args.get("task") or args.get("type_of_work")):
             return failure(EXIT_USAGE, start_needs())
@@ -137,6 +144,33 @@ async def _run(core, name: str, args: dict) -> Outcome:
     if core.store.state.held and core.store.state.pending:
         text += "\n" + core.store.state.held  # queued behind a long rate limit: say so
     return Outcome(stdout=text, status=status_json(entry, now))
+
+
+async def _totals(commands, now):
+    """Today's and this week's totals, read when due; the last known (or None) when awork does not
+    answer: the timer's status is not to fail for them."""
+    try:
+        await commands.refresh_day()
+    except ApiError as exc:
+        log.info("totals not read for status: %s", type(exc).__name__)
+    return totals(commands.store.state, now)
+
+
+async def _today(core, json_output: bool) -> Outcome:
+    """Today's entries and total (the timer read first, so its part is awork's)."""
+    commands = core.commands
+    await commands.refresh_timer()
+    await commands.refresh_day()
+    if core.store.state.day is None:  # awork's rate limit held the read back and none is known
+        raise RateLimitedError(busy_message(core.client.rate_limited_for), retry_after=core.client.rate_limited_for)
+    now = commands.clock.now()
+    zone = commands.zone()
+    rows = todays_entries(core.store.state, now)
+    total = totals(core.store.state, now).today
+    if json_output:
+        data = today_json(rows, total, now.astimezone(zone).date(), zone)
+        return Outcome(stdout=json_text(data), status=data)
+    return Outcome(stdout=today_text(rows, total, zone))
 
 
 def _damaged_queue(core) -> list:

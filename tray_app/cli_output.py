@@ -7,7 +7,7 @@ answering another `awork-tray` over the local socket (cli_commands runs both).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from .api.errors import (
     ApiError,
@@ -116,20 +116,80 @@ def format_age(seconds: int) -> str:
     return translate("Cli", "{0} min").format(round(seconds / 60))
 
 
-def status_json(entry, now: datetime) -> dict:
+def status_json(entry, now: datetime, zone: tzinfo = timezone.utc) -> dict:
+    """The timer for scripts; `zone`: the user's, for `started_at_local`."""
     state = timer_state(entry)
     if state is TimerState.IDLE:
-        return {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None, "task": None, "project": None, "note": None}
+        return {"state": "idle", "elapsed_seconds": 0, "started_at": None, "started_at_local": None,
+                "type_of_work": None, "task": None, "project": None, "note": None, "billable": None}
     project = entry.effective_project
     return {
         "state": state.value,
         "elapsed_seconds": int(elapsed(entry, now).total_seconds()),
         "started_at": entry.start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "started_at_local": _local_iso(entry.start, zone),
         "type_of_work": {"id": entry.type_of_work.id, "name": entry.type_of_work.name} if entry.type_of_work else None,
         "task": {"id": entry.task.id, "name": entry.task.name, "key": entry.task.key} if entry.task else None,
         "project": {"id": project.id, "name": project.name} if project else None,
         "note": entry.note,
+        "billable": entry.is_billable,  # None: awork did not say
     }
+
+
+def _local_iso(moment: datetime, zone: tzinfo) -> str:
+    """ISO 8601 with the zone's offset at that moment: 2024-05-06T08:47:00+02:00."""
+    return moment.astimezone(zone).replace(microsecond=0).isoformat()
+
+
+def totals_json(totals) -> dict:
+    """`today_seconds` and `week_seconds` (None when awork's entries could not be read)."""
+    if totals is None:
+        return {"today_seconds": None, "week_seconds": None}
+    return {"today_seconds": int(totals.today.total_seconds()), "week_seconds": int(totals.week.total_seconds())}
+
+
+def today_json(rows, total: timedelta, day, zone: tzinfo) -> dict:
+    """`today --json`: the day, its total and its entries, oldest first."""
+    entries = []
+    for entry, spent in rows:
+        project = entry.effective_project
+        entries.append({
+            "id": entry.id,
+            "state": timer_state(entry).value,
+            "started_at": entry.start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "started_at_local": _local_iso(entry.start, zone) if entry.start_time_known else None,
+            "ended_at_local": _local_iso(entry.end, zone) if entry.end is not None else None,
+            "seconds": int(spent.total_seconds()),
+            "type_of_work": {"id": entry.type_of_work.id, "name": entry.type_of_work.name} if entry.type_of_work else None,
+            "task": {"id": entry.task.id, "name": entry.task.name, "key": entry.task.key} if entry.task else None,
+            "project": {"id": project.id, "name": project.name} if project else None,
+            "note": entry.note,
+            "billable": entry.is_billable,
+        })
+    return {"date": day.isoformat(), "total_seconds": int(total.total_seconds()), "entries": entries}
+
+
+def today_text(rows, total: timedelta, zone: tzinfo) -> str:
+    """`today`: one line per entry (from–to, time, what) and the total."""
+    lines = []
+    for entry, spent in rows:
+        start = entry.start.astimezone(zone).strftime("%H:%M") if entry.start_time_known else "     "
+        if entry.end is not None:
+            until = entry.end.astimezone(zone).strftime("%H:%M")
+        elif timer_state(entry) is TimerState.IDLE:
+            until = "     "  # a manual entry made with a duration
+        else:
+            until = translate("Cli", "now")
+        what = describe(entry) or translate("Cli", "Timer")
+        if entry.task and entry.task.key:
+            what = f"{entry.task.key} {what}"
+        if entry.type_of_work and entry.type_of_work.name and entry.task:
+            what += f" · {entry.type_of_work.name}"
+        lines.append(f"{start}–{until}  {format_elapsed(spent, seconds=False):>5}  {what}")
+    if not rows:
+        lines.append(translate("Cli", "Nothing tracked today yet."))
+    lines.append(translate("Cli", "Today: {0}").format(format_elapsed(total, seconds=False)))
+    return "\n".join(lines)
 
 
 def status_text(entry, now: datetime) -> str:

@@ -90,5 +90,5 @@ def build_core(
     core = Core(config, store, commands, client, tokens, keychain)
     core.account = Account(store, commands.auth, client, tokens, keychain, browser)
     core.oauth = oauth
-    core.sync = SyncLoop(commands)
+    core.sync = SyncLoop(commands, totals=True)
     return core

@@ -526,6 +526,22 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>{0} Min.</translation>
     </message>
     <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Nothing tracked today yet.</source>
+        <translation>Heute noch nichts erfasst.</translation>
+    </message>
+    <message>
+        <source>Today: {0}</source>
+        <translation>Heute: {0}</translation>
+    </message>
+    <message>
         <source>Idle: no timer running.</source>
         <translation>Inaktiv: Es läuft kein Timer.</translation>
     </message>
@@ -595,6 +611,57 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>That type of work is archived in awork.</source>
         <translation>Diese Tätigkeit ist in awork archiviert.</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <source>Last: {0} · {1}</source>
+        <translation>Zuletzt: {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Today {0}</source>
+        <translation>Heute {0}</translation>
+    </message>
+    <message>
+        <source>This week {0}</source>
+        <translation>Diese Woche {0}</translation>
+    </message>
+    <message>
+        <source>Tracked today: {0}. Show today&apos;s entries</source>
+        <translation>Heute erfasst: {0}. Zeigt die Einträge von heute</translation>
+    </message>
+    <message>
+        <source>Tracked this week: {0}. Show today&apos;s entries</source>
+        <translation>Diese Woche erfasst: {0}. Zeigt die Einträge von heute</translation>
+    </message>
+    <message>
+        <source>Nothing tracked today yet.</source>
+        <translation>Heute noch nichts erfasst.</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue {0}</source>
+        <translation>{0} fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start the last entry again: task, type of work, note and billable</source>
+        <translation>Den letzten Eintrag neu starten: Aufgabe, Tätigkeit, Notiz und abrechenbar</translation>
+    </message>
+    <message>
+        <source>Continue the last entry</source>
+        <translation>Letzten Eintrag fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1576,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>„{0}“</translation>
     </message>
     <message>
+        <source>since {0}</source>
+        <translation>seit {0}</translation>
+    </message>
+    <message>
         <source>Elapsed time, paused</source>
         <translation>Erfasste Zeit, pausiert</translation>
     </message>
@@ -1596,6 +1667,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Abmelden</translation>
     </message>
     <message>
+        <source>Continue: {0}</source>
+        <translation>Fortsetzen: {0}</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
@@ -1630,6 +1709,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Today {0} · This week {1}</source>
+        <translation>Heute {0} · Diese Woche {1}</translation>
     </message>
     <message>
         <source>not signed in</source>

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -171,6 +171,15 @@ async def _tracking_rules(rig: Rig):
     assert (await rig.client.tracking_rules()).prevent_on_done_projects
 
 
+async def _time_entries_started(rig: Rig):
+    user_id = rig.backend.ws.user["id"]
+    since, until = date(2024, 4, 29), date(2024, 5, 6)  # the demo's history runs up to yesterday
+    week = await rig.client.time_entries_started(user_id, since, until)
+    expected = {r.id for r in rig.backend.ws.entries if since <= r.start.date() < until}
+    assert week and {e.id for e in week} == expected
+    assert await rig.client.time_entries_started(user_id, date(2020, 1, 6), date(2020, 1, 13)) == []
+
+
 CLIENT_DRIVERS = {
     "me": _me,
     "project_types_of_work": _project_types_of_work,
@@ -188,6 +197,7 @@ CLIENT_DRIVERS = {
     "resume": _timer_controls,
     "stop": _timer_controls,
     "correct_times": _correct_times,
+    "time_entries_started": _time_entries_started,
 }
 
 

@@ -106,3 +106,15 @@ def test_every_reply_carries_awork_s_clock(awork):
     ok, refused = asyncio.run(ask())
     for response in (ok, refused):
         assert parsedate_to_datetime(response.headers["date"]) == NOW + timedelta(hours=3, seconds=2)
+
+
+def test_the_entries_of_a_range_of_days_by_their_start_day(awork):
+    week = f"userId eq guid'{USER_ID}' and startDateUtc ge datetime'2024-04-29T00:00' and startDateUtc lt datetime'2024-05-06T00:00'"
+    reply = call(awork, "GET", "timeentries", query={"filterby": week, "orderby": "startDateUtc desc,startTimeUtc desc"})
+    assert reply.status == 200
+    days = {item["startDateUtc"][:10] for item in reply.body}
+    assert days and min(days) >= "2024-04-29" and max(days) < "2024-05-06"
+    starts = [(item["startDateUtc"][:10], item["startTimeUtc"]) for item in reply.body]
+    assert starts == sorted(starts, reverse=True)
+    wrong = call(awork, "GET", "timeentries", query={"filterby": "startDateUtc ge datetime'2024-13-01T00:00'"})
+    assert wrong.status == 400 and wrong.body["code"] == "invalid-filter-or-order"

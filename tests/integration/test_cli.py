@@ -9,11 +9,13 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 TOKEN = "test-token"
-STATUS_KEYS = {"state", "elapsed_seconds", "started_at", "type_of_work", "task", "project", "note", "age_seconds"}
+STATUS_KEYS = {"state", "elapsed_seconds", "started_at", "started_at_local", "type_of_work", "task", "project", "note",
+               "billable", "age_seconds", "today_seconds", "week_seconds"}
 COMMANDS = ("run", "status", "start", "pause", "resume", "stop", "login", "logout", "whoami")
 
 
@@ -58,8 +60,11 @@ def status(cli) -> dict:
 
 
 def test_status_idle_running_paused_idle(cli, fake_awork):
-    assert status(cli) == {"state": "idle", "elapsed_seconds": 0, "started_at": None, "type_of_work": None,
-                           "task": None, "project": None, "note": None, "age_seconds": 0}
+    idle = status(cli)
+    assert idle.pop("week_seconds") >= 0  # the demo's history may reach into this week
+    assert idle == {"state": "idle", "elapsed_seconds": 0, "started_at": None, "started_at_local": None,
+                    "type_of_work": None, "task": None, "project": None, "note": None, "billable": None,
+                    "age_seconds": 0, "today_seconds": 0}
 
     result = cli("start", "--task", "WEB-12", "--note", "Entwurf")
     assert result.returncode == 0, result.stderr
@@ -76,6 +81,11 @@ def test_status_idle_running_paused_idle(cli, fake_awork):
     assert running["project"] == {"id": task["projectId"], "name": "Website Relaunch"}
     assert running["type_of_work"] == {"id": task["typeOfWorkId"], "name": type_name}
     assert running["note"] == "Entwurf"
+    assert running["billable"] is True
+    local = datetime.fromisoformat(running["started_at_local"])  # in the user's zone, with its offset
+    assert local.utcoffset() == local.astimezone(ZoneInfo("Europe/Berlin")).utcoffset()
+    assert local == datetime.fromisoformat(running["started_at"].replace("Z", "+00:00"))
+    assert running["today_seconds"] >= running["elapsed_seconds"] and running["week_seconds"] >= running["today_seconds"]
 
     assert cli("pause").returncode == 0
     record = fake_awork.backend.last()
@@ -244,3 +254,32 @@ def test_continue_of_an_entry_whose_type_was_archived_says_how_to_start_with_ano
     assert result.returncode == 2, result.stderr
     assert "archived" in result.stderr and "awork-tray start --task WEB-12 --type-of-work NAME" in result.stderr
     assert len(fake_awork.requests.of("POST", "me/timetracking/start")) == 1
+
+
+def test_today_lists_today_s_entries_and_the_total(cli, fake_awork):
+    berlin = ZoneInfo("Europe/Berlin")
+    now = datetime.now(timezone.utc)
+    midnight = datetime.combine(now.astimezone(berlin).date(), datetime.min.time(), berlin).astimezone(timezone.utc)
+    start = max(now - timedelta(minutes=5), midnight)
+    seconds = int((now - start).total_seconds()) // 2
+    fake_awork.backend.add_manual_elsewhere(start, seconds=seconds, with_end=True,
+                                            task_id=next(t["id"] for t in fake_awork.backend.ws.tasks
+                                                         if t["taskIdentifier"] == "APP-10"))
+    assert cli("start", "--task", "WEB-12", "--note", "Entwurf").returncode == 0
+
+    result = cli("today", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["date"] == datetime.now(berlin).date().isoformat()
+    assert [(e["task"]["key"], e["state"]) for e in data["entries"]] == [("APP-10", "idle"), ("WEB-12", "running")]
+    assert data["entries"][0]["seconds"] == seconds and data["entries"][1]["note"] == "Entwurf"
+    assert data["total_seconds"] == sum(e["seconds"] for e in data["entries"])
+    sent = [r for r in fake_awork.requests.of("GET", "timeentries") if "startDateUtc" in r.query.get("filterby", "")]
+    assert len(sent) == 1  # one request for the week
+
+    text = cli("today")
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert "APP-10" in lines[0] and "WEB-12" in lines[1] and "Entwurf" not in text.stdout
+    assert lines[-1].startswith("Today: ")
+

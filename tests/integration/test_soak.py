@@ -1,7 +1,8 @@
 """A bounded soak: thousands of sync cycles on simulated time with random faults, user actions
 and changes made elsewhere. Checks the invariants (at most one timer, no start applied twice,
 the queue drained, the app showing awork's truth) and the request budget: in steady state at
-most 3 requests a minute, and none at all while a 429 says to wait."""
+most 3 requests a minute (the reads of the week's totals included), and none at all while a 429
+says to wait."""
 
 from __future__ import annotations
 
@@ -92,7 +93,7 @@ class OverSocket:
 async def soak(side, cycles: int, seed: int) -> dict:
     rng = random.Random(seed)
     clock, commands = side.clock, side.commands
-    sync = SyncLoop(commands, wall=clock.wall, monotonic=clock.monotonic, jitter=rng.random)
+    sync = SyncLoop(commands, wall=clock.wall, monotonic=clock.monotonic, jitter=rng.random, totals=True)
     tasks = [parse_task(t) for t in side.backend.ws.tasks[:6]]
     per_minute: Counter[int] = Counter()
     disturbed: set[int] = set()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from tray_app.composition import build_core
 from tray_app.config import Config
+from tray_app.core.day import todays_entries
 from tray_app.core.state import Auth
 from tray_app.demo.transport import DemoTransport
 from tray_app.domain.timer import TimerState
@@ -361,3 +362,31 @@ def test_notices_and_new_errors_are_notified_once(session, qloop, monkeypatch):
     store.update(error="shown in the popover")  # the open popover says it: no notification on top
     assert len(told) == 2
     session.popover.hide()
+
+
+def test_the_day_through_the_real_core_continue_from_today_s_list_and_the_menu(qtbot, qloop, session,
+                                                                                 start_requests):
+    open_popover(qtbot, qloop, session)  # the opening reads the week: the demo worked earlier today
+    day = session.popover.day
+    assert state(session).day is not None and day.today_button.isVisible()
+    assert day.last.isVisible()  # idle: the demo's timer was stopped
+    qtbot.keyClick(day.today_button, Qt.Key.Key_Space)
+    rows = todays_entries(state(session), session.commands.clock.now())  # the list's rows, oldest first
+    first = rows[0][0]  # (at any hour: the demo's stopped timer ran until now)
+    button = day.entries.findChildren(type(day.continue_button))[0]
+    assert session.popover.focusWidget() is button
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    settle(qloop, session)
+    s = state(session)
+    assert s.timer is TimerState.RUNNING and s.entry.task.id == first.task.id and s.entry.note == first.note
+    assert s.entry.is_billable == first.is_billable and not session.popover.isVisible()
+
+    other = next(a for a in session.tray.recent_actions if "Startseite" not in a.text())
+    label = other.text()
+    other.trigger()
+    settle(qloop, session)  # (the menu's recent tasks are made anew: the started one moved up)
+    assert state(session).entry.task.name in label and len(start_requests) == 2
+    settle(qloop, session, session.commands.stop())
+    session.tray.continue_action.trigger()
+    settle(qloop, session)
+    assert state(session).timer is TimerState.RUNNING and len(start_requests) == 3

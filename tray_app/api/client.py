@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Callable, NoReturn
 from urllib.parse import quote
@@ -122,6 +122,17 @@ class AworkClient:
             "pageSize": str(count),
         }
         return parse.listing(await self._json("GET", "timeentries", params=params), parse.time_entry)
+
+    async def time_entries_started(self, user_id: str, since: date, until: date) -> list[TimeEntry]:
+        """The user's entries that started on the UTC days `since` up to (not including) `until`:
+        one request for a week (awork's filter on `startDateUtc`, which is midnight of the UTC
+        day), more only past a page of 1000 entries."""
+        params = {
+            "filterby": (f"userId eq guid'{user_id}' and startDateUtc ge datetime'{since.isoformat()}T00:00' "
+                         f"and startDateUtc lt datetime'{until.isoformat()}T00:00'"),
+            "orderby": "startDateUtc desc,startTimeUtc desc",
+        }
+        return parse.listing(await self._paged("timeentries", params), parse.time_entry)
 
     async def assigned_tasks(self, limit: int = 5000) -> list[Task]:
         params = {"inProgress": "false", "filterby": "taskStatus/type ne 'done'"}

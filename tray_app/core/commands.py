@@ -20,10 +20,12 @@ from collections.abc import Awaitable, Callable
 from ..api.errors import ApiError
 from ..domain.clock_offset import AworkClock
 from ..domain.entities import Task, TimeEntry, TypeOfWork, Workload
+from ..domain.totals import DaySheet
 from .allowance import Allowance
 from .auth_state import AuthState
 from .bookkeeping import Bookkeeping, Busy
 from .cache import WorkloadCache
+from .day import Day, zone_of
 from .lists import MAX_AGE as LISTS_MAX_AGE
 from .lists import Lists
 from .offline import Offline
@@ -73,6 +75,9 @@ class Commands:
                                 offset=self._known_offset)
             self.offline = Offline(store, outbox, replayer, self.reader, book, self.auth, self.clock,
                                    queued=self._tell_acted)
+        self.zone = lambda: zone_of(zone_name)  # the user's time zone, for days and times of day
+        self.day = Day(store, client, now=self.clock.now, monotonic=monotonic, zone=self.zone,
+                       user_id=lambda: self.reader.user_id(store.state.entry))
         self.actions = TimerActions(store, client, reader=self.reader, offline=self.offline, bookkeeping=book,
                                     patience=self.patience, allowance=self.allowance, zone_name=zone_name,
                                     read_timer=self.refresh_timer, done=self._tell_acted)
@@ -93,7 +98,7 @@ class Commands:
 
     async def aclose(self) -> None:
         """End the shared reads still in flight (their callers may be gone already)."""
-        await asyncio.gather(self.reader.aclose(), self.lists.aclose())
+        await asyncio.gather(self.reader.aclose(), self.lists.aclose(), self.day.aclose())
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -128,14 +133,23 @@ class Commands:
     def load_cache(self) -> None:
         self.lists.load_cache()
 
+    async def refresh_day(self, *, force: bool = False) -> DaySheet | None:
+        """The week's entries for today's and this week's totals, when a read is due (core/day.py)."""
+        return await self.day.refresh(force=force)
+
     async def popover_opened(self) -> None:
         """The user looks: make sure what they see is true (and lists not stale)."""
         results = await asyncio.gather(
-            self.refresh_timer(force=False), self.refresh_lists(force=False), return_exceptions=True
+            self._timer_then_day(), self.refresh_lists(force=False), return_exceptions=True
         )
         for result in results:
             if isinstance(result, BaseException) and not isinstance(result, ApiError):
                 raise result
+
+    async def _timer_then_day(self) -> None:
+        # The totals' read is due or not by the timer just read: after it, never beside it.
+        await self.refresh_timer(force=False)
+        await self.refresh_day(force=False)
 
     async def search_remote(self, term: str) -> list[Task]:
         return await self.lists.search_remote(term)
@@ -173,3 +187,6 @@ class Commands:
     async def discard_away(self, entry_id: str, away_start, *, and_continue: bool = False) -> TimeEntry | None:
         """See TimerActions.discard_away: stop the running entry at the start of the away time."""
         return await self.actions.discard_away(entry_id, away_start, and_continue=and_continue)
+    async def continue_entry(self, entry: TimeEntry) -> TimeEntry:
+        """Start again on what `entry` was: its task, project, type of work, note and billable."""
+        return await self.actions.continue_entry(entry)

@@ -16,6 +16,7 @@ from typing import Callable
 from ..domain.actions import TimerAction
 from ..domain.entities import Task, TimeEntry, User, Workload
 from ..domain.timer import TimerState, timer_state
+from ..domain.totals import DaySheet
 
 
 class Auth(str, enum.Enum):
@@ -49,6 +50,7 @@ class AppState:
     held: str | None = None  # why queued actions wait although awork answers (a long 429)
     clock_offset: int = 0  # seconds awork's clock is ahead of this computer's (negative: behind)
     file_problems: tuple[str, ...] = ()  # damaged local files found at start (kept aside), for the user
+    day: DaySheet | None = None  # the week's entries for today's and this week's totals (core/day.py)
 
     @property
     def timer(self) -> TimerState:

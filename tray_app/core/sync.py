@@ -26,6 +26,7 @@ ACTIVE_INTERVAL = 30.0  # a timer runs or is paused: notice changes from elsewhe
 IDLE_INTERVAL = 180.0
 CHECK_EVERY = 15.0  # how often the clocks are compared for a jump (a wake-up every 15 s)
 MAX_BACKOFF = 300.0
+TOTALS_QUIET = 60.0  # after a 429, a minute with no read of the week's totals: the timer comes first
 
 
 class SyncLoop:
@@ -36,12 +37,16 @@ class SyncLoop:
         wall: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
         jitter: Callable[[], float] = random.random,
+        totals: bool = False,
     ):
+        """`totals`: after each good sync, read the week's entries when that read is due (core/day.py)."""
         self.commands = commands
         self.store = commands.store
         self._wall = wall
         self._monotonic = monotonic
         self._jitter = jitter
+        self._totals = totals
+        self._limited_at: float | None = None  # when awork last said 429 to a sync
         self._poked = asyncio.Event()
         self._jumped: list[Callable[[], None]] = []
         self.failures = 0  # in a row: the backoff grows with them
@@ -96,6 +101,7 @@ class SyncLoop:
             await self.commands.refresh_timer()
         except RateLimitedError as exc:
             log.info("rate limited: waiting %.0f s", exc.retry_after)
+            self._limited_at = self._monotonic()
             return max(exc.retry_after, 1.0)
         except (AuthError, NotSignedInError):
             return IDLE_INTERVAL
@@ -111,7 +117,21 @@ class SyncLoop:
             self.failures += 1
             return self.backoff()
         self.failures = 0
+        limited_lately = self._limited_at is not None and self._monotonic() - self._limited_at < TOTALS_QUIET
+        if self._totals and not limited_lately:
+            await self._read_day()
         return self.interval()
+
+    async def _read_day(self) -> None:
+        """The totals' week, when a read is due (core/day.py): after a good timer read, in the same
+        wake-up, so it adds no schedule of its own. Its failure is no sync failure: the last totals
+        stay, and the next sync tries again."""
+        try:
+            await self.commands.refresh_day()
+        except ApiError as exc:
+            log.info("the week's entries not read: %s", type(exc).__name__)
+        except Exception:
+            log.exception("reading the week's entries failed unexpectedly")
 
     def backoff(self) -> float:
         base = min(2.0 * 2 ** max(self.failures - 1, 0), MAX_BACKOFF)

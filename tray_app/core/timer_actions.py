@@ -224,10 +224,10 @@ class TimerActions:
             return entry
         if entry is None:
             raise LookupError(translate("Commands", "Nothing to continue: awork has no earlier time entry of yours."))
-        return await self.start_same(entry)
+        return await self.continue_entry(entry)
 
-    async def start_same(self, entry: TimeEntry) -> TimeEntry:
-        """A new timer on what `entry` was: its task, project, type of work, note and billable."""
+    async def continue_entry(self, entry: TimeEntry) -> TimeEntry:
+        """Start a timer on what `entry` was: task, project, type of work, note and billable."""
         project = entry.effective_project
         return await self.start(type_of_work_id=entry.type_of_work_id, task=entry.task, note=entry.note,
                                 project_id=project.id if project else None, project=project,
@@ -242,7 +242,7 @@ class TimerActions:
             raise LookupError(translate("Away", "The timer changed in the meantime; the away time was kept."))
         await self.stop(at=max(away_start, entry.start), entry_id=entry_id)
         if and_continue:
-            return await self.start_same(entry)
+            return await self.continue_entry(entry)
         return self.store.state.entry
 
     async def _decisive_timer(self) -> TimeEntry | None:

@@ -53,7 +53,7 @@ ACTIONS: dict[TimerAction, ActionWords] = {
 
 # What the core runs for a front end (the command line, a running tray's remote control): the timer
 # actions by their commands, and the commands built on them. `show` and the sign-in are not here.
-TIMER_INTENTS = ("status", *(words.command for words in ACTIONS.values()), "toggle", "continue", "whoami")
+TIMER_INTENTS = ("status", *(words.command for words in ACTIONS.values()), "toggle", "continue", "whoami", "today")
 
 
 def _words(action: TimerAction | str | None) -> ActionWords | None:

@@ -61,6 +61,9 @@ def _iso(moment: datetime) -> str:
 
 _FILTER_USER = re.compile(r"^userId eq guid'([^']+)'$")
 _NO_END = "endDateUtc eq null"
+# `startDateUtc ge datetime'2024-05-06T00:00'`: the day an entry started (its UTC date at midnight).
+_FILTER_START_DAY = re.compile(r"^startDateUtc (ge|gt|le|lt) datetime'(\d{4}-\d{2}-\d{2})(?:T00:00(?::00)?)?'$")
+_COMPARE = {"ge": lambda a, b: a >= b, "gt": lambda a, b: a > b, "le": lambda a, b: a <= b, "lt": lambda a, b: a < b}
 _OPEN_TASKS = "taskStatus/type ne 'done'"
 _CONTROL = ("start", "stop", "pause", "resume")
 
@@ -271,6 +274,9 @@ class FakeAwork:
                     records = [r for r in records if r.user_id == match.group(1)]
                 elif clause.strip() == _NO_END:
                     records = [r for r in records if r.end is None]
+                elif day := _FILTER_START_DAY.match(clause.strip()):
+                    compare, bound = _COMPARE[day.group(1)], _day(day.group(2))
+                    records = [r for r in records if compare(r.start.date(), bound)]
                 else:
                     raise Rejected(400, "invalid-filter-or-order", f"The filter '{filterby}' is not valid.")
         order = query.get("orderby", "")
@@ -459,6 +465,13 @@ class FakeAwork:
             for name, value in changes.items():
                 setattr(record, name, value)
             entry_edits.touch(record, self.clock())
+
+
+def _day(text: str):
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise Rejected(400, "invalid-filter-or-order", f"'{text}' is not a date.") from None
 
 
 def _check_user_id(query: dict[str, str]) -> None:

@@ -117,6 +117,8 @@ def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = F
             tasks.append(_task(rng, name, project, 10 + t_index + (2 if key == "WEB" else 0), type_id))
     entries = _history(rng, now, tasks, types[: len(_TYPES)], days=14)
     if running:
+        # Earlier today, before the timer: today's and this week's totals are more than the timer.
+        entries += _earlier_today(random.Random(seed + 2_000_003), now, tasks)
         task = tasks[0]
         start = now - timedelta(minutes=83)
         entries.append(Record(new_id(rng), USER_ID, task["typeOfWorkId"], "Europe/Berlin", start, task["id"],
@@ -138,6 +140,18 @@ def demo_workspace(now: datetime | None = None, seed: int = 7, running: bool = F
     )
     _add_rules_showcase(workspace, random.Random(seed + 1_000_003), now)
     return workspace
+
+
+def _earlier_today(rng: random.Random, now: datetime, tasks: list[dict]) -> list[Record]:
+    """Two finished entries in the hours before the demo's timer (from their own random stream,
+    so the ids above stay as they were): a design session and a call with a note."""
+    made = []
+    for task, minutes_ago, minutes, note in ((tasks[8], 255, 50, None), (tasks[1], 190, 95, "Hero-Bereich")):
+        start = (now - timedelta(minutes=minutes_ago)).replace(second=0, microsecond=0)
+        made.append(Record(new_id(rng), USER_ID, task["typeOfWorkId"], "Europe/Berlin", start, task["id"],
+                           task["projectId"], note=note, end=start + timedelta(minutes=minutes), created=start,
+                           is_billable=bool(task["project"]["isBillableByDefault"])))
+    return made
 
 
 def _add_rules_showcase(ws: Workspace, rng: random.Random, now: datetime) -> None:

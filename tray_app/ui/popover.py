@@ -36,6 +36,7 @@ from .quick_list import PIN_DOWN_SHORTCUT, PIN_SHORTCUT, PIN_UP_SHORTCUT, Choice
 from .a11y import announce, make_window, name_clear_button
 from .placement import available_size, placement
 from .style import popover_style
+from .day_panel import DayPanel
 from .timer_card import TimerCard
 from .tray import pending_text
 
@@ -52,6 +53,8 @@ class Popover(QWidget):
     stop_requested = Signal()
     remote_search_requested = Signal(str)
     project_types_wanted = Signal(str)  # project id: which types of work does it allow?
+    continue_entry_requested = Signal(object)  # TimeEntry: today's list's Continue
+    continue_last_requested = Signal()  # the last entry's Continue, while nothing runs
     opened = Signal()
     sign_in_requested = Signal()
     sign_out_requested = Signal()
@@ -79,6 +82,7 @@ class Popover(QWidget):
         self._countdown.timeout.connect(self._show_status)
 
         self.card = TimerCard(self)
+        self.day = DayPanel(self)
         self.search = QLineEdit(objectName="search")
         self.search.setClearButtonEnabled(True)
         self.list = QuickList(self)
@@ -124,6 +128,7 @@ class Popover(QWidget):
         layout.setContentsMargins(10, 10, 10, 8)
         layout.setSpacing(8)
         layout.addWidget(self.card)
+        layout.addWidget(self.day)  # the totals, and the last entry above the recent list
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.options)
@@ -139,7 +144,10 @@ class Popover(QWidget):
         self.setTabOrder(self.type_box, self.note)
         self.setTabOrder(self.note, self.card.pause_button)
         self.setTabOrder(self.card.pause_button, self.card.stop_button)
-        self.setTabOrder(self.card.stop_button, self.menu_button)
+        self.setTabOrder(self.card.stop_button, self.day.continue_button)
+        self.setTabOrder(self.day.continue_button, self.day.today_button)
+        self.setTabOrder(self.day.today_button, self.day.week_button)
+        self.setTabOrder(self.day.week_button, self.menu_button)
 
         self._remote_timer = QTimer(self, singleShot=True, interval=REMOTE_SEARCH_DELAY_MS)
         self._remote_timer.timeout.connect(self._ask_remote)
@@ -154,6 +162,9 @@ class Popover(QWidget):
         self.card.pause_clicked.connect(self.pause_requested)
         self.card.resume_clicked.connect(self.resume_requested)
         self.card.stop_clicked.connect(self.stop_requested)
+        self.day.continue_entry_requested.connect(self.continue_entry_requested)
+        self.day.continue_last_requested.connect(self.continue_last_requested)
+        self.day.resized.connect(lambda: self.isVisible() and self._place())
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.dismiss)
         self.list.pins_edited.connect(self.pins_edited)
         self.list.pin_requested.connect(self._toggle_pin)
@@ -196,6 +207,7 @@ class Popover(QWidget):
         if focus_in_card and not self.card.isVisible() and self.search.isEnabled():
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)  # stopped: back to where a start begins
         self._show_clock_note(state.clock_offset)
+        self.day.render(state, timedelta(seconds=state.clock_offset))
         if state.workload != previous.workload or self.type_box.count() == 0:
             self._fill_types()
         self.list.set_workload(state.workload)
@@ -206,6 +218,8 @@ class Popover(QWidget):
         for part in (self.search, self.list, self.options):
             part.setEnabled(not signed_out)
             part.setVisible(not signed_out)
+        if signed_out:
+            self.day.hide()
         # No lists yet and awork out of reach (or failing): the status says why; "Loading…" would not be true.
         if state.offline:
             self.list.set_empty_text(self.tr("Your tasks appear here once awork answers."))

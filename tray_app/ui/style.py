@@ -13,7 +13,7 @@ _STYLE = """
 #popover {{ background: {window}; border: 1px solid {border}; border-radius: 8px; }}
 #timerCard {{ background: {base}; border: 1px solid {card_border}; border-radius: 6px; }}
 #timerTitle {{ font-weight: 600; font-size: 11pt; }}
-#timerSubtitle, #timerNote, #who {{ color: {dim}; }}
+#timerSubtitle, #timerNote, #who, #timerSince, #dayTotals, #lastEntry {{ color: {dim}; }}
 #timerClock {{ font-size: 18pt; font-weight: 600; font-family: monospace; }}
 #pausedBadge, #demoBadge, #runningState {{
     background: #f2a60c; color: #1f2328; border-radius: 4px; padding: 1px 6px; font-weight: 600;

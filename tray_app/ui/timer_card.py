@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ..domain.entities import TimeEntry
 from ..domain.timer import TimerState, elapsed, format_elapsed, timer_state
+from ..i18n import format_moment
 
 
 def _utc_now() -> datetime:
@@ -39,6 +40,8 @@ class TimerCard(QFrame):
         # No fixed name: a screen reader's name for a label is its text, i.e. the time as shown;
         # the description says what it is (_retranslate).
         self.clock = QLabel("0:00:00", objectName="timerClock")
+        # When it started ("since 08:47"): awork's start time, in this computer's zone and locale.
+        self.since = QLabel(objectName="timerSince")
         # The state in words, where the icon says it in colour: "● Running", or the Paused badge.
         # Beside the title, not the clock: the clock row must hold 100+ hours and two German buttons.
         self.state_label = QLabel(objectName="runningState")
@@ -63,7 +66,12 @@ class TimerCard(QFrame):
         heading.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
         controls.setSpacing(6)
-        controls.addWidget(self.clock)
+        # Under the clock, not beside it: the clock row is full with 100+ hours and two German buttons.
+        elapsed_box = QVBoxLayout()
+        elapsed_box.setSpacing(0)
+        elapsed_box.addWidget(self.clock)
+        elapsed_box.addWidget(self.since)
+        controls.addLayout(elapsed_box)
         controls.addStretch(1)
         controls.addWidget(self.pause_button)
         controls.addWidget(self.stop_button)
@@ -105,6 +113,8 @@ class TimerCard(QFrame):
         self.badge.setVisible(self._state is TimerState.PAUSED)
         self.state_label.setVisible(self._state is TimerState.RUNNING)
         self._retranslate()
+        # The locale's time of day in this computer's zone ($TZ honoured): 08:47, or 8:47 AM.
+        self.since.setText(self.tr("since {0}").format(format_moment(entry.start, self._now() + self._offset)))
         # Busy, the buttons stay enabled (a click is ignored, the core would refuse it anyway): a
         # disabled button loses the keyboard focus, which then lands on whatever comes next.
         self._busy = busy

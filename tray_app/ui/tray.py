@@ -10,9 +10,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from ..core.day import totals
 from ..core.state import AppState, Auth
 from ..core.wording import keychain_waiting_text, waiting_text
-from ..domain.timer import TimerState, describe, elapsed
+from ..domain.timer import TimerState, describe, elapsed, format_elapsed
 from ..platform.notifications import create_notifier
 from .icons import icon_variant, state_icon, tray_icon
 from .placement import click_anchor
@@ -37,11 +38,19 @@ def pending_text(pending: int) -> str:
     return ""
 
 
+def _menu_text(text: str) -> str:
+    """A name as a menu item shows it: "&" is no mnemonic, and a long name is cut."""
+    text = text.replace("&", "&&")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 class Tray(QObject):
     quick_start_requested = Signal()
     pause_requested = Signal()
     resume_requested = Signal()
     stop_requested = Signal()
+    continue_requested = Signal()  # idle: start the last entry again
+    start_task_requested = Signal(object)  # Task: one of the recent tasks, from the menu
     sign_in_requested = Signal()
     sign_out_requested = Signal()
     settings_requested = Signal()
@@ -58,12 +67,20 @@ class Tray(QObject):
         # The first line states the timer in words (the icon says it only in colour).
         self.timer_line = self.menu.addAction("awork tray")  # until the first state is rendered
         self.timer_line.setEnabled(False)
+        self.totals_line = self.menu.addAction("")  # "Today 3:38 · This week 12:10", once known
+        self.totals_line.setEnabled(False)
+        self.totals_line.setVisible(False)
         self.menu.addSeparator()
         self.quick_action = self.menu.addAction(self.tr("Quick start…"), self.quick_start_requested.emit)
         self.menu.addSeparator()
+        self.continue_action = self.menu.addAction("", self.continue_requested.emit)
         self.pause_action = self.menu.addAction(self.tr("Pause"), self._pause_or_resume)
         self.stop_action = self.menu.addAction(self.tr("Stop"), self.stop_requested.emit)
-        self.menu.addSeparator()
+        # The five most recent tasks, to start with one click (GNOME and macOS users live here).
+        self.recent_section = self.menu.addSection("")
+        self.recent_actions: list = []
+        self._recent_ids: list[str] = []
+        self._recent_end = self.menu.addSeparator()
         self.sign_action = self.menu.addAction(self.tr("Sign in with awork…"), self._sign_in_or_out)
         self.settings_action = self.menu.addAction(self.tr("Settings…"), self.settings_requested.emit)
         self.quit_action = self.menu.addAction(self.tr("Quit"), self.quit_requested.emit)
@@ -152,6 +169,36 @@ class Tray(QObject):
         self.stop_action.setEnabled(timer is not TimerState.IDLE and not busy)
         self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
         self.sign_action.setVisible(not state.demo)
+        last = state.entry if timer is TimerState.IDLE else None
+        self.continue_action.setVisible(last is not None)
+        self.continue_action.setEnabled(last is not None and not busy)
+        if last is not None:
+            what = describe(last) or (last.type_of_work.name if last.type_of_work else "")
+            self.continue_action.setText(self.tr("Continue: {0}").format(_menu_text(what)))
+        self._render_recent(state, busy)
+
+    def _render_recent(self, state: AppState, busy: bool) -> None:
+        tasks = [t for t in state.workload.recent_tasks if t.id != (state.entry.task.id if (
+            state.entry is not None and state.entry.task is not None and state.timer is not TimerState.IDLE) else None)][:5]
+        ids = [t.id for t in tasks]
+        if ids != self._recent_ids:
+            self._recent_ids = ids
+            for action in self.recent_actions:
+                self.menu.removeAction(action)
+                action.deleteLater()
+            self.recent_actions = []
+            for task in tasks:
+                label = f"{task.key} · {task.name}" if task.key else task.name
+                action = self.menu.addAction(_menu_text(label))
+                self.menu.insertAction(self._recent_end, action)  # (moves it into the section)
+                action.triggered.connect(lambda _=False, t=task: self.start_task_requested.emit(t))
+                self.recent_actions.append(action)
+        signed_in = state.auth is not Auth.SIGNED_OUT or state.demo
+        self.recent_section.setText(self.tr("Start"))
+        self.recent_section.setVisible(bool(self.recent_actions) and signed_in)
+        for action in self.recent_actions:
+            action.setVisible(signed_in)
+            action.setEnabled(not busy)
 
     def _spent(self) -> str:
         """The timer's time in units ("1 h 13 min", "45 s"): a tooltip is read, not watched.
@@ -191,6 +238,7 @@ class Tray(QObject):
             text = f"{what} · {spent}{paused}"
             line = self.tr("Paused: {0}") if state.timer is TimerState.PAUSED else self.tr("Running: {0}")
             self.timer_line.setText(line.format(f"{what} · {spent}"))
+        self._show_totals()
         if state.waiting:
             text += "\n" + waiting_text(*state.waiting)
         if state.offline:
@@ -201,6 +249,14 @@ class Tray(QObject):
             text += f"\n⚠ {state.error.splitlines()[0]}"
         # In every state, first: a demo timer is never taken for a real one.
         self.icon.setToolTip(self.tr("DEMO") + " · " + text if state.demo else text)
+
+    def _show_totals(self) -> None:
+        state = self._state
+        known = totals(state, self._now() + timedelta(seconds=state.clock_offset))
+        self.totals_line.setVisible(known is not None and state.auth is not Auth.SIGNED_OUT)
+        if known is not None:
+            self.totals_line.setText(self.tr("Today {0} · This week {1}").format(
+                format_elapsed(known.today, seconds=False), format_elapsed(known.week, seconds=False)))
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
