@@ -77,6 +77,10 @@ class TimerActions:
         log.info("%s done: timer %s", action.value, self.store.state.timer.value)
         return entry
 
+    # The edits of the running entry (core.entry_edits) send or queue, and record, the same way.
+    send_or_queue = _send_or_queue
+    took = _took
+
     # -- start -----------------------------------------------------------------------------------
 
     async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
