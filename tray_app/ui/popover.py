@@ -34,6 +34,7 @@ from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState
 from .quick_list import Choice, QuickList
 from .a11y import announce, make_window, name_clear_button
+from .entry_editing import EntryEditing
 from .placement import available_size, placement
 from .style import popover_style
 from .timer_card import TimerCard
@@ -57,6 +58,9 @@ class Popover(QWidget):
     sign_out_requested = Signal()
     settings_requested = Signal()
     quit_requested = Signal()
+    edit_requested = Signal(object, str)  # EntryChange (without the start), the start as typed ("": unchanged)
+    discard_requested = Signal()
+    undo_requested = Signal()  # of a discard, while its undo is offered
 
     def __init__(self, monotonic: Callable[[], float] = time.monotonic):
         """`monotonic`: the sync loop's clock, which the state's next_try is on."""
@@ -130,6 +134,7 @@ class Popover(QWidget):
         layout.addWidget(line)
         layout.addLayout(footer)
         self._retranslate()
+        self.editing = EntryEditing(self)  # the running entry's editor and the discard's undo
         self.setTabOrder(self.sign_in_button, self.search)  # (shown only while the search is hidden)
         self.setTabOrder(self.search, self.list)
         self.setTabOrder(self.list, self.type_box)
@@ -151,7 +156,7 @@ class Popover(QWidget):
         self.card.pause_clicked.connect(self.pause_requested)
         self.card.resume_clicked.connect(self.resume_requested)
         self.card.stop_clicked.connect(self.stop_requested)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.dismiss)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._escape)
         self._apply_style()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._apply_style)
 
@@ -194,9 +199,10 @@ class Popover(QWidget):
         self.list.set_running(_running_identity(state), paused=state.timer is TimerState.PAUSED)
         # Nothing to search before a sign-in: the popover is the message and its one button.
         signed_out = state.auth is Auth.SIGNED_OUT and not state.demo
+        editing = self.editing.editor.isVisible()  # the editor stands in for the quick start
         for part in (self.search, self.list, self.options):
             part.setEnabled(not signed_out)
-            part.setVisible(not signed_out)
+            part.setVisible(not signed_out and not editing)
         # No lists yet and awork out of reach (or failing): the status says why; "Loading…" would not be true.
         if state.offline:
             self.list.set_empty_text(self.tr("Your tasks appear here once awork answers."))
@@ -214,6 +220,7 @@ class Popover(QWidget):
         self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
         self.sign_action.setEnabled(not state.demo)
         self._name_menu_button()
+        self.editing.render(state)
         if self.isVisible():
             self._place()
 
@@ -397,6 +404,8 @@ class Popover(QWidget):
             self.type_box.setCurrentIndex(max(self.type_box.findData(choice.type_of_work.id), 0))
 
     def _start_choice(self, choice: Choice) -> None:
+        if self.editing.chosen(choice):
+            return  # the editor's new task, not a start
         if self._state.busy:
             return
         if self.list.is_running(choice):
@@ -444,6 +453,10 @@ class Popover(QWidget):
 
     # -- showing and hiding ----------------------------------------------------------------------
 
+    def _escape(self) -> None:
+        if not self.editing.escape():  # out of the editor first, then out of the popover
+            self.dismiss()
+
     def dismiss(self) -> None:
         """Hide on purpose (Esc, a start, a second click): not a focus loss."""
         self._dismissing = True
@@ -482,6 +495,7 @@ class Popover(QWidget):
         self.list.reset()
         self._selected = None  # the row's own type of work again
         self._selection_changed()
+        self.editing.reset()
 
     def _apply_style(self, *_) -> None:
         # The colours are baked in (theme.py): a new palette means a new sheet. From the
@@ -496,6 +510,7 @@ class Popover(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self.editing.retranslate()
             self.render(self._state)
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
             self._apply_style()
