@@ -40,16 +40,23 @@ class EntryEditing(QObject):
         layout = popover.layout()
         at = layout.indexOf(popover.card) + 1
         layout.insertWidget(at, self.undo_bar)
-        layout.insertWidget(at, self.editor)
+        layout.insertWidget(at, self.editor, 1)  # it takes the list's room while it stands in for it
         # Beside the note: when the timer began, for "I forgot to start".
         self.started_box = QComboBox(objectName="startedAgo")
+        # A glyph, not a word (the row is narrow); a screen reader reads its name for the combo.
+        self.started_label = QLabel("⏱", buddy=self.started_box)
+        popover.options.layout().addWidget(self.started_label)
         popover.options.layout().addWidget(self.started_box)
 
+        popover.setTabOrder(popover.note, self.started_box)
+        popover.setTabOrder(self.started_box, popover.card.pause_button)
+        popover.setTabOrder(popover.card.stop_button, popover.card.edit_button)
+        popover.setTabOrder(popover.card.edit_button, popover.menu_button)
         popover.card.edit_clicked.connect(self.open)
         QShortcut(QKeySequence("Ctrl+E"), popover, activated=self.open)
         QShortcut(QKeySequence("Ctrl+Z"), popover, activated=self._undo)
         self.undo_button.clicked.connect(self._undo)
-        popover.search.installEventFilter(self)  # its own Ctrl+Z would undo typing, not the discard
+        popover.search.installEventFilter(self)  # (see eventFilter)
         self.editor.cancelled.connect(self.close)
         self.editor.task_wanted.connect(self._pick)
         self.editor.save_requested.connect(popover.edit_requested)
@@ -61,6 +68,7 @@ class EntryEditing(QObject):
         self.undo_button.setAccessibleName(self.tr("Undo the discard"))
         self.started_box.setAccessibleName(self.tr("Started (for a timer you forgot to start)"))
         self.started_box.setToolTip(self.started_box.accessibleName())
+        self.started_label.setAccessibleName(self.started_box.accessibleName())
         current = self.started_box.currentIndex()
         self.started_box.clear()
         for minutes in STARTED_CHOICES:
@@ -146,10 +154,16 @@ class EntryEditing(QObject):
         self.popover.discard_requested.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo)
-                and self.popover._state.discarding is not None and not self.popover.search.isUndoAvailable()):
-            self._undo()
-            return True
+        # The search field claims both keys for itself (on X11 Ctrl+E is "end of line"), so the
+        # shortcuts above never fire while it has the focus, which it has on every open.
+        if event.type() == QEvent.Type.KeyPress:
+            if (event.matches(QKeySequence.StandardKey.Undo) and self.popover._state.discarding is not None
+                    and not self.popover.search.isUndoAvailable()):
+                self._undo()
+                return True
+            if event.key() == Qt.Key.Key_E and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+                self.open()
+                return True
         return super().eventFilter(watched, event)
 
     def _undo(self) -> None:

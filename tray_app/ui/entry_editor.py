@@ -76,6 +76,7 @@ class EntryEditor(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(self.form)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         self.setTabOrder(self.note, self.started)
         self.setTabOrder(self.started, self.billable)

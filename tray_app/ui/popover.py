@@ -134,7 +134,6 @@ class Popover(QWidget):
         layout.addWidget(line)
         layout.addLayout(footer)
         self._retranslate()
-        self.editing = EntryEditing(self)  # the running entry's editor and the discard's undo
         self.setTabOrder(self.sign_in_button, self.search)  # (shown only while the search is hidden)
         self.setTabOrder(self.search, self.list)
         self.setTabOrder(self.list, self.type_box)
@@ -142,6 +141,7 @@ class Popover(QWidget):
         self.setTabOrder(self.note, self.card.pause_button)
         self.setTabOrder(self.card.pause_button, self.card.stop_button)
         self.setTabOrder(self.card.stop_button, self.menu_button)
+        self.editing = EntryEditing(self)  # the running entry's editor and the discard's undo (its tab stops too)
 
         self._remote_timer = QTimer(self, singleShot=True, interval=REMOTE_SEARCH_DELAY_MS)
         self._remote_timer.timeout.connect(self._ask_remote)

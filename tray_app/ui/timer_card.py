@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ..domain.entities import TimeEntry
 from ..domain.timer import TimerState, elapsed, format_elapsed, timer_state
@@ -49,8 +49,11 @@ class TimerCard(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pause_button = QPushButton(objectName="pauseButton")
         self.stop_button = QPushButton(objectName="stopButton")
-        # A pen, not a word: the clock row must hold 100+ hours and two German buttons beside it.
-        self.edit_button = QPushButton("✎", objectName="editButton")
+        # A small pen, not a third labelled button: the clock row must hold 100+ hours and two
+        # German buttons (and beside the title it would wrap a long one: the card must not jump).
+        self.edit_button = QToolButton(objectName="editButton")
+        self.edit_button.setText("✎")
+        self.edit_button.setAutoRaise(True)
         self.edit_button.clicked.connect(self.edit_clicked)
         self._retranslate()
         self.pause_button.clicked.connect(self._on_pause_resume)
