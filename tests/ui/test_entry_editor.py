@@ -116,7 +116,7 @@ def test_a_start_can_have_begun_minutes_ago_and_every_open_starts_now(qtbot, pop
     assert popover.editing.started_minutes() == 0
 
 
-def test_in_german(qtbot, popover, workload, language_de):
+def test_in_german(qtbot, popover, workload, language_de):  # noqa: F811 (the fixture)
     popover.render(running(workload))
     editor = open_editor(qtbot, popover)
     assert editor.save_button.text() == "Spei&chern" and editor.billable.text() == "Abrechen&bar"
