@@ -21,7 +21,11 @@ commands:
   show              open the quick-start popover (starts the tray if needed); bind this to a key
   status [--json]   show the current timer
   start             start a timer: --type-of-work NAME|ID and/or --task KEY|ID [--note TEXT]
+                    [--started HH:MM|-15m] (it began then: "I forgot to start")
   pause, resume, stop
+  edit              change the running or paused timer: [--note TEXT] [--type-of-work NAME|ID]
+                    [--task KEY|ID] [--billable|--not-billable] [--started HH:MM|-15m]
+  discard           delete the running or paused timer (it is gone from awork)
   toggle            running -> pause, paused -> resume, idle -> continue the last entry
   continue          start again with the last entry's task, project, type of work and note
   today [--json]    today's entries and total (and this week's total with status --json)
@@ -70,6 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--type-of-work", "-t", metavar="NAME|ID", help="type of work (default: the task's own)")
     start.add_argument("--task", metavar="KEY|ID", help="task key such as WEB-12, or its id")
     start.add_argument("--note", metavar="TEXT", help="note for the time entry")
+    start.add_argument("--started", metavar="HH:MM|-15m", help="it began then: a time of day, or minutes ago")
+    edit = sub.add_parser("edit", help="change the running or paused timer")
+    edit.add_argument("--note", metavar="TEXT", help='the new note ("" removes it)')
+    edit.add_argument("--type-of-work", "-t", metavar="NAME|ID", help="the new type of work")
+    edit.add_argument("--task", metavar="KEY|ID", help="the new task (with its own type of work unless -t)")
+    billable = edit.add_mutually_exclusive_group()
+    billable.add_argument("--billable", action="store_true", default=None, help="mark it billable")
+    billable.add_argument("--not-billable", action="store_false", dest="billable", help="mark it not billable")
+    edit.add_argument("--started", metavar="HH:MM|-15m", help="move its start: a time of day, or minutes ago")
+    sub.add_parser("discard", help="delete the running or paused timer")
     for name, text in (("pause", "pause the running timer"), ("resume", "resume the paused timer"), ("stop", "stop the timer"),
                        ("toggle", "pause, resume, or continue the last entry"),
                        ("continue", "start again with the last entry's task, type of work and note")):
@@ -86,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_joined_started(sys.argv[1:] if argv is None else list(argv)))
     from .config import Config, tighten_existing
 
     config = Config.from_environment()
@@ -96,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_output import start_needs
 
         parser.error(start_needs())
+    if args.command == "edit" and all(getattr(args, name) is None for name in EDIT_OPTIONS):
+        from .cli_output import edit_needs
+
+        parser.error(edit_needs())
     if args.command not in (None, "run", "show"):
         _start_logging(config, args)  # the tray starts its log once its icon shows
     runs_tray = args.command in (None, "run", "show")
@@ -135,6 +153,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "details", False):
         _print_diagnostics(config, args, tray_running=False)
     return code
+
+
+EDIT_OPTIONS = ("note", "type_of_work", "task", "billable", "started")
+
+
+def _joined_started(argv: list[str]) -> list[str]:
+    """`--started -15m` as `--started=-15m`: argparse takes a value that starts with "-" for an option."""
+    joined: list[str] = []
+    for arg in argv:
+        if joined and joined[-1] == "--started" and arg.startswith("-") and arg[1:2].isdigit():
+            joined[-1] = f"--started={arg}"
+        else:
+            joined.append(arg)
+    return joined
 
 
 def _may_reach_demo(args, config) -> bool:
@@ -193,7 +225,9 @@ def _remote_args(args) -> dict:
     if args.command in ("status", "today"):
         return {"json": args.json}
     if args.command == "start":
-        return {"task": args.task, "type_of_work": args.type_of_work, "note": args.note}
+        return {"task": args.task, "type_of_work": args.type_of_work, "note": args.note, "started": args.started}
+    if args.command == "edit":
+        return {name: getattr(args, name) for name in EDIT_OPTIONS}
     return {}
 
 

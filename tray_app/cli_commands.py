@@ -11,12 +11,14 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .api.errors import ApiError, RateLimitedError, busy_message
+from .api.errors import ApiError, RateLimitedError, ValidationError, busy_message
 from .cli_output import (
     PREFIX,
     busy_note,
     demo_mark,
+    discarded_text,
     demo_prefix,
+    edit_needs,
     error_text,
     keychain_waiting,
     no_token,
@@ -31,6 +33,7 @@ from .cli_output import (
 )
 from .core.commands import Busy
 from .core.day import todays_entries, totals
+from .domain.actions import EntryChange
 from .core.wording import TIMER_INTENTS
 from .core.outbox import damaged_queue_text
 from .core.sign_in.account import describe_source
@@ -129,12 +132,33 @@ async def _run(core, name: str, args: dict) -> Outcome:
         return Outcome(stdout=text, stderr=warning, status=status)
     if name == "today":
         return await _today(core, bool(args.get("json")))
+    if name in ("start", "edit") and args.get("started"):
+        try:
+            args["started"] = commands.parse_start(args["started"])
+        except ValidationError as exc:  # the user's words, not awork's answer: a usage error
+            return failure(EXIT_USAGE, exc.user_message)
     if name == "start":
         if not (args.get("task") or args.get("type_of_work")):
             return failure(EXIT_USAGE, start_needs())
         task = await commands.resolve_task(args["task"]) if args.get("task") else None
         tow = await commands.resolve_type_of_work(args["type_of_work"]) if args.get("type_of_work") else None
-        entry = await commands.start(type_of_work_id=tow.id if tow else None, task=task, note=args.get("note"))
+        entry = await commands.start(type_of_work_id=tow.id if tow else None, task=task, note=args.get("note"),
+                                     started=args.get("started") or None)
+    elif name == "edit":
+        if all(args.get(key) is None for key in ("note", "type_of_work", "task", "billable", "started")):
+            return failure(EXIT_USAGE, edit_needs())
+        await commands.refresh_timer(force=False)  # (a one-shot command knows no timer yet)
+        task = await commands.resolve_task(args["task"]) if args.get("task") else None
+        tow = await commands.resolve_type_of_work(args["type_of_work"]) if args.get("type_of_work") else None
+        billable = args.get("billable")
+        entry = await commands.edit(EntryChange(note=args.get("note"), type_of_work=tow, task=task,
+                                                is_billable=billable if isinstance(billable, bool) else None,
+                                                start=args.get("started") or None))
+    elif name == "discard":
+        before = await commands.refresh_timer(force=False)
+        await commands.discard()
+        now = commands.clock.now()
+        return Outcome(stdout=discarded_text(before, now), status=status_json(core.store.state.entry, now))
     elif name == "continue":
         entry = await commands.continue_last()
     else:  # pause, resume, stop, toggle

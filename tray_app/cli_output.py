@@ -63,6 +63,17 @@ def start_needs() -> str:
     return translate("Cli", "start needs --type-of-work NAME|ID, --task KEY|ID, or both")
 
 
+def edit_needs() -> str:
+    return translate("Cli", "edit needs at least one of --note, --type-of-work, --task, --billable, --not-billable, "
+                            "--started")
+
+
+def discarded_text(entry, now: datetime) -> str:
+    """After `discard`: what was deleted, so a mistake can be redone by hand."""
+    what = status_text(entry, now).split(" · ", 1)[-1] if entry is not None else ""
+    return translate("Cli", "Discarded: {0}").format(what) if what else translate("Cli", "Discarded.")
+
+
 def unknown_command(name) -> str:
     return translate("Cli", "unknown command {0}").format(repr(name))
 

@@ -50,6 +50,14 @@
         <source>stop</source>
         <translation>Stoppen</translation>
     </message>
+    <message>
+        <source>change of the timer</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>discard</source>
+        <translation>Verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -112,6 +120,10 @@
     <message>
         <source>You cannot search these tasks: {0}</source>
         <translation>Du kannst diese Aufgaben nicht durchsuchen: {0}</translation>
+    </message>
+    <message>
+        <source>You cannot delete this time entry: {0}</source>
+        <translation>Du kannst diesen Zeiteintrag nicht löschen: {0}</translation>
     </message>
     <message>
         <source>You cannot change this time entry: {0}</source>
@@ -353,6 +365,22 @@
         <translation>awork ist ausgelastet – Stopp in {0} s</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>awork is busy — saving in {0} s</source>
+        <translation>awork ist ausgelastet — Speichern in {0} s</translation>
+    </message>
+    <message>
+        <source>Discarding…</source>
+        <translation>Verwerfen…</translation>
+    </message>
+    <message>
+        <source>awork is busy — discarding in {0} s</source>
+        <translation>awork ist ausgelastet — Verwerfen in {0} s</translation>
+    </message>
+    <message>
         <source>awork is busy — asking again in {0} s</source>
         <translation>awork ist ausgelastet – neue Anfrage in {0} s</translation>
     </message>
@@ -510,6 +538,18 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Beantworte die Passwortabfrage des Schlüsselbunds und versuche es dann erneut.</translation>
     </message>
     <message>
+        <source>edit needs at least one of --note, --type-of-work, --task, --billable, --not-billable, --started</source>
+        <translation>edit braucht mindestens eine der Optionen --note, --type-of-work, --task, --billable, --not-billable, --started</translation>
+    </message>
+    <message>
+        <source>Discarded: {0}</source>
+        <translation>Verworfen: {0}</translation>
+    </message>
+    <message>
+        <source>Discarded.</source>
+        <translation>Verworfen.</translation>
+    </message>
+    <message>
         <source>{0} · {1} (signed in with {2})</source>
         <translation>{0} · {1} (angemeldet über {2})</translation>
     </message>
@@ -612,6 +652,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <source>That type of work is archived in awork.</source>
         <translation>Diese Tätigkeit ist in awork archiviert.</translation>
     </message>
+    <message>
+        <source>Still busy; try again in a moment.</source>
+        <translation>Noch beschäftigt; versuche es gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>DayPanel</name>
@@ -662,6 +706,147 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Continue the last entry</source>
         <translation>Letzten Eintrag fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditing</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the discard</source>
+        <translation>Verwerfen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Started (for a timer you forgot to start)</source>
+        <translation>Begonnen (für einen Timer, den du zu starten vergessen hast)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>{0} min ago</source>
+        <translation>vor {0} Min.</translation>
+    </message>
+    <message>
+        <source>Choose the new task, then press Enter.</source>
+        <translation>Wähle die neue Aufgabe und drücke dann die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>the timer</source>
+        <translation>den Timer</translation>
+    </message>
+    <message>
+        <source>Discarded: {0}. Undo with Ctrl+Z.</source>
+        <translation>Verworfen: {0}. Rückgängig mit Strg+Z.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Change &amp;task…</source>
+        <translation>&amp;Aufgabe ändern…</translation>
+    </message>
+    <message>
+        <source>Change the task</source>
+        <translation>Aufgabe ändern</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Tätigkeit</translation>
+    </message>
+    <message>
+        <source>Type of work</source>
+        <translation>Tätigkeitsart</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otiz</translation>
+    </message>
+    <message>
+        <source>Note for the time entry</source>
+        <translation>Notiz für den Zeiteintrag</translation>
+    </message>
+    <message>
+        <source>Sta&amp;rted</source>
+        <translation>&amp;Begonnen</translation>
+    </message>
+    <message>
+        <source>08:47 or -15m</source>
+        <translation>08:47 oder -15m</translation>
+    </message>
+    <message>
+        <source>Started: a time of day such as 08:47, or minutes ago such as -15m</source>
+        <translation>Begonnen: eine Uhrzeit wie 08:47 oder Minuten zuvor wie -15m</translation>
+    </message>
+    <message>
+        <source>&amp;Billable</source>
+        <translation>Abrechen&amp;bar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard timer</source>
+        <translation>Timer &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the timer (it can be undone for a few seconds)</source>
+        <translation>Timer verwerfen (einige Sekunden lang rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>No task</source>
+        <translation>Keine Aufgabe</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEdits</name>
+    <message>
+        <source>A timer can start at most 24 hours ago.</source>
+        <translation>Ein Timer kann höchstens vor 24 Stunden begonnen haben.</translation>
+    </message>
+    <message>
+        <source>{0} did not happen today: the clocks were changed.</source>
+        <translation>{0} gab es heute nicht: Die Uhren wurden umgestellt.</translation>
+    </message>
+    <message>
+        <source>The start cannot lie in the future.</source>
+        <translation>Der Beginn kann nicht in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>The start cannot be later than the timer&apos;s first break.</source>
+        <translation>Der Beginn kann nicht nach der ersten Pause des Timers liegen.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a start time: give a time of day such as 08:47, or minutes ago such as -15m.</source>
+        <translation>„{0}“ ist keine Startzeit: Gib eine Uhrzeit wie 08:47 an oder Minuten zuvor wie -15m.</translation>
+    </message>
+    <message>
+        <source>No timer is running or paused.</source>
+        <translation>Kein Timer läuft oder ist pausiert.</translation>
+    </message>
+    <message>
+        <source>The timer was deleted in awork; nothing was changed.</source>
+        <translation>Der Timer wurde in awork gelöscht; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The timer was stopped in awork; nothing was changed.</source>
+        <translation>Der Timer wurde in awork gestoppt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The timer before it still ends now: moving its end to {0} failed: {1}</source>
+        <translation>Der vorige Timer endet weiterhin jetzt: Sein Ende auf {0} zu verschieben, ist fehlgeschlagen: {1}</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1445,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Deine Aktion „{0}“ von {1} kam erst um {2} bei awork an; awork behält diese Zeit für die Pause (Pausen lassen sich über die API nicht ändern).</translation>
     </message>
     <message>
+        <source>Your offline {0} at {1} was not sent: the timer it was made for no longer runs in awork.</source>
+        <translation>Deine Offline-Aktion „{0}“ von {1} wurde nicht gesendet: Der Timer, für den sie gedacht war, läuft in awork nicht mehr.</translation>
+    </message>
+    <message>
         <source>awork recorded your {0} later than you made it; correcting the start to {1} failed: {2}</source>
         <translation>awork hat deine Aktion „{0}“ später erfasst, als du sie ausgeführt hast; den Beginn auf {1} zu korrigieren ist fehlgeschlagen: {2}</translation>
     </message>
@@ -1618,6 +1807,14 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>Stop timer</source>
         <translation>Timer stoppen</translation>
+    </message>
+    <message>
+        <source>Edit timer</source>
+        <translation>Timer bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the note, task, type, billable or start (Ctrl+E)</source>
+        <translation>Notiz, Aufgabe, Tätigkeit, Abrechenbarkeit oder Beginn bearbeiten (Strg+E)</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,7 @@ def test_the_stop_stands_when_awork_refuses_the_earlier_end(tmp_path):
         async def refused(*_a, **_kw):
             raise PermissionDeniedError("You may not change time entries.")
 
-        world.commands.client.correct_times = refused
+        world.commands.client.update_entry = refused
         await world.commands.discard_away(entry.id, away_start)
         return entry
 

@@ -91,7 +91,8 @@ def test_every_popover_menu_entry_has_text(running_popover):
 
 def test_popover_tab_order(running_popover):
     p = running_popover
-    expected = [p.search, p.list, p.type_box, p.note, p.card.pause_button, p.card.stop_button, p.menu_button]
+    expected = [p.search, p.list, p.type_box, p.note, p.editing.started_box, p.card.pause_button, p.card.stop_button,
+                p.card.edit_button, p.menu_button]
     assert rotated(tab_chain(p), p.search) == expected
 
 

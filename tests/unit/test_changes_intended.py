@@ -171,8 +171,8 @@ def test_actions_that_change_nothing_return_the_entry(current, kind):
     assert apply_intent(current, kind, at(20)) is current
 
 
-def test_an_action_is_one_of_four():
-    assert [a.value for a in TimerAction] == ["start", "pause", "resume", "stop"]
+def test_an_action_is_one_of_six():
+    assert [a.value for a in TimerAction] == ["start", "pause", "resume", "stop", "edit", "discard"]
     with pytest.raises(ValueError):
         TimerAction("bogus")
 

@@ -160,11 +160,17 @@ class AworkClient:
     async def start(self, request: StartRequest) -> TimeEntry:
         return parse.time_entry(await self._json("POST", "me/timetracking/start", json=request.to_form()))
 
-    async def correct_times(self, entry: TimeEntry, *, start: datetime, end: datetime | None) -> TimeEntry:
-        """Move an entry's start (and, when it is finished, its end): `PUT /timeentries/{id}`.
+    async def time_entry(self, entry_id: str) -> TimeEntry:
+        """One entry as awork has it now: `GET /timeentries/{id}` (NotFoundError when gone)."""
+        return parse.time_entry(await self._json("GET", f"timeentries/{quote(entry_id, safe='')}"))
+
+    async def update_entry(self, entry: TimeEntry) -> TimeEntry:
+        """Make awork's entry `entry.id` what `entry` says: `PUT /timeentries/{id}`.
 
         The PUT replaces the entry (a boolean left out becomes false), so everything of the entry
-        the form can carry and we know goes back as it was: only the times change."""
+        the form can carry and we know is sent: the caller changes what the user changed (the
+        note, type of work, task, billable, the times) on the entry as awork last sent it. A
+        running entry sends no end: awork then moves only its start, the duration staying 0."""
         if entry.type_of_work_id is None or entry.timezone is None:
             raise MalformedResponseError(translate(
                 "ApiError", "The time entry lacks its type of work or time zone; it cannot be corrected."))
@@ -182,10 +188,14 @@ class AworkClient:
             form["isBilled"] = entry.is_billed
         if entry.user_id:
             form["userId"] = entry.user_id
-        form["startDateUtc"], form["startTimeUtc"] = split_v1(start)
-        if end is not None:
-            form["endDateUtc"], form["endTimeUtc"] = split_v1(end)
+        form["startDateUtc"], form["startTimeUtc"] = split_v1(entry.start)
+        if entry.end is not None:
+            form["endDateUtc"], form["endTimeUtc"] = split_v1(entry.end)
         return parse.time_entry(await self._json("PUT", f"timeentries/{quote(entry.id, safe='')}", json=form))
+
+    async def delete_entry(self, entry_id: str) -> None:
+        """`DELETE /timeentries/{id}`: gone for good (awork keeps no bin). Already gone: done too."""
+        await self._send("DELETE", f"timeentries/{quote(entry_id, safe='')}", allow={404})
 
     async def pause(self) -> TimeEntry | None:
         return await self._control("pause")

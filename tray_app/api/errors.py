@@ -95,7 +95,9 @@ class PermissionDeniedError(ApiError):
             return translate("ApiError", "You cannot stop this timer: {0}").format(said)
         if self.action == "search":
             return translate("ApiError", "You cannot search these tasks: {0}").format(said)
-        if self.action == "correct":
+        if self.action == "discard":
+            return translate("ApiError", "You cannot delete this time entry: {0}").format(said)
+        if self.action in ("correct", "edit"):
             return translate("ApiError", "You cannot change this time entry: {0}").format(said)
         return said
 

@@ -3,7 +3,8 @@ and the hotkeys call these, and nothing else awaits the awork client.
 
 This is the composition of the core's parts, each with one job and its dependencies given here:
 `TimerReader` (awork's timer), `Lists` (what to choose from, search, resolve), `TimerActions`
-(start, pause, resume, stop; send or queue), `Offline` (the queue and its replay), `Bookkeeping`
+(start, pause, resume, stop; send or queue), `EntryEdits` (edit or discard the running entry,
+"I forgot to start"), `Offline` (the queue and its replay), `Bookkeeping`
 (busy, error, offline in the store) and `AuthState` (who is signed in). The one decision made here
 is the order of a read: queued actions are replayed before awork's timer is read.
 
@@ -16,9 +17,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from ..api.errors import ApiError
 from ..domain.clock_offset import AworkClock
+from ..domain.actions import EntryChange
 from ..domain.entities import Task, TimeEntry, TypeOfWork, Workload
 from ..domain.totals import DaySheet
 from .allowance import Allowance
@@ -26,6 +29,7 @@ from .auth_state import AuthState
 from .bookkeeping import Bookkeeping, Busy
 from .cache import WorkloadCache
 from .day import Day, zone_of
+from .entry_edits import EntryEdits
 from .lists import MAX_AGE as LISTS_MAX_AGE
 from .lists import Lists
 from .offline import Offline
@@ -81,6 +85,8 @@ class Commands:
         self.actions = TimerActions(store, client, reader=self.reader, offline=self.offline, bookkeeping=book,
                                     patience=self.patience, allowance=self.allowance, zone_name=zone_name,
                                     read_timer=self.refresh_timer, done=self._tell_acted)
+        self.edits = EntryEdits(store, client, actions=self.actions, offline=self.offline, bookkeeping=book,
+                                clock=self.clock, zone_name=zone_name, sleep=sleep)
 
     def when_acted(self, listener: Callable[[], None]) -> Callable[[], None]:
         """Call `listener` after each action awork took or the queue kept (the sync loop syncs then)."""
@@ -97,7 +103,12 @@ class Commands:
         return offset.offset if offset is not None and offset.known else None
 
     async def aclose(self) -> None:
-        """End the shared reads still in flight (their callers may be gone already)."""
+        """Send a discard still in its undo window (the user meant it), and end the shared reads
+        still in flight (their callers may be gone already)."""
+        try:
+            await self.edits.flush()
+        except (ApiError, Busy):
+            pass  # in the store; the timer simply still runs in awork
         await asyncio.gather(self.reader.aclose(), self.lists.aclose(), self.day.aclose())
 
     # -- reading ---------------------------------------------------------------------------------
@@ -105,8 +116,10 @@ class Commands:
     async def refresh_timer(self, *, force: bool = True) -> TimeEntry | None:
         """awork's timer. While actions are queued, they are replayed first: awork hears what the
         user did before its view is shown."""
-        if self.store.state.busy:
-            return self.store.state.entry  # the action's own response will update the timer
+        if self.store.state.busy or self.edits.discarding:
+            # The action's own response will update the timer; a discard in its undo window
+            # still runs in awork, and must not come back on screen.
+            return self.store.state.entry
         if self.offline is not None and self.offline.waiting:
             return await self.offline.replay()
         return await self.reader.refresh(force=force)
@@ -165,23 +178,33 @@ class Commands:
 
     # -- the timer -------------------------------------------------------------------------------
 
-    async def start(self, **kw) -> TimeEntry:
-        """See TimerActions.start."""
+    # Each action first sends a discard still in its undo window: awork hears them in the user's order.
+
+    async def start(self, *, started: datetime | None = None, **kw) -> TimeEntry:
+        """See TimerActions.start; `started`: the timer began then ("I forgot to start")."""
+        await self.edits.flush()
+        if started is not None:
+            return await self.edits.start_earlier(started, **kw)
         return await self.actions.start(**kw)
 
     async def pause(self) -> TimeEntry | None:
+        await self.edits.flush()
         return await self.actions.pause()
 
     async def resume(self) -> TimeEntry | None:
+        await self.edits.flush()
         return await self.actions.resume()
 
     async def stop(self) -> TimeEntry | None:
+        await self.edits.flush()
         return await self.actions.stop()
 
     async def toggle(self) -> TimeEntry | None:
+        await self.edits.flush()
         return await self.actions.toggle()
 
     async def continue_last(self) -> TimeEntry | None:
+        await self.edits.flush()
         return await self.actions.continue_last()
 
     async def discard_away(self, entry_id: str, away_start, *, and_continue: bool = False) -> TimeEntry | None:
@@ -190,3 +213,25 @@ class Commands:
     async def continue_entry(self, entry: TimeEntry) -> TimeEntry:
         """Start again on what `entry` was: its task, project, type of work, note and billable."""
         return await self.actions.continue_entry(entry)
+
+    # -- the running entry -----------------------------------------------------------------------
+
+    async def edit(self, change: EntryChange) -> TimeEntry | None:
+        """Change the running or paused entry's note, type of work, task, billable or start."""
+        await self.edits.flush()
+        return await self.edits.edit(change)
+
+    def discard_soon(self) -> None:
+        """Discard the timer once the undo window has passed (see EntryEdits)."""
+        self.edits.discard_soon()
+
+    def undo_discard(self) -> bool:
+        return self.edits.undo()
+
+    async def discard(self) -> None:
+        """Discard the timer now (no undo)."""
+        await self.edits.discard()
+
+    def parse_start(self, text: str) -> datetime:
+        """"-15m" or "08:47" as a moment on awork's clock; raises ValidationError."""
+        return self.edits.parse_start(text)

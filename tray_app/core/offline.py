@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from ..api.errors import ApiError, AuthError, NetworkError, NotSignedInError, RateLimitedError, ServerError
-from ..domain.actions import QueuedStart, TimerAction
+from ..domain.actions import QueuedEdit, QueuedStart, TimerAction
 from ..domain.changes import fingerprint
 from ..domain.entities import TimeEntry
 from ..domain.intended import apply_intent, intended_timer
@@ -56,23 +56,24 @@ class Offline:
         return len(self.outbox) > 0
 
     def _intended(self, entry: TimeEntry | None) -> TimeEntry | None:
-        return intended_timer(entry, ((item.action, item.at, item.start) for item in self.outbox.items()))
+        return intended_timer(entry, ((item.action, item.at, item.start, item.edit) for item in self.outbox.items()))
 
     def queue(self, action: TimerAction, start: QueuedStart | None = None, *,
-              held: ApiError | None = None, at: datetime | None = None) -> TimeEntry | None:
+              held: ApiError | None = None, at: datetime | None = None,
+              edit: QueuedEdit | None = None) -> TimeEntry | None:
         """Keep `action` for awork and show the timer as intended. `held`: why awork did not take
         it (None: queued behind earlier actions). `at`: when it takes effect, if not now (a stop
-        at the start of the away time; the replay moves the entry's end there). Raises NotQueued
-        when it cannot be kept."""
+        at the start of the away time; the replay moves the entry's end there). `edit`: an edit's
+        or a discard's entry and change. Raises NotQueued when it cannot be kept."""
         at = self.clock.now() if at is None else at
         # Before awork ever answered, `at` is this computer's time: the replay moves it to awork's.
         local = not getattr(self.clock, "known", True)
         try:
-            self.outbox.append(Pending(action, at, start, local_time=local), fingerprint(self.reader.server_entry))
+            self.outbox.append(Pending(action, at, start, local_time=local, edit=edit), fingerprint(self.reader.server_entry))
         except NotQueued as exc:  # e.g. a full disk: refused, and so never sent later either
             self.store.update(error=exc.user_message, offline=True)
             raise
-        entry = apply_intent(self.store.state.entry, action, at, start)
+        entry = apply_intent(self.store.state.entry, action, at, start, edit)
         pending = len(self.outbox)
         if isinstance(held, RateLimitedError):  # awork answers, but not for a while: say so, not "offline"
             self.store.update(entry=entry, pending=pending, error=None, held=held_text(action, held.retry_after))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..api.errors import NetworkError
 from ..api.v1_time import parse_datetime
-from ..domain.actions import QueuedStart, TimerAction
+from ..domain.actions import EntryChange, QueuedEdit, QueuedStart, TimerAction
 from ..domain.changes import Fingerprint
 from ..domain.entities import Project, StartRequest, Task, TypeOfWork
 from ..domain.timer import TimerState
@@ -38,6 +38,7 @@ class Pending:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     # `at` is this computer's time, not awork's: queued before awork's clock was known.
     local_time: bool = False
+    edit: QueuedEdit | None = None  # for an edit or a discard: the entry, and what changes
 
     @property
     def label(self) -> str:
@@ -52,6 +53,8 @@ class Pending:
                 "id": self.id, "local_time": self.local_time}
         if self.start is not None:
             data["about"] = _about_json(self.start)
+        if self.edit is not None:  # kinds "edit" and "discard" came later: older versions keep them aside
+            data["edit"] = _edit_json(self.edit)
         return data
 
     @classmethod
@@ -68,7 +71,8 @@ class Pending:
                 and (form is None or isinstance(form, dict))):
             raise TypeError("an action with a missing or mistyped field")
         start = _queued_start(form, label, data.get("about")) if action is TimerAction.START else None
-        return cls(action, parse_datetime(at), start, item_id, data.get("local_time") is True)
+        edit = _queued_edit(data.get("edit")) if action in (TimerAction.EDIT, TimerAction.DISCARD) else None
+        return cls(action, parse_datetime(at), start, item_id, data.get("local_time") is True, edit)
 
 
 def _queued_start(form: dict | None, label: str, about) -> QueuedStart:
@@ -91,6 +95,42 @@ def _queued_start(form: dict | None, label: str, about) -> QueuedStart:
             log.warning("offline queue: a start's description is unreadable (%s)", exc)
     task = Task(request.task_id, label, type_of_work_id=request.type_of_work_id) if request.task_id else None
     return QueuedStart(request, task, TypeOfWork(request.type_of_work_id, "" if task else label))
+
+
+def _edit_json(edit: QueuedEdit) -> dict:
+    change = edit.change
+    data: dict = {"entry_id": edit.entry_id}
+    if change is not None:
+        task = change.task
+        data["change"] = {
+            "note": change.note,
+            "type_of_work": None if change.type_of_work is None else {"id": change.type_of_work.id,
+                                                                      "name": change.type_of_work.name},
+            "task": None if task is None else {"id": task.id, "name": task.name, "key": task.key,
+                                               "type_of_work_id": task.type_of_work_id,
+                                               "project": _project_json(task.project)},
+            "is_billable": change.is_billable,
+            "start": change.start.isoformat() if change.start is not None else None,
+        }
+    return data
+
+
+def _queued_edit(value) -> QueuedEdit:
+    """An edit or a discard as it was queued; raises for anything incomplete (it is kept aside)."""
+    value = _obj(value)
+    if value is None:
+        raise ValueError("an edit without its entry")
+    entry_id = _text(value, "entry_id")
+    raw = _obj(value.get("change"))
+    if raw is None:
+        return QueuedEdit(entry_id)
+    billable, start = raw.get("is_billable"), _text(raw, "start", optional=True)
+    if billable is not None and not isinstance(billable, bool):
+        raise TypeError("is_billable: expected true or false")
+    return QueuedEdit(entry_id, EntryChange(
+        note=_text(raw, "note", optional=True), type_of_work=_type_of_work(raw.get("type_of_work")),
+        task=_task(raw.get("task")), is_billable=billable,
+        start=parse_datetime(start) if start is not None else None))
 
 
 def _about_json(start: QueuedStart) -> dict:

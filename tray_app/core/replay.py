@@ -4,6 +4,8 @@ Rules: each action is applied only if it still changes awork's timer (so a repla
 or of an action awork already got, does nothing twice); an action older than a change made
 elsewhere in the meantime is dropped, because the newer change wins; and where awork records a
 time more than a minute after the user acted, the entry is corrected with PUT /timeentries/{id}.
+An edit or a discard is applied only to the entry it was made for, while that entry is still
+awork's timer (one made for a start queued before it: the entry that start made).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..api.errors import (
 from ..domain.actions import TimerAction
 from ..domain.changes import Fingerprint, fingerprint, timer_changed, timer_changed_at
 from ..domain.entities import TimeEntry
+from ..domain.intended import PENDING_ID
 from ..domain.timer import TimerState, timer_state
 from ..i18n import format_moment, translate
 from .outbox import Outbox, Pending
@@ -111,6 +114,8 @@ class Replayer:
 
     async def _apply(self, item: Pending, server: TimeEntry | None) -> TimeEntry | None:
         state = timer_state(server)
+        if item.action in (TimerAction.EDIT, TimerAction.DISCARD):
+            return await self._apply_edit(item, server)
         # `_resumed`: this action was being sent when a crash or a lost reply cut the last replay;
         # when awork turns out to have it, it still gets the time correction it missed.
         if item.action is TimerAction.START:
@@ -120,12 +125,14 @@ class Replayer:
             elif item.id == self._resumed:
                 entry, previous = server, None
             else:
+                self._made(server)
                 return server
             if entry.start - item.at > TOLERANCE:
                 if previous is not None and previous.id != entry.id and item.at > previous.start:
                     # awork ended the previous timer just now; the user switched at item.at.
                     await self._correct(replace(previous, end=entry.start), previous.start, item.at, "end", item)
                 entry = await self._correct(entry, item.at, None, "start", item) or entry
+            self._made(entry)
             return entry
         if item.action is TimerAction.STOP:
             if state is not TimerState.IDLE:
@@ -150,6 +157,32 @@ class Replayer:
                                                                      self._at(self.now())))
         return entry if entry is not None else await self.client.last_time_entry()
 
+    def _made(self, entry: TimeEntry) -> None:
+        """The queued start made `entry`: the edits queued for "the timer that start makes" are
+        for this entry now (kept on disk, so a replay cut after the start still finds it)."""
+        for later in self.outbox.items():
+            if later.edit is not None and later.edit.entry_id == PENDING_ID:
+                self.outbox.replace(replace(later, edit=replace(later.edit, entry_id=entry.id)))
+
+    async def _apply_edit(self, item: Pending, server: TimeEntry | None) -> TimeEntry | None:
+        # As it is queued now: a start replayed just before may have named its entry (_made).
+        item = next((i for i in self.outbox.items() if i.id == item.id), item)
+        target = item.edit.entry_id
+        if timer_state(server) is TimerState.IDLE or server.id != target:
+            if item.id != self._resumed:  # (resumed: awork already has it, e.g. the entry is deleted)
+                self.notify(translate("Replay", "Your offline {0} at {1} was not sent: the timer it was made for "
+                                                "no longer runs in awork.").format(action_name(item.action),
+                                                                                  self._at(item.at)))
+            return server
+        if item.action is TimerAction.DISCARD:
+            await self.client.delete_entry(server.id)
+            log.info("discarded entry %s (queued offline)", server.id)
+            return None
+        change = item.edit.change
+        if change is None or not change.changes(server):
+            return server
+        return await self.client.update_entry(change.applied(server))
+
     def _at(self, moment: datetime) -> str:
         """A moment as the user's locale writes it; with its date when that is not today."""
         return format_moment(moment, self.now())
@@ -160,8 +193,12 @@ class Replayer:
         if item is None or item.action is TimerAction.START:
             return item is not None and self._already_started(item, server)
         now = fingerprint(server)
+        if item.action is TimerAction.DISCARD:  # the entry is gone: no timer any more
+            return now.timer_state is TimerState.IDLE and now.entry_id != baseline.entry_id
         if now.entry_id != baseline.entry_id:
             return False
+        if item.action is TimerAction.EDIT:
+            return False  # an edit changes no timer: awork's change came from elsewhere
         if item.action is TimerAction.PAUSE:
             return now.timer_state is TimerState.PAUSED and now.breaks == baseline.breaks + 1
         wanted = TimerState.RUNNING if item.action is TimerAction.RESUME else TimerState.IDLE
@@ -178,7 +215,7 @@ class Replayer:
     async def _correct(self, entry: TimeEntry, start: datetime, end: datetime | None, which: str, item: Pending):
         moment = start if which == "start" else end
         try:
-            fixed = await self.client.correct_times(entry, start=start, end=end)
+            fixed = await self.client.update_entry(replace(entry, start=start, end=end))
         except ApiError as exc:
             if isinstance(exc, PermissionDeniedError) and exc.action is None:
                 exc.action = "correct"

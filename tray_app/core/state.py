@@ -33,6 +33,8 @@ class AppState:
     remote_query: str = ""
     remote_results: tuple[Task, ...] = ()
     busy: TimerAction | None = None  # the action in flight, None when free
+    # The timer the user discarded, while Undo is still offered (core.entry_edits): not sent yet.
+    discarding: TimeEntry | None = None
     error: str | None = None
     auth: Auth = Auth.UNKNOWN
     auth_source: str = ""

@@ -80,6 +80,10 @@ class TimerActions:
         log.info("%s done: timer %s", action.value, self.store.state.timer.value)
         return entry
 
+    # The edits of the running entry (core.entry_edits) send or queue, and record, the same way.
+    send_or_queue = _send_or_queue
+    took = _took
+
     # -- start -----------------------------------------------------------------------------------
 
     async def start(self, *, type_of_work_id: str | None = None, task: Task | None = None, note: str | None = None,
@@ -190,7 +194,7 @@ class TimerActions:
             return entry
         try:
             return await self.patience.call(
-                action, lambda: self.client.correct_times(entry, start=entry.start, end=end))
+                action, lambda: self.client.update_entry(replace(entry, end=end)))
         except ApiError as exc:
             log.warning("moving the end of a stopped entry failed: %s", type(exc).__name__)
             self.store.notify(Notice(translate(

@@ -48,6 +48,18 @@ ACTIONS: dict[TimerAction, ActionWords] = {
         waiting=lambda: translate("Busy", "awork is busy — stopping in {0} s"),
         command="stop",
     ),
+    TimerAction.EDIT: ActionWords(
+        name=lambda: translate("Action", "change of the timer"),
+        busy=lambda: translate("Busy", "Saving…"),
+        waiting=lambda: translate("Busy", "awork is busy — saving in {0} s"),
+        command="edit",
+    ),
+    TimerAction.DISCARD: ActionWords(
+        name=lambda: translate("Action", "discard"),
+        busy=lambda: translate("Busy", "Discarding…"),
+        waiting=lambda: translate("Busy", "awork is busy — discarding in {0} s"),
+        command="discard",
+    ),
 }
 
 
@@ -60,7 +72,7 @@ def _words(action: TimerAction | str | None) -> ActionWords | None:
     try:
         return ACTIONS[TimerAction(action)]
     except ValueError:
-        return None  # no action (a read), or not one of the four
+        return None  # no action (a read), or not one of the timer actions
 
 
 def busy_text(action: TimerAction | str | None) -> str:

@@ -85,7 +85,7 @@ def allowed_methods(parts: list[str]) -> set[str] | None:
     if len(parts) == 3 and parts[:2] == ["me", "timetracking"] and parts[2] in _CONTROL:
         return {"POST"}
     if len(parts) == 2 and parts[0] == "timeentries" and parts[1]:
-        return {"PUT"}
+        return {"GET", "PUT", "DELETE"}
     return None
 
 
@@ -254,6 +254,14 @@ class FakeAwork:
             record = self._record(parts[1])
             entry_edits.apply_put(record, body, media_type(headers), self.ws.user["id"], self.clock())
             return Reply(200, self.entry_json(record))
+        if method == "GET" and len(parts) == 2 and parts[0] == "timeentries":
+            return Reply(200, self.entry_json(self._record(parts[1])))
+        if method == "DELETE" and len(parts) == 2 and parts[0] == "timeentries":
+            record = self._record(parts[1])
+            if record.user_id != self.ws.user["id"]:  # awork: another's entry needs a permission
+                raise Rejected(401, "unauthorized", "You are not allowed to delete this time entry.")
+            self.ws.entries.remove(record)
+            return Reply(204)
         raise Rejected(404, "not-found", f"No endpoint {method} /api/v1/{path}.")
 
     def _page(self, items: list, query: dict[str, str]) -> Reply:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Iterable
 
-from .actions import QueuedStart, TimerAction
+from .actions import QueuedEdit, QueuedStart, TimerAction
 from .entities import Break, TimeEntry
 from .timer import TimerState, timer_state
 
@@ -14,11 +14,19 @@ PENDING_ID = "pending"
 
 
 def apply_intent(
-    entry: TimeEntry | None, action: TimerAction, at: datetime, start: QueuedStart | None = None
+    entry: TimeEntry | None, action: TimerAction, at: datetime, start: QueuedStart | None = None,
+    edit: QueuedEdit | None = None,
 ) -> TimeEntry | None:
     """The entry after the user's `action` at `at`, following awork's own rules: a start (`start`
-    says what it is about) ends a running or paused timer, pause/resume/stop of nothing change nothing."""
+    says what it is about) ends a running or paused timer, pause/resume/stop of nothing change nothing.
+    An edit or a discard (`edit`) changes only the entry it was made for."""
     state = timer_state(entry)
+    if action in (TimerAction.EDIT, TimerAction.DISCARD):
+        if state is TimerState.IDLE or edit is None or edit.entry_id != entry.id:
+            return entry
+        if action is TimerAction.DISCARD:
+            return None
+        return edit.change.applied(entry) if edit.change is not None else entry
     if action is TimerAction.START:
         task = start.task if start else None
         # A project known by its id alone would show as a blank: then the task or the type does.
@@ -30,6 +38,7 @@ def apply_intent(
             task=task,
             project=(task.project if task else None) or named,
             note=start.request.note if start else None,
+            is_billable=start.request.is_billable if start else None,
         )
     if state is TimerState.IDLE:
         return entry
@@ -47,9 +56,10 @@ def apply_intent(
 
 
 def intended_timer(
-    entry: TimeEntry | None, queued: Iterable[tuple[TimerAction, datetime, QueuedStart | None]]
+    entry: TimeEntry | None, queued: Iterable[tuple]
 ) -> TimeEntry | None:
-    """`entry` with every queued action applied in order: what the user will see once awork has them."""
-    for action, at, start in queued:
-        entry = apply_intent(entry, action, at, start)
+    """`entry` with every queued action applied in order: what the user will see once awork has them.
+    Each is (action, at, start) or (action, at, start, edit)."""
+    for action, at, start, *edit in queued:
+        entry = apply_intent(entry, action, at, start, *edit)
     return entry

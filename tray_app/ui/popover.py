@@ -34,6 +34,7 @@ from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState
 from .quick_list import PIN_DOWN_SHORTCUT, PIN_SHORTCUT, PIN_UP_SHORTCUT, Choice, QuickList
 from .a11y import announce, make_window, name_clear_button
+from .entry_editing import EntryEditing
 from .placement import available_size, placement
 from .style import popover_style
 from .day_panel import DayPanel
@@ -61,6 +62,9 @@ class Popover(QWidget):
     settings_requested = Signal()
     quit_requested = Signal()
     pins_edited = Signal(object)  # tuple[Pin, ...]: for the settings to keep
+    edit_requested = Signal(object, str)  # EntryChange (without the start), the start as typed ("": unchanged)
+    discard_requested = Signal()
+    undo_requested = Signal()  # of a discard, while its undo is offered
 
     def __init__(self, monotonic: Callable[[], float] = time.monotonic):
         """`monotonic`: the sync loop's clock, which the state's next_try is on."""
@@ -144,7 +148,9 @@ class Popover(QWidget):
         self.setTabOrder(self.type_box, self.note)
         self.setTabOrder(self.note, self.card.pause_button)
         self.setTabOrder(self.card.pause_button, self.card.stop_button)
-        self.setTabOrder(self.card.stop_button, self.day.continue_button)
+        self.editing = EntryEditing(self)  # the running entry's editor and the discard's undo (its tab stops too)
+        # The editor put its ✎ after Stop: the day's buttons follow it, then the ⋯ menu.
+        self.setTabOrder(self.card.edit_button, self.day.continue_button)
         self.setTabOrder(self.day.continue_button, self.day.today_button)
         self.setTabOrder(self.day.today_button, self.day.week_button)
         self.setTabOrder(self.day.week_button, self.menu_button)
@@ -165,7 +171,7 @@ class Popover(QWidget):
         self.day.continue_entry_requested.connect(self.continue_entry_requested)
         self.day.continue_last_requested.connect(self.continue_last_requested)
         self.day.resized.connect(lambda: self.isVisible() and self._place())
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.dismiss)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._escape)
         self.list.pins_edited.connect(self.pins_edited)
         self.list.pin_requested.connect(self._toggle_pin)
         self.list.pin_said.connect(self.say_about_pins)
@@ -215,10 +221,11 @@ class Popover(QWidget):
         self.list.set_running(_running_identity(state), paused=state.timer is TimerState.PAUSED)
         # Nothing to search before a sign-in: the popover is the message and its one button.
         signed_out = state.auth is Auth.SIGNED_OUT and not state.demo
+        editing = self.editing.editor.isVisible()  # the editor stands in for the quick start
         for part in (self.search, self.list, self.options):
             part.setEnabled(not signed_out)
-            part.setVisible(not signed_out)
-        if signed_out:
+            part.setVisible(not signed_out and not editing)
+        if signed_out or editing:
             self.day.hide()
         # No lists yet and awork out of reach (or failing): the status says why; "Loading…" would not be true.
         if state.offline:
@@ -237,6 +244,7 @@ class Popover(QWidget):
         self.sign_action.setText(self.tr("Sign out") if state.auth is Auth.SIGNED_IN else self.tr("Sign in with awork…"))
         self.sign_action.setEnabled(not state.demo)
         self._name_menu_button()
+        self.editing.render(state)
         if self.isVisible():
             self._place()
 
@@ -446,6 +454,8 @@ class Popover(QWidget):
             self.type_box.setCurrentIndex(max(self.type_box.findData(choice.type_of_work.id), 0))
 
     def _start_choice(self, choice: Choice) -> None:
+        if self.editing.chosen(choice):
+            return  # the editor's new task, not a start
         if self._state.busy:
             return
         if self.list.is_running(choice):
@@ -501,6 +511,10 @@ class Popover(QWidget):
 
     # -- showing and hiding ----------------------------------------------------------------------
 
+    def _escape(self) -> None:
+        if not self.editing.escape():  # out of the editor first, then out of the popover
+            self.dismiss()
+
     def dismiss(self) -> None:
         """Hide on purpose (Esc, a start, a second click): not a focus loss."""
         self._dismissing = True
@@ -540,6 +554,7 @@ class Popover(QWidget):
         self.list.reset()
         self._selected = None  # the row's own type of work again
         self._selection_changed()
+        self.editing.reset()
 
     def _apply_style(self, *_) -> None:
         # The colours are baked in (theme.py): a new palette means a new sheet. From the
@@ -554,6 +569,7 @@ class Popover(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self.editing.retranslate()
             self.render(self._state)
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
             self._apply_style()

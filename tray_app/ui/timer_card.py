@@ -1,4 +1,5 @@
-"""The running timer at the top of the popover: what, how long, Pause/Resume and Stop."""
+"""The running timer at the top of the popover: what, how long, Pause/Resume and Stop, and Edit
+(the entry's editor, ui.entry_editor)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ..domain.entities import TimeEntry
 from ..domain.timer import TimerState, elapsed, format_elapsed, timer_state
@@ -21,6 +22,7 @@ class TimerCard(QFrame):
     pause_clicked = Signal()
     resume_clicked = Signal()
     stop_clicked = Signal()
+    edit_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None, now: Callable[[], datetime] = _utc_now):
         super().__init__(parent)
@@ -50,6 +52,12 @@ class TimerCard(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pause_button = QPushButton(objectName="pauseButton")
         self.stop_button = QPushButton(objectName="stopButton")
+        # A small pen, not a third labelled button: the clock row must hold 100+ hours and two
+        # German buttons (and beside the title it would wrap a long one: the card must not jump).
+        self.edit_button = QToolButton(objectName="editButton")
+        self.edit_button.setText("✎")
+        self.edit_button.setAutoRaise(True)
+        self.edit_button.clicked.connect(self.edit_clicked)
         self._retranslate()
         self.pause_button.clicked.connect(self._on_pause_resume)
         self.stop_button.clicked.connect(self._on_stop)
@@ -75,6 +83,7 @@ class TimerCard(QFrame):
         controls.addStretch(1)
         controls.addWidget(self.pause_button)
         controls.addWidget(self.stop_button)
+        controls.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(2)
@@ -132,6 +141,8 @@ class TimerCard(QFrame):
         self.pause_button.setAccessibleName(self.tr("Resume timer") if paused else self.tr("Pause timer"))
         self.stop_button.setText(self.tr("&Stop"))
         self.stop_button.setAccessibleName(self.tr("Stop timer"))
+        self.edit_button.setAccessibleName(self.tr("Edit timer"))
+        self.edit_button.setToolTip(self.tr("Edit the note, task, type, billable or start (Ctrl+E)"))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

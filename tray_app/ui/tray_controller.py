@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
+from datetime import timedelta
 from typing import Awaitable, Callable
 
 from ..api.errors import ApiError
@@ -49,6 +51,9 @@ class TrayController:
         p.remote_search_requested.connect(lambda term: self.spawn(c.search_remote(term)))
         p.project_types_wanted.connect(lambda project_id: self.spawn(c.project_types_wanted(project_id)))
         p.opened.connect(lambda: self.spawn(c.popover_opened()))
+        p.edit_requested.connect(self._edit)
+        p.discard_requested.connect(self._discard)
+        p.undo_requested.connect(c.undo_discard)
         core.store.subscribe(self.render)
         core.store.subscribe_notices(self._notice)
         self.render(core.store.state)
@@ -111,14 +116,35 @@ class TrayController:
             self.core.store.update(error=problem)
 
     def _start(self, task, type_of_work_id, note: str) -> None:
-        self.spawn(self._start_or_ask(task, type_of_work_id, note), self.popover.started)
+        minutes = self.popover.editing.started_minutes()  # "I forgot to start": it began that long ago
+        started = self.commands.clock.now() - timedelta(minutes=minutes) if minutes else None
+        self.spawn(self._start_or_ask(task, type_of_work_id, note, started), self.popover.started)
 
-    async def _start_or_ask(self, task, type_of_work_id, note: str) -> None:
+    async def _start_or_ask(self, task, type_of_work_id, note: str, started=None) -> None:
         try:
-            await self.commands.start(type_of_work_id=type_of_work_id, task=task, note=note)
+            await self.commands.start(type_of_work_id=type_of_work_id, task=task, note=note,
+                                      **({"started": started} if started is not None else {}))
         except TypeOfWorkNeeded:
             self.popover.ask_for_type()  # the reason is in the store, shown above the chooser
             raise
+
+    def _edit(self, change, started_text: str) -> None:
+        self.spawn(self._edit_entry(change, started_text), self.popover.editing.saved)
+
+    async def _edit_entry(self, change, started_text: str) -> None:
+        if started_text:
+            try:
+                change = replace(change, start=self.commands.parse_start(started_text))
+            except ApiError as exc:  # the user's words: said where they look, nothing sent
+                self.core.store.update(error=exc.user_message)
+                raise
+        await self.commands.edit(change)
+
+    def _discard(self) -> None:
+        try:
+            self.commands.discard_soon()
+        except (ApiError, Busy) as exc:
+            self.core.store.update(error=getattr(exc, "user_message", None) or str(exc))
 
     # -- views -----------------------------------------------------------------------------------
 
