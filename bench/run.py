@@ -1,7 +1,7 @@
 """Speed and footprint of the real awork-tray process, next to a bare PySide6 tray icon.
 
-    .venv/bin/python bench/run.py            # the full run (about 4 minutes on a quiet machine)
-    .venv/bin/python bench/run.py --quick    # a short run that proves the benchmark works (under a minute)
+    .venv/bin/python bench/run.py            # the full run (about 3 minutes)
+    .venv/bin/python bench/run.py --quick    # a short run that proves it works (about 30 s)
 
 Runs under Xvfb with trayer against the strict fake awork, prints a table and writes
 bench/results/latest.json. A benchmark, not a test: it reports, it never fails on a timing.
