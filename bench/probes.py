@@ -1,4 +1,5 @@
-"""What the kernel knows about a process: CPU time, resident memory, wake-ups (Linux /proc)."""
+"""What the kernel knows about a process: CPU time, memory (resident and proportional), threads and
+wake-ups (Linux /proc)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,24 @@ def rss_mib(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS")
+
+
+def pss_mib(pid: int) -> float:
+    """Proportional set size: the process's private pages plus its share of the pages it shares
+    (libraries mapped by other processes too count by 1/n). Read it with nothing else of Qt
+    running, or the shares shift: the benchmark measures each process alone."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no Pss")
+
+
+def threads(pid: int) -> int:
+    return sum(1 for _ in Path(f"/proc/{pid}/task").iterdir())
+
+
+def footprint(pid: int) -> dict:
+    return {"rss_mib": rss_mib(pid), "pss_mib": pss_mib(pid), "threads": threads(pid)}
 
 
 def wakeups(pid: int) -> dict[str, int]:
