@@ -7,7 +7,7 @@ VENV="${AWORK_TRAY_VENV:-$ROOT/.venv}"
 PYTHON="${PYTHON:-python3}"
 
 # Qt's xcb platform plugin links these; minimal Debian/Ubuntu images lack some of them.
-QT_APT_PACKAGES="libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
+QT_APT_PACKAGES="libxcb-icccm4 libxcb-screensaver0 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 
 ensure_apt() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian-like: the README lists what to install

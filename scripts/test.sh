@@ -3,7 +3,7 @@
 # Extra arguments go to pytest, e.g. scripts/test.sh tests/unit -q
 source "$(dirname "$0")/setup.sh"
 # The end-to-end tier runs the real app on a virtual X server with a real tray host.
-ensure_apt $QT_APT_PACKAGES libxcb-screensaver0 xvfb trayer xdotool x11-utils imagemagick dbus desktop-file-utils
+ensure_apt $QT_APT_PACKAGES xvfb trayer xdotool x11-utils imagemagick dbus desktop-file-utils
 # Xfce's panel is the real StatusNotifierItem host (tests/e2e/test_xfce_panel.py); xfwm4 sets the work area.
 ensure_apt xfce4-panel xfconf xfwm4
 # tests/e2e/test_atspi.py reads the app as a screen reader does: the AT-SPI bus and, for the
