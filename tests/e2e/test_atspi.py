@@ -166,8 +166,16 @@ def test_tab_goes_through_the_popover_in_reading_order(session):
          or (n.get("parent") or {}).get("name") == "Tasks and types of work"),
         ("the type of work", lambda n: n["role"] == "combo box"),
         ("the note", lambda n: n["role"] in TEXT_ROLES and n["name"] == "Note for the time entry"),
+        ("when it started (a timer you forgot to start)",
+         lambda n: n["role"] == "combo box" and n["description"].startswith("Started")),
         ("Pause", lambda n: n["role"] == "push button" and n["name"] in ("Pause timer", "Resume timer")),
         ("Stop", lambda n: n["role"] == "push button" and n["name"] == "Stop timer"),
+        ("✎", lambda n: n["role"] == "push button" and n["name"] == "Edit timer"),
+        # Buttons that expand today's entries (a disclosure, not a check box).
+        ("today's total", lambda n: n["role"] == "push button" and n["name"].startswith("Tracked today")
+         and "expandable" in n["states"]),
+        ("this week's total", lambda n: n["role"] == "push button" and n["name"].startswith("Tracked this week")
+         and "expandable" in n["states"]),
         ("⋯", lambda n: n["role"] == "push button" and re.search(r"(?i)^more|menu", n["name"])),
         ("the search again", lambda n: n["name"] == "Search tasks and types of work"),
     ]

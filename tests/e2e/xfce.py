@@ -152,7 +152,8 @@ class XfceSession:
         _revision, (_id, _props, children) = reply.body
         labels = []
         for _sig, (_child_id, props, _grandchildren) in children:
-            if "label" in props:
+            visible = props.get("visible", ("b", True))[1]  # hidden items stay in the layout: the panel skips them
+            if "label" in props and visible:
                 labels.append(props["label"][1].replace("&", ""))
         return labels
 

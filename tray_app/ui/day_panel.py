@@ -17,6 +17,7 @@ from ..core.day import todays_entries, totals
 from ..core.state import AppState
 from ..domain.entities import TimeEntry
 from ..domain.timer import TimerState, describe, elapsed, format_elapsed, timer_state
+from .a11y import make_disclosure
 
 
 def _utc_now() -> datetime:
@@ -59,7 +60,9 @@ class DayPanel(QFrame):
         self.week_button = QPushButton(objectName="weekTotal")
         for button in (self.today_button, self.week_button):
             button.setFlat(True)
-            button.setCheckable(True)
+            button.setCheckable(True)  # checked: today's entries are shown
+            # A screen reader meets a button that expands today's entries, not a check box.
+            make_disclosure(button, "")
             button.clicked.connect(self._toggle_list)
         totals_row = QHBoxLayout()
         totals_row.setContentsMargins(0, 0, 0, 0)
