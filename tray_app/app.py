@@ -11,7 +11,7 @@ from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from . import trace
+from . import import_sources, trace
 from .config import Config
 
 log = logging.getLogger(__name__)
@@ -152,6 +152,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     prefs.tray_icon_style_changed.connect(tray.set_icon_style)
     prefs.language_changed.connect(lambda _code: tray.retranslate())  # the windows re-translate themselves
     prefs.start()
+    import_sources.release()
     # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
     no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
     import asyncio
@@ -164,6 +165,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
         if starting.done():
             starting.result()
             remote.ready.set()
+            import_sources.release()  # the start's imports are done (the first requests' too)
             await quitting
     finally:
         for task in (starting, quitting):
