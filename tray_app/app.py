@@ -143,8 +143,8 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     remote.hotkey_states = lambda: {hid: status.state for hid, status in hotkeys.statuses.items()}
     prefs = SettingsController(settings_file, hotkeys, create_autostart(config.config_dir),
                         core.store, controller.spawn, log_path=str(config.log_dir / "awork-tray.log"), language=language)
-    for source in (tray, controller.popover):
-        source.settings_requested.connect(prefs.open_window)
+    tray.settings_requested.connect(prefs.open_window)
+    controller.when_popover_built(lambda popover: popover.settings_requested.connect(prefs.open_window))
     # The window's account buttons send the same intents as the tray menu's.
     prefs.sign_in_requested.connect(tray.sign_in_requested)
     prefs.sign_out_requested.connect(tray.sign_out_requested)

@@ -361,3 +361,33 @@ def test_notices_and_new_errors_are_notified_once(session, qloop, monkeypatch):
     store.update(error="shown in the popover")  # the open popover says it: no notification on top
     assert len(told) == 2
     session.popover.hide()
+
+
+def test_the_popover_is_built_on_first_use_showing_the_state_of_then(qtbot, qloop, tmp_path):
+    """A tray nobody opens keeps no popover; one built later shows the state and the wiring as if
+    it had been there from the start."""
+    config = Config("https://api.awork.com/api/v1", None, tmp_path, tmp_path / "cache", tmp_path / "logs")
+    core = build_core(config, demo=True)
+    core.sync = None  # see no_background_sync
+    tray = Tray()
+    quits: list[bool] = []
+    controller = TrayController(core, tray, lambda: quits.append(True))
+    wired: list[object] = []
+    controller.when_popover_built(wired.append)
+    settle(qloop, controller, controller.start())
+    core.store.notify("Timer started in awork: Sitemap")
+    core.store.update(error="awork said no")
+    assert controller._popover is None and not controller.popover_visible and wired == []
+    popover = controller.popover
+    qtbot.addWidget(popover)
+    assert wired == [popover] and controller.popover is popover
+    assert popover.status.text() == "awork said no"  # the state it was built in
+    assert task_names(popover.list)  # the lists loaded before it existed
+    late: list[object] = []
+    controller.when_popover_built(late.append)
+    assert late == [popover]
+    popover.quit_requested.emit()  # wired like the tray menu
+    assert quits == [True]
+    qloop.run_until_complete(controller.shutdown())
+    qloop.run_until_complete(core.aclose())
+    tray.menu.deleteLater()
