@@ -57,6 +57,7 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
         icon = QSystemTrayIcon(idle, app)
         icon.show()
         trace.mark("icon_shown")
+        _let_it_paint(app)
     from .logs import setup_logging
     from .platform.instance import InstanceServer
     from .ui.icons import app_icon
@@ -95,6 +96,45 @@ def _idle_icon_path() -> str:
     return str(resource_file("icons", name))
 
 
+PAINT_WAIT_MS = 300  # at most; a tray host embeds an icon within a few frames
+
+
+def _let_it_paint(app: QApplication) -> None:
+    """Runs Qt's loop until the icon's window had its first paint, so that the user sees the icon
+    before the rest of the app is imported and built (an XEmbed tray maps the window at once, but
+    it stays empty until our loop paints it). A tray that draws the icon itself (StatusNotifierItem,
+    macOS, Windows) gets one pass of events."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    windows = [w for w in app.topLevelWidgets() if w.metaObject().className() == "QSystemTrayIconSys"]
+    if not windows or not QSystemTrayIcon.isSystemTrayAvailable():
+        app.processEvents()
+        return
+    loop = QEventLoop()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, loop.quit)  # one more pass: the paint reaches the X server
+            return False
+
+    painted = FirstPaint()
+    windows[0].installEventFilter(painted)
+    QTimer.singleShot(PAINT_WAIT_MS, loop.quit)
+    loop.exec()
+    windows[0].removeEventFilter(painted)
+    trace.mark("icon_painted")
+
+
+async def _step(name: str) -> None:
+    """Marks the end of a start-up step (AWORK_TRAY_TRACE) and lets Qt run its events before the
+    next: the icon stays painted and answers while the rest loads."""
+    import asyncio
+
+    trace.mark(f"step_{name}")
+    await asyncio.sleep(0)
+
+
 def _show_tray(icon: QSystemTrayIcon | None = None):
     from .ui.tray import Tray
 
@@ -117,15 +157,21 @@ def _show_tray(icon: QSystemTrayIcon | None = None):
 
 async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool, language,
                 settings_file, file_problems: tuple[str, ...], quit_requested) -> int:
-    from .composition import build_core
-    from .platform.autostart import create_autostart
-    from .platform.hotkeys.manager import HotkeyManager
-    from .ui.remote_control import RemoteControl
-    from .ui.settings_controller import SettingsController
-    from .ui.tray_controller import TrayController
-
     app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown (see qt_loop)
     stop_signals = _quit_on_signals(quit_requested.set)
+    await _step("loop")  # from here on, each step lets Qt run its events (the icon's paints)
+    from .composition import build_core
+
+    await _step("core_imported")
+    from .ui.remote_control import RemoteControl
+    from .ui.tray_controller import TrayController
+
+    await _step("controller_imported")
+    from .platform.autostart import create_autostart
+    from .platform.hotkeys.manager import HotkeyManager
+    from .ui.settings_controller import SettingsController
+
+    await _step("settings_imported")
     started_at_login = tray is None
     if started_at_login:
         from .platform.tray_wait import tray_checks, wait_for_tray
@@ -135,9 +181,11 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
         tray = _show_tray()
     core = build_core(config, demo=demo, offline_queue=True)
     core.store.update(file_problems=file_problems + core.store.state.file_problems)
+    await _step("core_built")
     controller = TrayController(core, tray, quit_requested.set)
     remote = RemoteControl(core, controller)
     server.handler = remote.handle
+    await _step("controller_built")
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
     remote.hotkey_states = lambda: {hid: status.state for hid, status in hotkeys.statuses.items()}
@@ -153,6 +201,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     prefs.language_changed.connect(lambda _code: tray.retranslate())  # the windows re-translate themselves
     prefs.start()
     import_sources.release()
+    await _step("settings_built")
     # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
     no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
     import asyncio
