@@ -159,6 +159,18 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
                 settings_file, file_problems: tuple[str, ...], quit_requested) -> int:
     app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown (see qt_loop)
     stop_signals = _quit_on_signals(quit_requested.set)
+    import asyncio
+
+    # The steps below let Qt run, so a command may come in before the tray can answer it: it waits
+    # for the remote control instead of being told "still starting" (which a start at login, still
+    # waiting for the panel, does say).
+    remote_built: asyncio.Future = asyncio.get_running_loop().create_future()
+
+    async def answer_when_built(request: dict) -> dict:
+        return await (await asyncio.shield(remote_built)).handle(request)
+
+    if tray is not None:
+        server.handler = answer_when_built
     await _step("loop")  # from here on, each step lets Qt run its events (the icon's paints)
     from .composition import build_core
 
@@ -185,6 +197,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     controller = TrayController(core, tray, quit_requested.set)
     remote = RemoteControl(core, controller)
     server.handler = remote.handle
+    remote_built.set_result(remote)
     await _step("controller_built")
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
@@ -204,8 +217,6 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
     await _step("settings_built")
     # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
     no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
-    import asyncio
-
     starting = asyncio.ensure_future(controller.start(show_popover=show_popover or no_tray))
     quitting = asyncio.ensure_future(quit_requested.wait())
     try:
