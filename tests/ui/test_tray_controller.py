@@ -391,3 +391,34 @@ def test_the_popover_is_built_on_first_use_showing_the_state_of_then(qtbot, qloo
     qloop.run_until_complete(controller.shutdown())
     qloop.run_until_complete(core.aclose())
     tray.menu.deleteLater()
+
+
+def test_the_network_is_watched_only_once_awork_cannot_be_reached(qtbot, qloop, tmp_path, monkeypatch):
+    from tray_app.ui import tray_controller
+
+    watched: list[object] = []
+    monkeypatch.setattr(tray_controller, "watch_network", lambda poke: watched.append(poke) or object())
+
+    class IdleSync:
+        def poke(self) -> None:
+            pass
+
+        async def run(self) -> None:
+            await asyncio.Event().wait()  # cancelled at shutdown
+
+    config = Config("https://api.awork.com/api/v1", None, tmp_path, tmp_path / "cache", tmp_path / "logs")
+    core = build_core(config, demo=True)
+    core.sync = IdleSync()
+    tray = Tray()
+    controller = TrayController(core, tray, lambda: None)
+    core.store.update(offline=True)  # before the sync loop runs: nothing to poke yet
+    core.store.update(offline=False)
+    settle(qloop, controller, controller.start())
+    assert watched == []  # online: no network backend loaded
+    core.store.update(offline=True)
+    core.store.update(offline=False)
+    core.store.update(offline=True)
+    assert watched == [core.sync.poke]  # once, when awork was first out of reach
+    qloop.run_until_complete(controller.shutdown())
+    qloop.run_until_complete(core.aclose())
+    tray.menu.deleteLater()

@@ -33,6 +33,7 @@ class TrayController:
         self._last_auth = core.store.state.auth
         self._sign_in_tells = False  # the sign-in window shows this update's error: no notification too
         self._network = None
+        self._network_wanted = False  # set once the sync loop runs; see render
         self._sync_task: asyncio.Task | None = None
 
         self._quit_app = quit_app
@@ -106,7 +107,8 @@ class TrayController:
         if self.core.sync is not None:
             # Lives as long as the app; kept apart from the commands, which finish.
             self._sync_task = asyncio.ensure_future(self.core.sync.run())
-            self._network = watch_network(self.core.sync.poke)
+            self._network_wanted = True
+            self.render(self.core.store.state)  # offline already (the first requests failed)?
 
     async def shutdown(self) -> None:
         if self._sync_task is not None:
@@ -173,6 +175,11 @@ class TrayController:
         self._sign_in_tells = became_signed_out and not state.demo
         if self._sign_in_tells:
             self.show_sign_in(state.error)
+        if state.offline and self._network_wanted:
+            # The OS's network state matters only while awork cannot be reached: its backend
+            # (a plugin, over GLib or D-Bus) is loaded then, once, not by every tray that stays online.
+            self._network_wanted = False
+            self._network = watch_network(self.core.sync.poke)
 
     def _notice(self, notice: Notice) -> None:
         """Told once, after render saw the state it came with. An error the popover or the
