@@ -11,7 +11,7 @@ from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from . import trace
+from . import import_sources, trace
 from .config import Config
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
         icon = QSystemTrayIcon(idle, app)
         icon.show()
         trace.mark("icon_shown")
+        _let_it_paint(app)
     from .logs import setup_logging
     from .platform.instance import InstanceServer
     from .ui.icons import app_icon
@@ -95,6 +96,45 @@ def _idle_icon_path() -> str:
     return str(resource_file("icons", name))
 
 
+PAINT_WAIT_MS = 300  # at most; a tray host embeds an icon within a few frames
+
+
+def _let_it_paint(app: QApplication) -> None:
+    """Runs Qt's loop until the icon's window had its first paint, so that the user sees the icon
+    before the rest of the app is imported and built (an XEmbed tray maps the window at once, but
+    it stays empty until our loop paints it). A tray that draws the icon itself (StatusNotifierItem,
+    macOS, Windows) gets one pass of events."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    windows = [w for w in app.topLevelWidgets() if w.metaObject().className() == "QSystemTrayIconSys"]
+    if not windows or not QSystemTrayIcon.isSystemTrayAvailable():
+        app.processEvents()
+        return
+    loop = QEventLoop()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, loop.quit)  # one more pass: the paint reaches the X server
+            return False
+
+    painted = FirstPaint()
+    windows[0].installEventFilter(painted)
+    QTimer.singleShot(PAINT_WAIT_MS, loop.quit)
+    loop.exec()
+    windows[0].removeEventFilter(painted)
+    trace.mark("icon_painted")
+
+
+async def _step(name: str) -> None:
+    """Marks the end of a start-up step (AWORK_TRAY_TRACE) and lets Qt run its events before the
+    next: the icon stays painted and answers while the rest loads."""
+    import asyncio
+
+    trace.mark(f"step_{name}")
+    await asyncio.sleep(0)
+
+
 def _show_tray(icon: QSystemTrayIcon | None = None):
     from .ui.tray import Tray
 
@@ -117,15 +157,33 @@ def _show_tray(icon: QSystemTrayIcon | None = None):
 
 async def _main(app: QApplication, tray, config: Config, demo: bool, server, show_popover: bool, language,
                 settings_file, file_problems: tuple[str, ...], quit_requested) -> int:
-    from .composition import build_core
-    from .platform.autostart import create_autostart
-    from .platform.hotkeys.manager import HotkeyManager
-    from .ui.remote_control import RemoteControl
-    from .ui.settings_controller import SettingsController
-    from .ui.tray_controller import TrayController
-
     app.aboutToQuit.connect(quit_requested.set)  # session logout / OS shutdown (see qt_loop)
     stop_signals = _quit_on_signals(quit_requested.set)
+    import asyncio
+
+    # The steps below let Qt run, so a command may come in before the tray can answer it: it waits
+    # for the remote control instead of being told "still starting" (which a start at login, still
+    # waiting for the panel, does say).
+    remote_built: asyncio.Future = asyncio.get_running_loop().create_future()
+
+    async def answer_when_built(request: dict) -> dict:
+        return await (await asyncio.shield(remote_built)).handle(request)
+
+    if tray is not None:
+        server.handler = answer_when_built
+    await _step("loop")  # from here on, each step lets Qt run its events (the icon's paints)
+    from .composition import build_core
+
+    await _step("core_imported")
+    from .ui.remote_control import RemoteControl
+    from .ui.tray_controller import TrayController
+
+    await _step("controller_imported")
+    from .platform.autostart import create_autostart
+    from .platform.hotkeys.manager import HotkeyManager
+    from .ui.settings_controller import SettingsController
+
+    await _step("settings_imported")
     started_at_login = tray is None
     if started_at_login:
         from .platform.tray_wait import tray_checks, wait_for_tray
@@ -135,9 +193,12 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
         tray = _show_tray()
     core = build_core(config, demo=demo, offline_queue=True)
     core.store.update(file_problems=file_problems + core.store.state.file_problems)
+    await _step("core_built")
     controller = TrayController(core, tray, quit_requested.set)
     remote = RemoteControl(core, controller)
     server.handler = remote.handle
+    remote_built.set_result(remote)
+    await _step("controller_built")
     hotkeys = HotkeyManager()
     hotkeys.activated.connect(remote.hotkey)
     remote.hotkey_states = lambda: {hid: status.state for hid, status in hotkeys.statuses.items()}
@@ -152,9 +213,9 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
                         idle=away)
     prefs.idle_changed.connect(away.settings_changed)
     away.start()
-    for source in (tray, controller.popover):
-        source.settings_requested.connect(prefs.open_window)
-    _keep_pins(controller.popover, prefs)
+    tray.settings_requested.connect(prefs.open_window)
+    controller.when_popover_built(lambda popover: popover.settings_requested.connect(prefs.open_window))
+    controller.when_popover_built(lambda popover: _keep_pins(popover, prefs))
     # The window's account buttons send the same intents as the tray menu's.
     prefs.sign_in_requested.connect(tray.sign_in_requested)
     prefs.sign_out_requested.connect(tray.sign_out_requested)
@@ -166,10 +227,10 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
 
     reminders = ReminderController(core, controller, prefs.settings)
     prefs.reminders_changed.connect(reminders.configure)
+    import_sources.release()
+    await _step("settings_built")
     # Without a tray the popover is the only way in, except at login: nobody asked for a window then.
     no_tray = not QSystemTrayIcon.isSystemTrayAvailable() and not started_at_login
-    import asyncio
-
     starting = asyncio.ensure_future(controller.start(show_popover=show_popover or no_tray))
     quitting = asyncio.ensure_future(quit_requested.wait())
     try:
@@ -178,6 +239,7 @@ async def _main(app: QApplication, tray, config: Config, demo: bool, server, sho
         if starting.done():
             starting.result()
             remote.ready.set()
+            import_sources.release()  # the start's imports are done (the first requests' too)
             await quitting
     finally:
         for task in (starting, quitting):

@@ -18,13 +18,20 @@ from collections.abc import Callable, Coroutine
 log = logging.getLogger(__name__)
 
 RESTARTS = 200  # each restart runs at least one pass of pending events
+# asyncio's default executor runs the name lookups (getaddrinfo), the cache save and the autostart
+# calls. qasync's own starts 10 threads at its first use and keeps them all; two that start only
+# when needed are enough for these short calls (the keychain has its own thread).
+EXECUTOR_THREADS = 2
 
 
 def run_until_done(app, main: Coroutine, on_early_stop: Callable[[], None], restarts: int = RESTARTS):
     """Run `main` on a qasync loop over `app`; returns its result, or None when it could not finish."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import qasync
 
     loop = qasync.QEventLoop(app)
+    loop.set_default_executor(ThreadPoolExecutor(EXECUTOR_THREADS, thread_name_prefix="awork-io"))
     asyncio.set_event_loop(loop)
     task = loop.create_task(main)
     told = False

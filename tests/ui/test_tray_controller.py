@@ -390,3 +390,64 @@ def test_the_day_through_the_real_core_continue_from_today_s_list_and_the_menu(q
     session.tray.continue_action.trigger()
     settle(qloop, session)
     assert state(session).timer is TimerState.RUNNING and len(start_requests) == 3
+
+
+def test_the_popover_is_built_on_first_use_showing_the_state_of_then(qtbot, qloop, tmp_path):
+    """A tray nobody opens keeps no popover; one built later shows the state and the wiring as if
+    it had been there from the start."""
+    config = Config("https://api.awork.com/api/v1", None, tmp_path, tmp_path / "cache", tmp_path / "logs")
+    core = build_core(config, demo=True)
+    core.sync = None  # see no_background_sync
+    tray = Tray()
+    quits: list[bool] = []
+    controller = TrayController(core, tray, lambda: quits.append(True))
+    wired: list[object] = []
+    controller.when_popover_built(wired.append)
+    settle(qloop, controller, controller.start())
+    core.store.notify("Timer started in awork: Sitemap")
+    core.store.update(error="awork said no")
+    assert controller._popover is None and not controller.popover_visible and wired == []
+    popover = controller.popover
+    qtbot.addWidget(popover)
+    assert wired == [popover] and controller.popover is popover
+    assert popover.status.text() == "awork said no"  # the state it was built in
+    assert task_names(popover.list)  # the lists loaded before it existed
+    late: list[object] = []
+    controller.when_popover_built(late.append)
+    assert late == [popover]
+    popover.quit_requested.emit()  # wired like the tray menu
+    assert quits == [True]
+    qloop.run_until_complete(controller.shutdown())
+    qloop.run_until_complete(core.aclose())
+    tray.menu.deleteLater()
+
+
+def test_the_network_is_watched_only_once_awork_cannot_be_reached(qtbot, qloop, tmp_path, monkeypatch):
+    from tray_app.ui import tray_controller
+
+    watched: list[object] = []
+    monkeypatch.setattr(tray_controller, "watch_network", lambda poke: watched.append(poke) or object())
+
+    class IdleSync:
+        def poke(self) -> None:
+            pass
+
+        async def run(self) -> None:
+            await asyncio.Event().wait()  # cancelled at shutdown
+
+    config = Config("https://api.awork.com/api/v1", None, tmp_path, tmp_path / "cache", tmp_path / "logs")
+    core = build_core(config, demo=True)
+    core.sync = IdleSync()
+    tray = Tray()
+    controller = TrayController(core, tray, lambda: None)
+    core.store.update(offline=True)  # before the sync loop runs: nothing to poke yet
+    core.store.update(offline=False)
+    settle(qloop, controller, controller.start())
+    assert watched == []  # online: no network backend loaded
+    core.store.update(offline=True)
+    core.store.update(offline=False)
+    core.store.update(offline=True)
+    assert watched == [core.sync.poke]  # once, when awork was first out of reach
+    qloop.run_until_complete(controller.shutdown())
+    qloop.run_until_complete(core.aclose())
+    tray.menu.deleteLater()

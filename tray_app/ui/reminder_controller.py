@@ -43,9 +43,9 @@ class ReminderController(QObject):
         self.reminders = Reminders(core.store, now or core.commands.clock.now, self._show, loop_later,
                                    policy=policy_from(settings))
         self.shown: list[Reminder] = []  # what was put on screen (the last is the one showing)
-        controller.popover.installEventFilter(self)
-        if controller.popover.isVisible():
-            self.reminders.attending(True)
+        # The popover is built when first opened: watch it from then on (building it here would
+        # cost a tray nobody opens its memory).
+        controller.when_popover_built(self._watch)
         sync = getattr(core, "sync", None)
         self._unsubscribe_jumps = sync.when_jumped(self.reminders.clock_jumped) if sync is not None else None
 
@@ -57,7 +57,14 @@ class ReminderController(QObject):
         self.reminders.close()
         if self._unsubscribe_jumps is not None:
             self._unsubscribe_jumps()
-        self.controller.popover.removeEventFilter(self)
+        popover = getattr(self.controller, "_popover", None)
+        if popover is not None:
+            popover.removeEventFilter(self)
+
+    def _watch(self, popover) -> None:
+        popover.installEventFilter(self)
+        if popover.isVisible():
+            self.reminders.attending(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:

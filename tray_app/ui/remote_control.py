@@ -65,7 +65,7 @@ class RemoteControl:
         outcome = await run_intent(self.core, "toggle")
         # Pressed without looking at the tray: say what happened (errors are notified by the controller).
         if outcome.exit == 0:
-            if not self.controller.popover.isVisible():
+            if not self.controller.popover_visible:
                 self.controller.tray.notify("awork tray", outcome.stdout, warning=False)
         elif not self.core.store.state.error:  # awork's errors are in the store, and notified from there
             self.controller.tray.notify("awork tray", outcome.stderr.removeprefix("awork-tray: "))
