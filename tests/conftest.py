@@ -12,8 +12,9 @@ for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
 
-from helpers.fake_awork import FakeAworkServer  # noqa: E402
 from tray_app.demo.workspace import demo_workspace  # noqa: E402
+
+from helpers.fake_awork import FakeAworkServer  # noqa: E402
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ from typing import Sequence
 
 from . import __version__
 from .core.wording import TIMER_INTENTS
-from .i18n import translate
-
 from .exit_codes import EXIT_FAILED, EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_REJECTED, EXIT_UNREACHABLE, EXIT_USAGE  # noqa: F401
+from .i18n import translate
 
 # These go through a running tray when there is one (so its icon and popover update at once).
 REMOTE_COMMANDS = TIMER_INTENTS

@@ -16,8 +16,8 @@ from .cli_output import (
     PREFIX,
     busy_note,
     demo_mark,
-    discarded_text,
     demo_prefix,
+    discarded_text,
     edit_needs,
     error_text,
     keychain_waiting,
@@ -33,10 +33,10 @@ from .cli_output import (
 )
 from .core.commands import Busy
 from .core.day import todays_entries, totals
-from .domain.actions import EntryChange
-from .core.wording import TIMER_INTENTS
 from .core.outbox import damaged_queue_text
 from .core.sign_in.account import describe_source
+from .core.wording import TIMER_INTENTS
+from .domain.actions import EntryChange
 from .exit_codes import EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_USAGE, exit_code_for
 from .terminal_text import for_terminal, json_text
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from .api.client import AworkClient
 from .api.auth.keychain import Keychain
 from .api.auth.oauth import OAuth
 from .api.auth.oauth_tokens import OAuthTokens
 from .api.auth.tokens import TokenHolder
+from .api.client import AworkClient
 from .config import Config
-from .core.sign_in.account import Account
-from .core.sign_in.browser import BrowserSignIn
 from .core.cache import WorkloadCache
 from .core.commands import Commands
 from .core.outbox import Outbox, damaged_queue_text
-from .core.sync import SyncLoop
 from .core.settings import SettingsFile
+from .core.sign_in.account import Account
+from .core.sign_in.browser import BrowserSignIn
 from .core.state import AppState, Auth, Store
+from .core.sync import SyncLoop
 from .domain.entities import User
 from .platform.timezone import local_zone_name
 
@@ -85,7 +85,7 @@ def build_core(
     cache = WorkloadCache(config.cache_dir, api_url) if use_cache else None
     outbox = Outbox(config.config_dir / "outbox.json") if offline_queue and not demo else None
     if outbox is not None and outbox.damaged is not None:
-        store.update(file_problems=store.state.file_problems + (damaged_queue_text(outbox.damaged),))
+        store.update(file_problems=(*store.state.file_problems, damaged_queue_text(outbox.damaged)))
     commands = Commands(store, client, tokens, cache=cache, zone_name=local_zone_name, outbox=outbox)
     core = Core(config, store, commands, client, tokens, keychain)
     core.account = Account(store, commands.auth, client, tokens, keychain, browser)

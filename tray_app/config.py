@@ -22,7 +22,7 @@ class Config:
     log_dir: Path
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "Config":
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Config:
         env = os.environ if environ is None else environ
         api_url = (env.get("AWORK_API_URL") or DEFAULT_API_URL).rstrip("/")
         token = env.get("AWORK_API_TOKEN") or None

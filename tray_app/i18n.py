@@ -47,7 +47,7 @@ def pick_language(setting: str | None = None, system: Iterable[str] = ()) -> str
     effective = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
     if effective and _is_c(effective):
         return SOURCE  # LANGUAGE is ignored in the C locale, as gettext does
-    for value in (env.get("LANGUAGE") or "").split(":") + [effective]:
+    for value in [*(env.get("LANGUAGE") or "").split(":"), effective]:
         if value and _supported(value):
             return _supported(value)
     if effective:

@@ -19,6 +19,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+
+from tray_app.api.auth.oauth import OAuth, Pkce, default_redirect_uris, new_state
+from tray_app.api.auth.tokens import TokenHolder
+from tray_app.api.client import AworkClient
+from tray_app.api.errors import NotFoundError
+from tray_app.demo.backend import FakeAwork
+from tray_app.demo.workspace import demo_workspace
+from tray_app.domain.entities import Project, StartRequest, Task, TypeOfWork
+from tray_app.domain.timer import TimerState, timer_state
+
+from . import exceptions
+from .validating import ValidatingTransport, documented_operations
 from helpers.fake_awork.simulated import (
     BASE_URL,
     TOKEN,
@@ -26,18 +38,6 @@ from helpers.fake_awork.simulated import (
     SimClock,
     sim_commands,
 )
-
-from tray_app.api.auth.oauth import OAuth, Pkce, default_redirect_uris, new_state
-from tray_app.api.auth.tokens import TokenHolder
-from tray_app.api.client import AworkClient
-from tray_app.demo.backend import FakeAwork
-from tray_app.demo.workspace import demo_workspace
-from tray_app.api.errors import NotFoundError
-from tray_app.domain.entities import Project, StartRequest, Task, TypeOfWork
-from tray_app.domain.timer import TimerState, timer_state
-
-from . import exceptions
-from .validating import ValidatingTransport, documented_operations
 
 # Operations in the extract that awork tray does not call yet (the rest of issue 10 adds them):
 # when the client starts calling one, its driver exercises it and it leaves this list.

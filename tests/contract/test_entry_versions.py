@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from helpers.fake_awork.simulated import TOKEN, SimClock
-
 from tray_app.demo.backend import FakeAwork
 from tray_app.demo.workspace import demo_workspace
+
+from helpers.fake_awork.simulated import TOKEN, SimClock
 
 AUTH = {"authorization": f"Bearer {TOKEN}"}
 JSON = {**AUTH, "content-type": "application/json"}

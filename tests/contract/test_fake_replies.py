@@ -8,14 +8,14 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from helpers.fake_awork.faults import DEFAULT_ERRORS
-from helpers.fake_awork.simulated import BASE_URL, TOKEN, SimClock
 
 from tray_app.demo.backend import FakeAwork
 from tray_app.demo.transport import DemoTransport
 from tray_app.demo.workspace import demo_workspace, large_workspace
 
 from .validating import ValidatingTransport
+from helpers.fake_awork.faults import DEFAULT_ERRORS
+from helpers.fake_awork.simulated import BASE_URL, TOKEN, SimClock
 
 
 async def _read_everything(http: httpx.AsyncClient, backend: FakeAwork) -> None:

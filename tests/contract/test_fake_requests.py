@@ -14,13 +14,13 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from helpers.fake_awork.simulated import BASE_URL, TOKEN, SimClock
 
 from tray_app.demo.backend import FakeAwork
 from tray_app.demo.transport import DemoTransport
 from tray_app.demo.workspace import USER_ID, demo_workspace
 
 from .validating import check_request, check_response
+from helpers.fake_awork.simulated import BASE_URL, TOKEN, SimClock
 
 CLOCK = SimClock()
 _WS = demo_workspace(now=CLOCK.now() - timedelta(hours=1), running=True)

@@ -1,1 +1,1 @@
-from helpers.desktop import virtual_desktop  # noqa: F401  (the fixture)
+from helpers.desktop import virtual_desktop

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.waiting import wait_for
-from e2e.secret_service import PASSWORD, GnomeKeyring, SessionBus, missing
 from tray_app.exit_codes import EXIT_FAILED, EXIT_NOT_SIGNED_IN, EXIT_OK
+
+from e2e.secret_service import PASSWORD, GnomeKeyring, SessionBus, missing
+from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 

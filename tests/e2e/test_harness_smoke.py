@@ -121,7 +121,7 @@ def test_click_icon_type_into_popover(tray_script, focus_by):
         x, y, w, h = d.tray_icon_geometry(timeout=20)
         assert w > 1 and h > 1
         sw, sh = d.size
-        assert 0 <= x and x + w <= sw and 0 <= y and y + h <= sh, (x, y, w, h)
+        assert x >= 0 and x + w <= sw and y >= 0 and y + h <= sh, (x, y, w, h)
 
         d.click(x + w // 2, y + h // 2)
         app.wait_for_output(r"^activated: Trigger$", timeout=10)
@@ -130,7 +130,7 @@ def test_click_icon_type_into_popover(tray_script, focus_by):
         assert tuple(int(v) for v in m.groups()) == (x, y, w, h)
 
         wid = d.find_window("^harness popover$", timeout=10)
-        px, py, pw, ph = d.window_geometry(wid)
+        _px, py, pw, ph = d.window_geometry(wid)
         assert (pw, ph) == (260, 64)
         assert py + ph <= y, "popover should sit above the bottom tray"
 

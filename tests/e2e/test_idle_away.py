@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tray_app.platform.idle.x11 import X11Idle
+
 from helpers import tray_state
 from helpers.waiting import wait_for
-from tray_app.platform.idle.x11 import X11Idle
 
 pytestmark = pytest.mark.e2e
 

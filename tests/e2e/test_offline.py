@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tray_app.api.v1_time import parse_datetime
+
 from helpers import tray_state
 from helpers.waiting import wait_for
-from tray_app.api.v1_time import parse_datetime
 
 pytestmark = pytest.mark.e2e
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.desktop import VirtualDesktop
 from helpers import tray_state
+from helpers.desktop import VirtualDesktop
 from helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e

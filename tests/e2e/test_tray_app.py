@@ -88,7 +88,7 @@ def test_start_a_task_then_pause_and_stop_from_the_popover(virtual_desktop, fake
 
 def test_awork_rejection_is_shown_and_nothing_is_lost(virtual_desktop, fake_awork, running_app):
     d = virtual_desktop
-    app, geometry, _, log_file = running_app
+    _app, geometry, _, log_file = running_app
     fake_awork.fail_next(
         400,
         {"code": "validation-failed", "description": "Time tracking is not allowed on closed projects.",

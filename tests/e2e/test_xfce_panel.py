@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from e2e.xfce import PANEL_HEIGHT, StatusWatch, XfceSession, missing_xfce, read_pixmap
 from helpers.desktop import VirtualDesktop, missing_tools
 from helpers.waiting import wait_for
-from e2e.xfce import PANEL_HEIGHT, StatusWatch, XfceSession, missing_xfce, read_pixmap
 
 pytestmark = pytest.mark.e2e
 

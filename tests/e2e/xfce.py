@@ -136,7 +136,7 @@ class XfceSession:
     def _pid_of(self, name: str) -> int | None:
         try:
             return int(self.bus.send_and_get_reply(message_bus.GetConnectionUnixProcessID(name)).body[0])
-        except Exception:  # noqa: BLE001 -- a name that just left
+        except Exception:
             return None
 
     def item_property(self, item: DBusAddress, name: str):

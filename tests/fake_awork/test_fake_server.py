@@ -31,7 +31,7 @@ def start(http, design, **changes) -> httpx.Response:
 def assert_error(response: httpx.Response, status: int, code: str | None = None) -> dict:
     assert response.status_code == status, response.text
     body = response.json()
-    assert ERROR_KEYS <= body.keys()
+    assert body.keys() >= ERROR_KEYS
     assert body["traceId"] == response.headers["trace-id"]
     assert body["link"].startswith("https://developers.awork.com")
     if code:

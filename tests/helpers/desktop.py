@@ -58,9 +58,9 @@ from .waiting import wait_for
 __all__ = [
     "REQUIRED_TOOLS",
     "AppProcess",
+    "ToolError",
     "VirtualDesktop",
     "missing_tools",
-    "ToolError",
     "virtual_desktop",
 ]
 
@@ -288,7 +288,7 @@ class VirtualDesktop:
 
     # ----------------------------------------------------------------- lifecycle
 
-    def __enter__(self) -> "VirtualDesktop":
+    def __enter__(self) -> VirtualDesktop:
         self.start()
         return self
 

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 
 from tray_app.api import parse
 from tray_app.core.state import AppState, Auth
+from tray_app.demo.workspace import demo_workspace
 from tray_app.domain.entities import Break, Task, TimeEntry, User, Workload, Workspace
 from tray_app.domain.recent import recent_tasks
-from tray_app.demo.workspace import demo_workspace
 
 USER = User("u1", "Carla", "Creative", Workspace("w1", "Demo Agentur"))
 
@@ -44,8 +44,8 @@ def type_of(workload: Workload, task: Task):
     return next(t for t in workload.types_of_work if t.id == task.type_of_work_id)
 
 
-def signed_in(workload: Workload = Workload(), **changes) -> AppState:
-    state = AppState(user=USER, workload=workload, auth=Auth.SIGNED_IN, auth_source="test")
+def signed_in(workload: Workload | None = None, **changes) -> AppState:
+    state = AppState(user=USER, workload=workload or Workload(), auth=Auth.SIGNED_IN, auth_source="test")
     return replace(state, **changes)
 
 

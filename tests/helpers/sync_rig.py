@@ -12,9 +12,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from .fake_awork.simulated import SimClock, sim_commands
 from tray_app.api.parse import task as parse_task
 from tray_app.core.sync import SyncLoop
+
+from .fake_awork.simulated import SimClock, sim_commands
 
 
 class Rig:

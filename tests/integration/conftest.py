@@ -7,9 +7,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt application exists
 
-import pytest  # noqa: E402
-import qasync  # noqa: E402
-from helpers.sync_rig import rig, rig_factory  # noqa: E402, F401  (fixtures)
+import pytest
+import qasync
+
+from helpers.sync_rig import rig, rig_factory
 
 
 @pytest.fixture(scope="session")

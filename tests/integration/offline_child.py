@@ -16,8 +16,9 @@ from pathlib import Path
 
 
 async def main(mode: str, outbox: str, url: str, task_json: str) -> None:
-    from helpers.fake_awork.simulated import RealClock, sim_commands
     from tray_app.api.parse import task as parse_task
+
+    from helpers.fake_awork.simulated import RealClock, sim_commands
 
     commands = sim_commands(None, RealClock(), Path(outbox), base_url=url, token="test-token")
     if mode == "queue-then-die":

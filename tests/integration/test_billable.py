@@ -7,6 +7,7 @@ import asyncio
 import json
 
 import pytest
+
 from helpers.fake_awork.simulated import SimWorld
 
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from helpers.fake_awork import FakeAworkServer
+from tray_app.api.auth.tokens import TokenHolder
 from tray_app.api.client import AworkClient
 from tray_app.api.errors import (
     AuthError,
@@ -22,10 +22,11 @@ from tray_app.api.errors import (
     ServerError,
     ValidationError,
 )
-from tray_app.api.auth.tokens import TokenHolder
+from tray_app.demo.workspace import USER_ID, large_workspace
 from tray_app.domain.entities import StartRequest
 from tray_app.domain.timer import TimerState, timer_state
-from tray_app.demo.workspace import USER_ID, large_workspace
+
+from helpers.fake_awork import FakeAworkServer
 
 
 class Monotonic:

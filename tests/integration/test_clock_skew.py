@@ -7,9 +7,10 @@ import asyncio
 from datetime import datetime, timedelta
 
 import pytest
-from helpers.fake_awork.simulated import SimWorld
 
 from tray_app.domain.timer import TimerState, elapsed
+
+from helpers.fake_awork.simulated import SimWorld
 
 AHEAD = timedelta(hours=3, minutes=2)  # awork's clock ahead: the computer's is 3 h 2 min behind
 

@@ -8,10 +8,11 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from helpers.fake_awork.simulated import SimWorld
 
 from tray_app.api.errors import PermissionDeniedError
 from tray_app.domain.timer import TimerState
+
+from helpers.fake_awork.simulated import SimWorld
 
 AHEAD = timedelta(hours=2, minutes=7)  # awork's clock ahead of the computer's
 

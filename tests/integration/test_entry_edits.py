@@ -8,13 +8,14 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from helpers.fake_awork.simulated import SimWorld
 
-from tray_app.api.errors import NotFoundError, PermissionDeniedError, ValidationError
+from tray_app.api.errors import ApiError, NotFoundError, PermissionDeniedError, ValidationError
 from tray_app.core.outbox import Outbox
 from tray_app.domain.actions import EntryChange, TimerAction
 from tray_app.domain.entities import TypeOfWork
 from tray_app.domain.timer import TimerState
+
+from helpers.fake_awork.simulated import SimWorld
 
 DENIED = (401, {}, {"code": "unauthorized", "description": "You lack the permission."})
 
@@ -243,7 +244,7 @@ def test_an_offline_start_edited_offline_gets_the_edit_even_after_a_cut_replay(w
         await world.commands.edit(EntryChange(note="später"))
         world.net.offline = False
         world.net.arm("refuse", "timeentries/")  # the start goes through, the edit's read does not
-        with pytest.raises(Exception):
+        with pytest.raises(ApiError):
             await world.commands.replay()
         await world.commands.replay()
 

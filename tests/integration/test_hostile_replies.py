@@ -7,12 +7,13 @@ import time
 
 import httpx
 import pytest
-from helpers.fake_awork import FakeAworkServer
-from helpers.fake_awork.certificates import self_signed_context
 
+from tray_app.api.auth.tokens import TokenHolder
 from tray_app.api.client import AworkClient
 from tray_app.api.errors import MalformedResponseError, NetworkError
-from tray_app.api.auth.tokens import TokenHolder
+
+from helpers.fake_awork import FakeAworkServer
+from helpers.fake_awork.certificates import self_signed_context
 
 DEADLINE = 1.0
 

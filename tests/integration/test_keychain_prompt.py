@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.fake_awork.asking_keyrings import lock, prompting, unlock
 
 from tray_app.api.auth.keychain import REFRESH_ACCOUNT, SERVICE
 from tray_app.core.settings import Settings, SettingsFile
 from tray_app.exit_codes import EXIT_NOT_SIGNED_IN
+
+from helpers.fake_awork.asking_keyrings import lock, prompting, unlock
 
 TESTS = Path(__file__).resolve().parents[1]
 PROMPT_ANSWER = 10.0  # a command to a tray whose keychain asks: answered in this time (was 90 s)

@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.unwritable import full_folder, read_only_folder
 
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.storage import damaged_copies
+
+from helpers.unwritable import full_folder, read_only_folder
 
 TOKEN = "test-token"
 GOOD = {"kind": "pause", "at": "2024-05-06T07:00:00+00:00", "id": "good-1"}

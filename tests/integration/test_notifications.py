@@ -10,13 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.fake_portal.bus import private_session_bus
-from helpers.fake_portal.notifications import dismiss, invoke
-from helpers.waiting import until
 
 from tray_app.platform.notifications import create_notifier
 from tray_app.platform.notifications.base import BalloonNotifier
 from tray_app.platform.notifications.freedesktop import DesktopNotifier
+
+from helpers.fake_portal.bus import private_session_bus
+from helpers.fake_portal.notifications import dismiss, invoke
+from helpers.waiting import until
 
 TESTS = Path(__file__).resolve().parents[1]
 

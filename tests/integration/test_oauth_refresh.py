@@ -10,14 +10,15 @@ import time
 import httpx
 import pytest
 
-from helpers.fake_awork.browser import InProcessBrowser
-from helpers.fake_awork.faults import PERMISSION_401
-from tray_app.api.errors import NetworkError, NotSignedInError, PermissionDeniedError, ServerError
 from tray_app.api.auth.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE
 from tray_app.api.auth.oauth_tokens import MARGIN
+from tray_app.api.errors import NetworkError, NotSignedInError, PermissionDeniedError, ServerError
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.core.state import Auth
+
+from helpers.fake_awork.browser import InProcessBrowser
+from helpers.fake_awork.faults import PERMISSION_401
 
 
 @pytest.fixture

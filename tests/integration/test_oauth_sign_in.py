@@ -12,13 +12,14 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from helpers.fake_awork.browser import InProcessBrowser
 from tray_app.api.auth.keychain import ACCOUNT, REFRESH_ACCOUNT, SERVICE, KeychainUnavailable
 from tray_app.api.auth.oauth import RegistrationRefused, SignInError, default_redirect_uris
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.core.sign_in.browser import SignInTimedOut
 from tray_app.core.state import Auth
+
+from helpers.fake_awork.browser import InProcessBrowser
 
 
 @pytest.fixture
@@ -233,7 +234,7 @@ def test_an_unregistered_redirect_uri_is_awork_s_error_page(qloop, make_core, fa
 
 
 def test_a_redirect_uri_that_cannot_work_is_refused_before_anything_is_sent(make_core, fake_awork):
-    with pytest.raises(ValueError, match="must start with http://127.0.0.1"):
+    with pytest.raises(ValueError, match=r"must start with http://127\.0\.0\.1"):
         make_core().account.browser.save_client_settings("x", "https://example.com/callback")
     assert len(fake_awork.requests) == 0
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.fake_awork.simulated import FaultyTransport, RealClock, SimClock, sim_backend, sim_commands
 from tray_app.api.errors import ApiError
 from tray_app.api.parse import task as parse_task
 from tray_app.core.outbox import Outbox
 from tray_app.core.sync import SyncLoop
 from tray_app.domain.timer import TimerState, timer_state
 
+from helpers.fake_awork.simulated import FaultyTransport, RealClock, SimClock, sim_backend, sim_commands
 
 TESTS = Path(__file__).resolve().parents[1]
 CHILD = Path(__file__).with_name("offline_child.py")
@@ -42,11 +42,11 @@ FAULT = st.tuples(st.just("net"), st.tuples(st.sampled_from(["503", "lost", "tim
 @st.composite
 def outage(draw) -> list:
     """The network goes, the user (and maybe another device) acts, it comes back, with faults."""
-    steps = [("net", "down")] + draw(st.lists(st.one_of(USER, USER, USER, ELSEWHERE, TIME), min_size=1, max_size=6))
+    steps = [("net", "down"), *draw(st.lists(st.one_of(USER, USER, USER, ELSEWHERE, TIME), min_size=1, max_size=6))]
     steps.append(("net", "up"))
     for _ in range(draw(st.integers(0, 2))):
         steps += [draw(FAULT), ("sync", None)]
-    return steps + [("sync", None)]
+    return [*steps, ("sync", None)]
 
 
 ONLINE = st.one_of(USER, ELSEWHERE, TIME, SYNC, FAULT).map(lambda step: [step])

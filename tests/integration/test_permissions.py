@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.fake_awork.faults import PERMISSION_401
 from tray_app.api.errors import AuthError, PermissionDeniedError
 from tray_app.core.state import Auth
 from tray_app.core.sync import IDLE_INTERVAL
 
+from helpers.fake_awork.faults import PERMISSION_401
 
 START = "me/timetracking/start"
 DENIED = PERMISSION_401["description"]

@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.fake_portal.bus import private_session_bus
-from helpers.waiting import until
 
 from tray_app.platform.hotkeys.base import ACTIVE, OFF, UNAVAILABLE, Binding
 from tray_app.platform.hotkeys.portal import PortalHotkeys
+
+from helpers.fake_portal.bus import private_session_bus
+from helpers.waiting import until
 
 TESTS = Path(__file__).resolve().parents[1]
 

@@ -10,12 +10,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from helpers.fake_awork.simulated import sim_commands
 from tray_app.api.errors import RateLimitedError
 from tray_app.cli_commands import run_intent
 from tray_app.domain.timer import TimerState
 from tray_app.exit_codes import EXIT_OK, EXIT_UNREACHABLE
 
+from helpers.fake_awork.simulated import sim_commands
 from helpers.waiting import until
 
 START = "me/timetracking/start"

@@ -8,11 +8,12 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 
-from helpers.fake_awork.browser import InProcessBrowser
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.core.state import Auth
 from tray_app.ui.sign_in.flow import SignInFlow
+
+from helpers.fake_awork.browser import InProcessBrowser
 
 
 @pytest.fixture

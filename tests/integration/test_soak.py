@@ -10,12 +10,12 @@ import asyncio
 import random
 from collections import Counter
 
-from helpers.fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
 from tray_app.api.errors import ApiError
 from tray_app.api.parse import task as parse_task
 from tray_app.core.sync import SyncLoop
 from tray_app.domain.timer import timer_state
 
+from helpers.fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
 from helpers.sync_rig import Rig
 
 BUDGET = 3  # requests per simulated minute in steady state

@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from helpers.sync_rig import stop
-from helpers.waiting import until
 
 from tray_app.core import sync as sync_module
 from tray_app.core.sync import SyncLoop
+
+from helpers.sync_rig import stop
+from helpers.waiting import until
 
 
 @pytest.mark.parametrize("jump", [2 * 3600, -3600], ids=["slept-2h", "clock-set-back"])

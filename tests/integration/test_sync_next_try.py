@@ -11,7 +11,7 @@ from helpers.sync_rig import stop
 from helpers.waiting import until
 
 
-def test_the_next_try_is_in_the_store_while_offline(qloop, rig, fake_awork, monkeypatch):  # noqa: F811
+def test_the_next_try_is_in_the_store_while_offline(qloop, rig, fake_awork, monkeypatch):
     monkeypatch.setattr(sync_module, "CHECK_EVERY", 0.01)  # the loop wakes often; the clock is simulated
     fake_awork.stop()
 

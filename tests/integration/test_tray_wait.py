@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.fake_portal.bus import private_session_bus
 
 from tray_app.platform.tray_wait import wait_for_tray
+
+from helpers.fake_portal.bus import private_session_bus
 
 TESTS = Path(__file__).resolve().parents[1]
 CHECK = "from tray_app.platform.tray_wait import sni_host_ready; print(sni_host_ready())"

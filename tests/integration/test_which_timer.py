@@ -7,10 +7,11 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from helpers.fake_awork.simulated import SimWorld
 
 from tray_app.core.sync import SyncLoop
 from tray_app.domain.timer import TimerState
+
+from helpers.fake_awork.simulated import SimWorld
 
 
 def run(coro):

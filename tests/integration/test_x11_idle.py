@@ -7,10 +7,11 @@ import asyncio
 
 import pytest
 
-from helpers.waiting import wait_for
 from tray_app.platform.idle import create_idle_backend
 from tray_app.platform.idle.base import IdleUnavailable
 from tray_app.platform.idle.x11 import X11Idle
+
+from helpers.waiting import wait_for
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import tray_state
-from helpers.desktop import virtual_desktop  # noqa: F401  (the fixture)
+from helpers.desktop import virtual_desktop
 from helpers.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from helpers.factories import demo_workload, signed_in  # noqa: E402
+from helpers.factories import demo_workload, signed_in
 
 
 @pytest.fixture

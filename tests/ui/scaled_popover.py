@@ -9,8 +9,9 @@ import sys
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from helpers.factories import demo_workload, signed_in
 from tray_app.ui.popover import Popover
+
+from helpers.factories import demo_workload, signed_in
 
 
 def main() -> None:

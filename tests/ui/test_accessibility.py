@@ -10,7 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QComboBox, QKeySequenceEdit, QLabel, QLineEdit, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QWidget,
 )
 
 from tray_app.core.settings import SettingsFile
@@ -183,7 +189,7 @@ def test_settings_tab_order_is_top_to_bottom(settings_window):
     chain = tab_chain(settings_window)
     tops = [w.mapTo(settings_window, w.rect().topLeft()).y() for w in chain]
     assert chain[0] is settings_window.sign_button
-    assert tops == sorted(tops), [(type(w).__name__, w.objectName(), y) for w, y in zip(chain, tops)]
+    assert tops == sorted(tops), [(type(w).__name__, w.objectName(), y) for w, y in zip(chain, tops, strict=False)]
     assert settings_window.tray_icon_style in chain
 
 

@@ -18,7 +18,7 @@ from tray_app.platform.idle.base import NoIdle
 from tray_app.ui.away_controller import AwayController, threshold_from
 from tray_app.ui.away_prompt import AwayPrompt
 
-from .languages import language_de  # noqa: F401  (the fixture)
+from .languages import language_de
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 NOW = datetime(2025, 6, 2, 9, 40, tzinfo=timezone.utc)
@@ -59,7 +59,7 @@ def press(qtbot, prompt, key):
 
 
 def test_the_question_names_the_away_time(qtbot, rig):
-    core, controller, prompt, _ = rig
+    _core, controller, prompt, _ = rig
     controller.away_found(AWAY)
     qtbot.waitUntil(prompt.isActiveWindow)
     local = [m.astimezone().strftime("%H:%M") for m in (AWAY.start, AWAY.end)]
@@ -92,7 +92,7 @@ def test_one_at_a_time(qtbot, rig):
 
 
 def test_never_when_off_and_gone_when_turned_off(qtbot, rig):
-    core, controller, prompt, settings = rig
+    _core, controller, prompt, settings = rig
     settings[0] = Settings(idle_detection=False)
     controller.away_found(AWAY)
     assert not prompt.isVisible() and prompt.away is None

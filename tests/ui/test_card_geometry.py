@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
-from helpers.factories import entry_for, signed_in
 from .grabs import grab
-from .languages import language_de  # noqa: F401 (a fixture)
+from .languages import language_de
+from helpers.factories import entry_for, signed_in
+
 
 def settle(popover) -> None:
     popover.adjustSize()

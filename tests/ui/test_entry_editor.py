@@ -9,11 +9,11 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from helpers.factories import entry_for, signed_in, task_named
 from tray_app.domain.actions import EntryChange
 
 from .grabs import grab
-from .languages import language_de  # noqa: F401 (a fixture)
+from .languages import language_de
+from helpers.factories import entry_for, signed_in, task_named
 
 
 def running(workload, **kw):
@@ -116,7 +116,7 @@ def test_a_start_can_have_begun_minutes_ago_and_every_open_starts_now(qtbot, pop
     assert popover.editing.started_minutes() == 0
 
 
-def test_in_german(qtbot, popover, workload, language_de):  # noqa: F811 (the fixture)
+def test_in_german(qtbot, popover, workload, language_de):
     popover.render(running(workload))
     editor = open_editor(qtbot, popover)
     assert editor.save_button.text() == "Spei&chern" and editor.billable.text() == "Abrechen&bar"

@@ -78,7 +78,7 @@ def _luma(image: QtGui.QImage) -> list[list[float]]:
 
 
 def _count_differing(a: list[list[float]], b: list[list[float]], threshold: float) -> int:
-    return sum(1 for ra, rb in zip(a, b) for va, vb in zip(ra, rb) if abs(va - vb) >= threshold)
+    return sum(1 for ra, rb in zip(a, b, strict=False) for va, vb in zip(ra, rb, strict=False) if abs(va - vb) >= threshold)
 
 
 # --------------------------------------------------------------------------- static checks

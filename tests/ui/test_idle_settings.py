@@ -7,7 +7,6 @@ import asyncio
 import json
 from pathlib import Path
 
-from helpers.fake_platform import FakeAutostart, FakeHotkeys
 from tray_app.core.settings import SettingsFile
 from tray_app.core.state import AppState, Auth, Store
 from tray_app.platform.hotkeys.manager import HotkeyManager
@@ -15,7 +14,8 @@ from tray_app.platform.idle.base import NoIdle
 from tray_app.ui.away_controller import AwayController
 from tray_app.ui.settings_controller import SettingsController
 
-from .languages import language_de  # noqa: F401  (the fixture)
+from .languages import language_de
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 

@@ -22,12 +22,18 @@ from tray_app.ui.icons import ICON_STYLES, icon_path, icon_variant, state_icon, 
 from tray_app.ui.settings_controller import SettingsController
 from tray_app.ui.style import popover_style
 from tray_app.ui.theme import (
-    MIN_CONTRAST, apply_requested_scheme, contrast, fusion_palette, is_dark, popover_colours, requested_scheme,
+    MIN_CONTRAST,
+    apply_requested_scheme,
+    contrast,
+    fusion_palette,
+    is_dark,
+    popover_colours,
+    requested_scheme,
 )
 from tray_app.ui.tray import Tray
 
-from helpers.factories import USER, entry_for, signed_in
 from .icon_sheet import render_sheet
+from helpers.factories import USER, entry_for, signed_in
 from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 STATES = ("idle", "running", "paused", "offline")
@@ -116,7 +122,7 @@ def test_icons_are_sharp_on_a_2x_screen(qapp, state, variant):
     QSvgRenderer(icon_path(f"tray-{state}{'-' + variant if variant else ''}.svg")).render(painter, QRectF(0, 0, 64, 64))
     painter.end()
     reference = _alpha_rows(direct)
-    differing = sum(1 for ra, rb in zip(alpha, reference) for a, b in zip(ra, rb) if abs(a - b) > 8)
+    differing = sum(1 for ra, rb in zip(alpha, reference, strict=False) for a, b in zip(ra, rb, strict=False) if abs(a - b) > 8)
     assert differing == 0, f"{differing} pixels differ from the SVG drawn at 64 px"
 
 
@@ -125,7 +131,7 @@ def test_icons_are_sharp_on_a_2x_screen(qapp, state, variant):
 def test_states_differ_in_shape_at_22_and_24_px_too(qapp, variant, size):
     masks = {s: _alpha_rows(tray_icon(s, variant).pixmap(QSize(size, size), 1.0).toImage()) for s in STATES}
     for a, b in itertools.combinations(STATES, 2):
-        differing = sum(1 for ra, rb in zip(masks[a], masks[b]) for x, y in zip(ra, rb) if abs(x - y) >= 128)
+        differing = sum(1 for ra, rb in zip(masks[a], masks[b], strict=False) for x, y in zip(ra, rb, strict=False) if abs(x - y) >= 128)
         assert differing >= 16, f"{a} vs {b} at {size} px: only {differing} pixels differ"
 
 

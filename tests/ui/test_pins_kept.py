@@ -7,10 +7,6 @@ import asyncio
 import json
 
 import pytest
-from helpers.factories import USER, signed_in, task_named
-from helpers.fake_platform import FakeAutostart, FakeHotkeys
-from helpers.list_reading import section
-from helpers.unwritable import read_only_folder
 from PySide6.QtCore import Qt
 
 from tray_app.app import _keep_pins
@@ -20,6 +16,11 @@ from tray_app.domain.pins import Pin
 from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui.popover import Popover
 from tray_app.ui.settings_controller import SettingsController
+
+from helpers.factories import USER, signed_in, task_named
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
+from helpers.list_reading import section
+from helpers.unwritable import read_only_folder
 
 
 def started(qtbot, tmp_path, workload):

@@ -10,7 +10,7 @@ from tray_app.domain.entities import TypeOfWork
 from tray_app.domain.pins import pin_for
 from tray_app.domain.timer import TimerState
 
-from .test_tray_controller import (  # noqa: F401
+from .test_tray_controller import (
     open_popover,
     qloop,
     session,
@@ -24,7 +24,7 @@ def known(rig, name):
     return next(t for t in state(rig).workload.known_tasks if t.name == name)
 
 
-def test_a_pinned_combination_starts_with_its_type_and_note(qtbot, qloop, session, start_requests):  # noqa: F811
+def test_a_pinned_combination_starts_with_its_type_and_note(qtbot, qloop, session, start_requests):
     meeting = next(t for t in state(session).workload.types_of_work if t.name == "Meeting")
     session.popover.set_pins((pin_for(known(session, "Sitemap entwerfen"), meeting, "Abstimmung"),))
     open_popover(qtbot, qloop, session)
@@ -35,8 +35,8 @@ def test_a_pinned_combination_starts_with_its_type_and_note(qtbot, qloop, sessio
     assert (entry.task.name, entry.type_of_work.name, entry.note) == ("Sitemap entwerfen", "Meeting", "Abstimmung")
 
 
-def test_a_pinned_archived_type_opens_the_chooser_and_sends_nothing(qtbot, qloop, session,  # noqa: F811
-                                                                   start_requests):  # noqa: F811
+def test_a_pinned_archived_type_opens_the_chooser_and_sends_nothing(qtbot, qloop, session,
+                                                                   start_requests):
     archived = TypeOfWork(known(session, "Fahrt zum Kunden").type_of_work_id, "Reisezeit (alt)")
     session.popover.set_pins((pin_for(known(session, "Sitemap entwerfen"), archived, "Anfahrt"),))
     open_popover(qtbot, qloop, session)

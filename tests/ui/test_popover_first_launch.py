@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 from tray_app.core.state import AppState, Auth
 from tray_app.domain.entities import Workload
 
-from helpers.factories import signed_in
 from .grabs import grab
-from .languages import language_de  # noqa: F401 (a fixture)
+from .languages import language_de
+from helpers.factories import signed_in
 
 
 class Monotonic:

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from helpers.factories import entry_for, signed_in, task_named, type_named
-from helpers.list_reading import current_name, headers, section
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QImage
 from PySide6.QtWidgets import QApplication, QMenu
@@ -19,7 +17,9 @@ from tray_app.domain.pins import MAX_PINS, Pin, pin_for
 from tray_app.ui.row_delegate import PINNED_ROLE
 
 from .grabs import grab
-from .languages import language_de  # noqa: F401 (a fixture)
+from .languages import language_de
+from helpers.factories import entry_for, signed_in, task_named, type_named
+from helpers.list_reading import current_name, headers, section
 
 
 def pinned_rows(quick_list) -> list:

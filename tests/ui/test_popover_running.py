@@ -6,16 +6,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from helpers.factories import entry_for, signed_in, task_named
 from .grabs import grab
+from .languages import language_de
+from helpers.factories import entry_for, signed_in, task_named
 from helpers.list_reading import current_name
-from .languages import language_de  # noqa: F401 (a fixture)
 
 
 def running(workload, name: str = "Sitemap entwerfen", **kw):
     """The state with `name` running, first among the recent tasks (as awork's history puts it)."""
     task = task_named(workload, name)
-    recent = (task,) + tuple(t for t in workload.recent_tasks if t.id != task.id)
+    recent = (task, *tuple(t for t in workload.recent_tasks if t.id != task.id))
     workload = workload.__class__(types_of_work=workload.types_of_work, recent_tasks=recent,
                                   known_tasks=workload.known_tasks)
     return signed_in(workload, entry=entry_for(workload, name, **kw))

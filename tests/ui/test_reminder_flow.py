@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import qasync
-from helpers.demo_session import demo_session, settle
-from helpers.fake_timers import FakeTimers
 
 from tray_app.core.reminders import CONTINUE, KEEP, QUICK_START, STOP
 from tray_app.core.settings import Settings
 from tray_app.domain.timer import TimerState
 from tray_app.ui.reminder_controller import ReminderController
+
+from helpers.demo_session import demo_session, settle
+from helpers.fake_timers import FakeTimers
 
 # Every hour of every day is working time: the tests do not depend on when they run.
 ALWAYS = Settings(working_days="1234567", working_start="00:00", working_end="00:00")

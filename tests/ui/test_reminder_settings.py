@@ -7,7 +7,6 @@ import asyncio
 import json
 
 import pytest
-from helpers.fake_platform import FakeAutostart, FakeHotkeys
 from PySide6.QtCore import QPoint, Qt, QTime
 
 from tray_app.core.settings import Settings, SettingsFile
@@ -16,7 +15,8 @@ from tray_app.platform.hotkeys.manager import HotkeyManager
 from tray_app.ui.settings_controller import SettingsController
 
 from .grabs import grab
-from .languages import language_de  # noqa: F401 (a fixture)
+from .languages import language_de
+from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
 
 def make_prefs(qtbot, tmp_path) -> SettingsController:

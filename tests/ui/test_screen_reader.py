@@ -14,8 +14,8 @@ from tray_app.core.state import AppState, Auth
 from tray_app.ui import a11y
 from tray_app.ui.tray import Tray
 
-from helpers.factories import entry_for, signed_in
 from .test_accessibility import spoken_name
+from helpers.factories import entry_for, signed_in
 
 
 class Heard:

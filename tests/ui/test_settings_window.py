@@ -19,6 +19,7 @@ from tray_app.ui.settings_controller import SettingsController
 from helpers.factories import USER
 from helpers.fake_platform import FakeAutostart, FakeHotkeys
 
+
 @pytest.fixture
 def prefs(qtbot, tmp_path):
     store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
@@ -47,7 +48,7 @@ def test_shows_defaults_active_and_the_account(prefs):
     # the default toggle chord is "taken" in this fake: say so, and offer the command to bind instead
     assert "Not available" in toggle.status.text() and "/opt/awork/bin/awork-tray toggle" in toggle.status.text()
     assert not toggle.copy.isHidden()
-    assert "Carla Creative · Demo Agentur" == w.who.text() and w.sign_button.text() == "Sign out"
+    assert w.who.text() == "Carla Creative · Demo Agentur" and w.sign_button.text() == "Sign out"
 
 
 def test_record_a_new_shortcut_applies_and_saves_it(prefs, qtbot, tmp_path):

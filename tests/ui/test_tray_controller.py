@@ -16,8 +16,8 @@ from tray_app.core.day import todays_entries
 from tray_app.core.state import Auth
 from tray_app.demo.transport import DemoTransport
 from tray_app.domain.timer import TimerState
-from tray_app.ui.tray_controller import TrayController
 from tray_app.ui.tray import Tray
+from tray_app.ui.tray_controller import TrayController
 
 from helpers.list_reading import task_names
 from helpers.waiting import until
@@ -267,9 +267,10 @@ def test_tray_click_toggles_the_popover(qtbot, qloop, session):
 def signed_in_session(qtbot, qloop, tmp_path):
     """A session signed in with a token (not the demo, which never offers a sign-in), on the
     in-process fake awork; `session.answer_start` decides the reply to a start."""
-    from helpers.fake_awork.faults import error_body
     from tray_app.demo.backend import FakeAwork
     from tray_app.demo.workspace import demo_workspace
+
+    from helpers.fake_awork.faults import error_body
 
     class Transport(DemoTransport):
         answer_start: tuple[int, dict] | None = None

@@ -82,8 +82,9 @@ class FakeAutostart:
 
 def settings_controller(config_dir: Path, state: AppState | None = None, language=None):
     """A SettingsController as the app makes one, with fake hotkeys and autostart."""
-    from helpers.factories import USER
     from tray_app.ui.settings_controller import SettingsController
+
+    from helpers.factories import USER
 
     store = Store(state or AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
     prefs = SettingsController(SettingsFile(config_dir), HotkeyManager(FakeHotkeys), FakeAutostart(), store,

@@ -46,7 +46,7 @@ def test_xdg_default_command_runs_this_installation(tmp_path):
     backend.enable()
     validate(backend.path)
     assert backend.path.parent == tmp_path / ".config" / "autostart"
-    expected = launch_command() + ["--autostart"]
+    expected = [*launch_command(), "--autostart"]
     assert f"Exec={exec_value(expected)}" in backend.path.read_text()
     assert Path(expected[0]).exists()
 

@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tray_app.api import parse
+from tray_app.api.auth.tokens import TokenHolder
 from tray_app.api.client import PAGE_SIZE, AworkClient
 from tray_app.api.errors import (
     ApiError,
@@ -21,7 +22,6 @@ from tray_app.api.errors import (
     ValidationError,
     error_for_response,
 )
-from tray_app.api.auth.tokens import TokenHolder
 from tray_app.cli_output import status_json, status_text
 
 NOW = datetime(2026, 9, 28, 12, 0, tzinfo=UTC)

@@ -6,10 +6,9 @@ import ctypes
 
 import pytest
 
-from tray_app.platform.hotkeys import create_backend
+from tray_app.platform.hotkeys import create_backend, macos, windows
 from tray_app.platform.hotkeys.base import ACTIVE, OFF, UNAVAILABLE, Binding, NoHotkeys
 from tray_app.platform.hotkeys.chord import Chord
-from tray_app.platform.hotkeys import macos, windows
 
 
 @pytest.mark.parametrize("text, mods, key, xdg", [
@@ -76,19 +75,19 @@ def test_windows_registers_and_the_filter_delivers_wm_hotkey():
     ])
     (event_filter,) = filters
     number = next(n for n, v in mods.items() if v[1] == 0x20)
-    msg, address = _message(windows.WM_HOTKEY, number)
+    _msg, address = _message(windows.WM_HOTKEY, number)
     assert event_filter.nativeEventFilter(b"windows_generic_MSG", address) == (True, 0)
     assert pressed == ["quick_start"]
-    other, address = _message(0x0100, number)  # WM_KEYDOWN: not ours
+    _other, address = _message(0x0100, number)  # WM_KEYDOWN: not ours
     assert event_filter.nativeEventFilter(b"windows_generic_MSG", address) == (False, 0)
-    stray, address = _message(windows.WM_HOTKEY, 7)  # another program's id
+    _stray, address = _message(windows.WM_HOTKEY, 7)  # another program's id
     assert event_filter.nativeEventFilter(b"windows_generic_MSG", address) == (False, 0)
     backend.bind([])
     assert user32.registered == {}
 
 
 def test_windows_says_when_the_chord_is_taken():
-    backend, user32, pressed, statuses, _ = _windows(taken={(windows.MOD_CONTROL | windows.MOD_ALT | windows.MOD_SHIFT, ord("P"))})
+    backend, _user32, _pressed, statuses, _ = _windows(taken={(windows.MOD_CONTROL | windows.MOD_ALT | windows.MOD_SHIFT, ord("P"))})
     backend.bind([Binding("toggle", "T", "Ctrl+Alt+Shift+P"), Binding("quick_start", "Q", "")])
     assert statuses["toggle"].state == UNAVAILABLE and "already uses Ctrl+Alt+Shift+P" in statuses["toggle"].message
     assert statuses["quick_start"].state == OFF
@@ -150,7 +149,7 @@ def test_macos_carbon_registration_and_events():
 
 
 def test_the_same_chord_twice_is_refused_for_the_second():
-    backend, user32, pressed, statuses, _ = _windows()
+    backend, user32, _pressed, statuses, _ = _windows()
     backend.bind([Binding("quick_start", "Open quick start", "Ctrl+Alt+Shift+P"), Binding("toggle", "T", "Ctrl+Alt+Shift+P")])
     assert statuses["quick_start"].state == ACTIVE
     assert statuses["toggle"].state == UNAVAILABLE and "Open quick start" in statuses["toggle"].message

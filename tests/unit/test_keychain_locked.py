@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from helpers.fake_awork.asking_keyrings import LockedKeyring
 
 from tray_app.api.auth.keychain import REFRESH_ACCOUNT, Keychain, KeychainLocked, NoKeychain
+
+from helpers.fake_awork.asking_keyrings import LockedKeyring
 
 
 @pytest.fixture

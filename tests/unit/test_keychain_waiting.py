@@ -9,11 +9,12 @@ import time
 
 import keyring
 import pytest
-from helpers.fake_awork.asking_keyrings import HeldKeyring
 
 from tray_app.composition import build_core
 from tray_app.config import Config
 from tray_app.core.state import Auth
+
+from helpers.fake_awork.asking_keyrings import HeldKeyring
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ import os
 import stat
 
 import pytest
-from helpers.unwritable import full_folder, read_only_folder
 
 from tray_app.config import Config, private_dir, tighten_existing
 from tray_app.logs import setup_logging
+
+from helpers.unwritable import full_folder, read_only_folder
 
 
 @pytest.fixture

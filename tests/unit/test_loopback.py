@@ -9,9 +9,10 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers.waiting import until
 from tray_app.api.auth.loopback import LoopbackListener
 from tray_app.api.auth.oauth import SignInError
+
+from helpers.waiting import until
 
 STATE = "our-state-0123456789"
 URI = "http://127.0.0.1:{port}/callback"

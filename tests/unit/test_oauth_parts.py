@@ -9,7 +9,6 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tray_app.api.errors import AuthError, NetworkError, RateLimitedError, ServerError
 from tray_app.api.auth.loopback import check_loopback_uri
 from tray_app.api.auth.oauth import (
     OAuth,
@@ -20,7 +19,7 @@ from tray_app.api.auth.oauth import (
     s256,
 )
 from tray_app.api.auth.sign_in_pages import page
-from tray_app.api.errors import AuthError, RateLimitedError, ServerError
+from tray_app.api.errors import AuthError, NetworkError, RateLimitedError, ServerError
 from tray_app.i18n import pick_language
 
 

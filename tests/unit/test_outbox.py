@@ -9,9 +9,8 @@ import stat
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from helpers.fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
-from helpers.unwritable import full_folder
 
+from tray_app.api.errors import ApiError
 from tray_app.api.parse import task as parse_task
 from tray_app.core.outbox import NotQueued, Outbox, Pending
 from tray_app.domain.actions import QueuedStart, TimerAction
@@ -19,6 +18,9 @@ from tray_app.domain.changes import Fingerprint
 from tray_app.domain.entities import Project, StartRequest, Task, TypeOfWork
 from tray_app.domain.timer import TimerState
 from tray_app.storage import damaged_copies
+
+from helpers.fake_awork.simulated import FaultyTransport, SimClock, sim_backend, sim_commands
+from helpers.unwritable import full_folder
 
 T0 = datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
 BASE = Fingerprint("e1", "2024-05-06T07:00:00+00:00", "running", 0)
@@ -297,7 +299,7 @@ def test_refused_correction_is_told_and_the_replay_goes_on(sim):
     assert sim.record(sim.task_a).end == sim.clock.now()  # uncorrected, as awork recorded it
     assert sim.record(sim.task_b).end is None
     refused = [n for n in sim.notices if "correcting the" in n and "failed" in n]
-    assert len(refused) == 2 and "(403 Forbidden)" in refused[0] or "blocked" in refused[0]
+    assert (len(refused) == 2 and "(403 Forbidden)" in refused[0]) or "blocked" in refused[0]
     assert sim.store.state.pending == 0 and sim.store.state.timer is TimerState.RUNNING
 
 
@@ -331,7 +333,7 @@ def test_a_lost_reply_during_replay_neither_repeats_nor_drops(sim):
         sim.later(30)
         sim.net.offline = False
         sim.net.arm("lost", "me/timetracking/stop")  # awork stops it, the reply never comes
-        with pytest.raises(Exception):
+        with pytest.raises(ApiError):  # awork still out of reach: the queue stays
             await sim.commands.refresh_timer()
         assert sim.store.state.pending == 2
         await sim.commands.refresh_timer()
@@ -356,7 +358,7 @@ def test_a_503_halfway_keeps_the_rest_for_later(sim):
         await sim.commands.stop()
         sim.net.offline = False
         sim.net.arm("status", "me/timetracking/resume", arg=503)
-        with pytest.raises(Exception):
+        with pytest.raises(ApiError):  # awork still out of reach: the queue stays
             await sim.commands.refresh_timer()
         assert sim.store.state.pending == 2 and sim.store.state.offline
         sim.later(1)
@@ -443,7 +445,7 @@ def test_after_a_restart_offline_the_queued_start_shows_with_its_task(tmp_path):
     assert state.entry.task.project.name == sim.task_b.project.name and state.entry.note == "offline"
 
     async def online_again():
-        with pytest.raises(Exception):
+        with pytest.raises(ApiError):  # awork still out of reach: the queue stays
             await again.refresh_timer()  # still offline: the intended timer stays
         assert again.store.state.entry.task.id == sim.task_b.id
         sim.net.offline = False

@@ -159,7 +159,7 @@ def test_a_value_that_is_no_list_means_no_pins(value, skipped):
 
 def test_copies_and_more_than_the_limit_are_left_out():
     many = to_json([Pin(task=Task(f"t{n}", f"Task {n}")) for n in range(MAX_PINS + 3)])
-    pins, skipped = from_json([many[0]] + many)
+    pins, skipped = from_json([many[0], *many])
     assert [p.task.id for p in pins] == [f"t{n}" for n in range(MAX_PINS)]
     assert skipped == 1 + 3
 

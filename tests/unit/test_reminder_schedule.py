@@ -232,7 +232,7 @@ def test_still_tracking_reminders_follow_a_working_end_the_timer_ran_past(policy
 @given(HOURS, ZONES, MOMENTS)
 def test_spans_come_in_order_and_each_holds_its_own_moments(hours, zone, after):
     spans = list(hours.spans(zone, after))
-    for (start, end), following in zip(spans, spans[1:] + [None]):
+    for (start, end), following in zip(spans, [*spans[1:], None], strict=False):
         assert start < end and end > after
         assert hours.span_at(zone, max(start, after)) is not None
         if following is not None:

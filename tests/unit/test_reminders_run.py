@@ -7,8 +7,6 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from helpers.factories import demo_workload, entry_for, signed_in
-from helpers.fake_timers import FakeTimers, local_zone
 
 from tray_app.core.reminders import (
     CONTINUE,
@@ -22,6 +20,9 @@ from tray_app.core.reminders import (
 from tray_app.core.settings import Settings
 from tray_app.core.state import AppState, Auth, Store
 from tray_app.domain.reminders import Kind, ReminderPolicy, WorkingHours
+
+from helpers.factories import demo_workload, entry_for, signed_in
+from helpers.fake_timers import FakeTimers, local_zone
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DEFAULTS = ReminderPolicy()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import stat
 
 import pytest
-from helpers.unwritable import read_only_folder
 
 from tray_app.core.cache import WorkloadCache
 from tray_app.core.settings import Settings, SettingsFile
@@ -19,6 +18,8 @@ from tray_app.domain.entities import (
     Workload,
     Workspace,
 )
+
+from helpers.unwritable import read_only_folder
 
 
 def test_settings_round_trip_and_private(tmp_path):

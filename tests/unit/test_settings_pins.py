@@ -65,7 +65,7 @@ def test_one_damaged_pin_costs_only_itself(tmp_path):
 
 
 def test_saving_again_writes_only_what_was_read(tmp_path):
-    (tmp_path / "settings.json").write_text(json.dumps({"pinned": [{"task": {"id": "t9"}}, 
+    (tmp_path / "settings.json").write_text(json.dumps({"pinned": [{"task": {"id": "t9"}},
                                                                    {"typeOfWork": {"id": "m", "name": "Meeting"}}]}),
                                             encoding="utf-8")
     file = SettingsFile(tmp_path)

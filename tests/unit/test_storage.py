@@ -8,10 +8,11 @@ import stat
 from datetime import UTC, datetime
 
 import pytest
-from helpers.unwritable import full_folder, read_only_folder
 
 from tray_app import storage
 from tray_app.storage import damaged_copies, keep_aside, write_atomic, write_json
+
+from helpers.unwritable import full_folder, read_only_folder
 
 NOW = datetime(2024, 5, 6, 7, 0, tzinfo=UTC)
 

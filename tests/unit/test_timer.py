@@ -166,7 +166,7 @@ def test_running_elapsed_never_decreases(breaks, a, b):
 @PROPS
 @given(closed_breaks, offsets, offsets, offsets)
 def test_paused_elapsed_is_constant(breaks, open_at, now1, now2):
-    paused = entry(breaks=sorted(breaks, key=lambda x: x.start) + [Break(at(open_at))])
+    paused = entry(breaks=[*sorted(breaks, key=lambda x: x.start), Break(at(open_at))])
     assert timer_state(paused) is TimerState.PAUSED
     assert elapsed(paused, at(now1)) == elapsed(paused, at(now2))
 
@@ -188,7 +188,7 @@ def disjoint_breaks_inside(draw):
     cuts = sorted(draw(st.sets(st.integers(min_value=0, max_value=200_000), max_size=12)))
     if len(cuts) % 2:
         cuts = cuts[:-1]
-    pairs = list(zip(cuts[::2], cuts[1::2]))
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
     now = draw(st.integers(min_value=cuts[-1] if cuts else 0, max_value=250_000))
     return [Break(at(s), at(e)) for s, e in pairs], now
 

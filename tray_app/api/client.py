@@ -325,4 +325,4 @@ def _date_header(response: httpx.Response) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-__all__ = ["AworkClient", "ApiError"]
+__all__ = ["ApiError", "AworkClient"]

@@ -26,7 +26,6 @@ from . import fields
 from .errors import MalformedResponseError
 from .v1_time import _LATEST, combine_v1, parse_datetime
 
-
 # Every field is read through fields.py, so each shape is judged the same way everywhere.
 _obj = fields.obj
 _text = fields.text

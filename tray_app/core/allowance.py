@@ -114,7 +114,7 @@ class Allowance:
         self._project_loaded[project_id] = self._monotonic()
         workload = self.store.state.workload
         others = tuple(p for p in workload.project_types if p.project_id != project_id)
-        self._set(project_types=others + (ProjectTypes(project_id, ids),))
+        self._set(project_types=(*others, ProjectTypes(project_id, ids)))
         return ids
 
     def _set(self, **changes) -> None:

@@ -98,7 +98,7 @@ class AwayWatch:
         idle = await self._idle()
         try:
             locked = bool(await self.backend.locked())
-        except Exception as exc:  # noqa: BLE001 -- the desktop's trouble never stops the watch
+        except Exception as exc:
             log.debug("screen lock unknown: %r", exc)
             locked = False
         return Sample(datetime.fromtimestamp(self._wall(), timezone.utc), self._monotonic(), idle, locked)
@@ -111,7 +111,7 @@ class AwayWatch:
                 log.info("no idle time from the desktop: %s", exc)
             self.problem = str(exc) or "unavailable"
             return None
-        except Exception as exc:  # noqa: BLE001 -- a broken bus or library: as if unavailable
+        except Exception as exc:
             log.warning("idle time failed: %r", exc)
             self.problem = str(exc) or type(exc).__name__
             return None

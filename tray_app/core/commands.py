@@ -20,8 +20,8 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from ..api.errors import ApiError
-from ..domain.clock_offset import AworkClock
 from ..domain.actions import EntryChange
+from ..domain.clock_offset import AworkClock
 from ..domain.entities import Task, TimeEntry, TypeOfWork, Workload
 from ..domain.totals import DaySheet
 from .allowance import Allowance

@@ -58,7 +58,7 @@ class Pending:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> "Pending":
+    def from_json(cls, data: dict) -> Pending:
         """Raises ValueError or TypeError for anything but a whole, well-typed action."""
         if not isinstance(data, dict):
             raise TypeError("an action is not an object")

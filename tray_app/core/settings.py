@@ -53,7 +53,7 @@ class Settings:
     idle_detection: bool = True
     idle_minutes: int = 10
 
-    def replace(self, **changes) -> "Settings":
+    def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **changes)
 
 

@@ -57,7 +57,7 @@ class TimerActions:
 
     async def _send_or_queue(self, action: TimerAction, send: Callable[[], Awaitable[TimeEntry | None]], *,
                              if_none: Callable[[], Awaitable[TimeEntry | None]] | None = None
-                             ) -> TimeEntry | None | Queue:
+                             ) -> TimeEntry | Queue | None:
         """awork's answer to `send()` (short rate limits waited out; `if_none()` asked when that
         answer is none), or Queue when the action is to be queued instead. Without an outbox,
         what awork cannot take now is raised."""
@@ -158,7 +158,7 @@ class TimerActions:
             return workload
         if task.type_of_work_id is None:
             task = replace(task, type_of_work_id=type_of_work_id)
-        recent = (task,) + tuple(t for t in workload.recent_tasks if t.id != task.id)
+        recent = (task, *tuple(t for t in workload.recent_tasks if t.id != task.id))
         return replace(workload, recent_tasks=recent[:10])
 
     # -- pause, resume, stop ---------------------------------------------------------------------

@@ -51,7 +51,7 @@ class Away:
         """Whole minutes, rounded, as the prompt says them: never 0 for a real gap."""
         return max(round(self.duration.total_seconds() / 60), 1)
 
-    def shifted(self, offset: timedelta) -> "Away":
+    def shifted(self, offset: timedelta) -> Away:
         """The same gap on another clock (awork's is this computer's plus `offset`)."""
         return Away(self.start + offset, self.end + offset, self.slept)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 from collections import deque
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 WINDOW = 9
 MAX_ROUND_TRIP = 20.0  # seconds: a slower reply says too little about when awork answered

@@ -43,14 +43,14 @@ def apply_intent(
     if state is TimerState.IDLE:
         return entry
     if action is TimerAction.PAUSE and state is TimerState.RUNNING:
-        return replace(entry, breaks=entry.breaks + (Break(start=at),))
+        return replace(entry, breaks=(*entry.breaks, Break(start=at)))
     if action is TimerAction.RESUME and state is TimerState.PAUSED:
         last = entry.breaks[-1]
-        return replace(entry, breaks=entry.breaks[:-1] + (Break(last.start, max(at, last.start)),))
+        return replace(entry, breaks=(*entry.breaks[:-1], Break(last.start, max(at, last.start))))
     if action is TimerAction.STOP:
         breaks = entry.breaks
         if state is TimerState.PAUSED:
-            breaks = breaks[:-1] + (Break(breaks[-1].start, max(at, breaks[-1].start)),)
+            breaks = (*breaks[:-1], Break(breaks[-1].start, max(at, breaks[-1].start)))
         return replace(entry, end=max(at, entry.start), breaks=breaks)
     return entry
 

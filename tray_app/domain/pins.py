@@ -66,7 +66,7 @@ def add(pins: tuple[Pin, ...], pin: Pin, limit: int = MAX_PINS) -> tuple[tuple[P
         return pins, PinOutcome.ALREADY
     if len(pins) >= limit:
         return pins, PinOutcome.FULL
-    return pins + (pin,), PinOutcome.PINNED
+    return (*pins, pin), PinOutcome.PINNED
 
 
 def remove(pins: tuple[Pin, ...], pin: Pin) -> tuple[Pin, ...]:
@@ -81,7 +81,7 @@ def move(pins: tuple[Pin, ...], pin: Pin, step: int) -> tuple[Pin, ...]:
         return pins
     to = min(max(at + step, 0), len(pins) - 1)
     rest = pins[:at] + pins[at + 1:]
-    return rest[:to] + (pins[at],) + rest[to:]
+    return (*rest[:to], pins[at], *rest[to:])
 
 
 def refreshed(pins: tuple[Pin, ...], tasks: Mapping[str, Task], types: Mapping[str, TypeOfWork]) -> tuple[Pin, ...]:

@@ -78,7 +78,7 @@ class SearchIndex(Generic[T]):
 
 def _narrows(before: list[str], after: list[str]) -> bool:
     """Every item matching `after` also matches `before` (each old term is inside a new one)."""
-    return len(after) >= len(before) and all(old in new for old, new in zip(before, after))
+    return len(after) >= len(before) and all(old in new for old, new in zip(before, after, strict=False))
 
 
 def _score(terms: list[str], text: str) -> int:

@@ -15,7 +15,7 @@ import webbrowser
 log = logging.getLogger(__name__)
 
 
-def open_in_browser(url: str) -> "asyncio.Future[bool]":
+def open_in_browser(url: str) -> asyncio.Future[bool]:
     """Start opening `url`; the future says whether a browser was found (False: show the URL)."""
     loop = asyncio.get_running_loop()
     done: asyncio.Future[bool] = loop.create_future()

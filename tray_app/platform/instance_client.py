@@ -50,7 +50,7 @@ class InstanceAddress:
 
     @classmethod
     def for_config(cls, config_dir: Path, *, demo: bool = False, environ: Mapping[str, str] | None = None,
-                   platform: str = sys.platform) -> "InstanceAddress":
+                   platform: str = sys.platform) -> InstanceAddress:
         env = os.environ if environ is None else environ
         user = re.sub(r"[^A-Za-z0-9_.-]", "_", _user_name())[:32] or "user"
         digest = hashlib.sha256(f"{Path(config_dir).expanduser()}|{'demo' if demo else 'live'}".encode()).hexdigest()[:12]
@@ -147,7 +147,7 @@ def _exchange_unix(path: str, data: bytes, timeout: float, connect_timeout: floa
                 if not chunk:
                     break
                 buffer += chunk
-        except socket.timeout:
+        except TimeoutError:
             return _no_answer(timeout)
         except OSError as exc:
             return {"exit": 1, "stdout": "", "stderr": f"awork-tray: lost the running awork tray: {exc}"}

@@ -31,7 +31,7 @@ class PortalBus:
         self._closer = closer
 
     @classmethod
-    async def open(cls) -> "PortalBus":
+    async def open(cls) -> PortalBus:
         try:
             from jeepney.io.asyncio import open_dbus_router
         except ImportError as exc:  # jeepney comes with keyring on Linux only
@@ -60,7 +60,7 @@ class PortalBus:
             return unwrap_msg(reply)
         except DBusErrorResponse as exc:
             raise PortalError(f"{interface}.{method}: {exc.name}: {' '.join(map(str, exc.data))}".strip()) from exc
-        except (OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, OSError) as exc:
             raise PortalError(f"{interface}.{method}: {exc!r}") from exc
 
     async def add_match(self, **rule_fields):
@@ -88,7 +88,7 @@ class PortalBus:
                 handle.close()
                 handle = await self.add_match(interface=REQUEST_INTERFACE, member="Response", path=path)
             message = await asyncio.wait_for(handle.queue.get(), RESPONSE_TIMEOUT)
-        except asyncio.TimeoutError as exc:
+        except TimeoutError as exc:
             raise PortalError(f"{interface}.{method}: no answer from the desktop") from exc
         finally:
             handle.close()

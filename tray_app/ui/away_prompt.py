@@ -103,7 +103,7 @@ class AwayPrompt(QWidget):
         tips = (self.tr("Keep the time away in the running entry"),
                 self.tr("Stop the entry when you left"),
                 self.tr("Stop the entry when you left and start the same again now"))
-        for button, key, text, tip in zip((self.keep, self.discard, self.discard_continue), keys, texts, tips):
+        for button, key, text, tip in zip((self.keep, self.discard, self.discard_continue), keys, texts, tips, strict=False):
             button.setText(f"{text} ({key})")
             button.setToolTip(tip)
             button.setAccessibleDescription(tip)
@@ -111,7 +111,7 @@ class AwayPrompt(QWidget):
             shortcut.setEnabled(False)
             shortcut.deleteLater()
         actions = (self._keep, lambda: self._discard(False), lambda: self._discard(True))
-        self._shortcuts = [QShortcut(QKeySequence(key), self, activated=act) for key, act in zip(keys, actions)]
+        self._shortcuts = [QShortcut(QKeySequence(key), self, activated=act) for key, act in zip(keys, actions, strict=False)]
         self.keys.setText(self.tr("Enter presses the selected button; Esc keeps the time."))
         self._render()
 

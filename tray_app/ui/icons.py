@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from PySide6.QtGui import QIcon
 
@@ -30,7 +30,7 @@ def icon_path(name: str) -> str:
     return str(resource_file("icons", name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def tray_icon(state: str, variant: str = "") -> QIcon:
     """`state` is idle|running|paused|offline; `variant` "" (colour), "light" or "dark" panel."""
     suffix = f"-{variant}" if variant else ""

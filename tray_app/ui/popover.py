@@ -32,12 +32,12 @@ from ..domain.allowed import offered_types
 from ..domain.entities import Task
 from ..domain.search import looks_like_task_key
 from ..domain.timer import TimerState
-from .quick_list import PIN_DOWN_SHORTCUT, PIN_SHORTCUT, PIN_UP_SHORTCUT, Choice, QuickList
 from .a11y import announce, make_window, name_clear_button
+from .day_panel import DayPanel
 from .entry_editing import EntryEditing
 from .placement import available_size, placement
+from .quick_list import PIN_DOWN_SHORTCUT, PIN_SHORTCUT, PIN_UP_SHORTCUT, Choice, QuickList
 from .style import popover_style
-from .day_panel import DayPanel
 from .timer_card import TimerCard
 from .tray import pending_text
 
@@ -573,16 +573,16 @@ class Popover(QWidget):
             self.render(self._state)
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
             self._apply_style()
+        # A combo box list or the ⋯ menu is part of us; anything else means focus went away.
         if (
             event.type() == QEvent.Type.ActivationChange
             and self.isVisible()
             and not self.isActiveWindow()
             and not self._dismissing
+            and QApplication.activePopupWidget() is None
         ):
-            # A combo box list or the ⋯ menu is part of us; anything else means focus went away.
-            if QApplication.activePopupWidget() is None:
-                self._lost_focus_at = time.monotonic()
-                self.hide()
+            self._lost_focus_at = time.monotonic()
+            self.hide()
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)

@@ -18,9 +18,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QMenu, QWidget
 
-from ..domain.entities import Task, TypeOfWork, Workload
 from .. import trace
 from ..domain import pins as pinning
+from ..domain.entities import Task, TypeOfWork, Workload
 from ..domain.pins import MAX_PINS, Pin, PinOutcome
 from ..domain.search import SearchIndex
 from .a11y import announce, focus_row

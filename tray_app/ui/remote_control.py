@@ -7,8 +7,8 @@ uses on its own, in this process, so the icon and the popover show the result at
 from __future__ import annotations
 
 import asyncio
-from typing import Callable
 import logging
+from typing import Callable
 
 from ..cli_commands import Outcome, failure, run_intent
 from ..cli_output import still_starting, unknown_command
@@ -40,7 +40,7 @@ class RemoteControl:
             return failure(EXIT_USAGE, unknown_command(name)).to_json()
         try:
             await asyncio.wait_for(self.ready.wait(), READY_TIMEOUT)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return failure(EXIT_UNREACHABLE, still_starting()).to_json()
         if name == "show":
             self.show()

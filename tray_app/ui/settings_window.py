@@ -31,8 +31,8 @@ from ..platform.hotkeys.base import ACTIVE, OFF, PENDING, HotkeyStatus
 from ..platform.hotkeys.chord import Chord
 from .a11y import name_clear_button
 from .chord_edit import ChordEdit, shown
-from .reminder_settings import ReminderSettings
 from .idle_settings import IdleSettingsBox
+from .reminder_settings import ReminderSettings
 from .window_fit import FitToContent, scrolling
 
 

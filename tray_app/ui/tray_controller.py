@@ -13,8 +13,8 @@ from ..core.allowance import TypeOfWorkNeeded
 from ..core.commands import Busy
 from ..core.state import AppState, Auth, Notice
 from ..i18n import translate
-from .sign_in.flow import SignInFlow
 from .network import watch_network
+from .sign_in.flow import SignInFlow
 from .tray import Tray
 
 if TYPE_CHECKING:

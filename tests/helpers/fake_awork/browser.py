@@ -28,7 +28,7 @@ class InProcessBrowser:
     tamper: object = None  # a function(location) -> location, to play an attacker or a stray request
     visits: list[Visit] = field(default_factory=list)
 
-    def __call__(self, url: str) -> "asyncio.Future[bool]":
+    def __call__(self, url: str) -> asyncio.Future[bool]:
         visit = Visit(url)
         self.visits.append(visit)
         if not self.follow:

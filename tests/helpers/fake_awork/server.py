@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import socket
-import ssl
 import socketserver
+import ssl
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,7 +30,7 @@ PREFIX = "/api/v1/"
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like the real thing
     disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms stalls
-    server: "_HTTPServer"
+    server: _HTTPServer
 
     def log_message(self, format, *args) -> None:  # quiet: the request log is the record
         pass
@@ -77,7 +77,7 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, owner: "FakeAworkServer"):
+    def __init__(self, address, owner: FakeAworkServer):
         self.owner = owner
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
@@ -142,7 +142,7 @@ class FakeAworkServer:
     def running(self) -> bool:
         return self._httpd is not None
 
-    def start(self) -> "FakeAworkServer":
+    def start(self) -> FakeAworkServer:
         """Listen (again): the first time on a free port, afterwards on the same one."""
         if self._httpd is None:
             self._offline.clear()
@@ -170,7 +170,7 @@ class FakeAworkServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "FakeAworkServer":
+    def __enter__(self) -> FakeAworkServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -74,7 +74,7 @@ def main(log: str, flags: list[str]) -> None:
             with open(log, "a", encoding="utf-8") as out:
                 out.write(json.dumps({"app": app, "replaces": replaces, "icon": icon, "summary": summary,
                                       "body": body, "hints": {k: v[1] for k, v in hints.items()},
-                                      "actions": [list(pair) for pair in zip(actions[::2], actions[1::2])],
+                                      "actions": [list(pair) for pair in zip(actions[::2], actions[1::2], strict=False)],
                                       "timeout": timeout, "id": replaces or next_id}) + "\n")
             conn.send(new_method_return(msg, "u", (replaces or next_id,)))
         elif member == "InvokeAction":

@@ -66,7 +66,7 @@ class Keychain:
 
         try:
             backend = keyring.get_keyring()
-        except Exception as exc:  # noqa: BLE001 (a configured backend that cannot start raises anything)
+        except Exception as exc:
             # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming one that is not there, e.g. the Secret
             # Service with none on the bus: keyring raises (RuntimeError) rather than fall back.
             log.warning("the configured keychain backend could not start: %s", type(exc).__name__)

@@ -50,7 +50,7 @@ class KeychainThread:
                 continue  # its caller gave up before it started
             try:
                 result = fn(*args)
-            except BaseException as exc:  # noqa: BLE001 (handed to the caller, who decides what it means)
+            except BaseException as exc:
                 future.set_exception(exc)
             else:
                 future.set_result(result)

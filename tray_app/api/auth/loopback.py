@@ -69,7 +69,7 @@ class LoopbackListener:
         self._connections: set[asyncio.StreamWriter] = set()
 
     @classmethod
-    async def open(cls, redirect_uris: Sequence[str], state: str, language: str = "en") -> "LoopbackListener":
+    async def open(cls, redirect_uris: Sequence[str], state: str, language: str = "en") -> LoopbackListener:
         """Listen on the first of `redirect_uris` whose port is free."""
         busy = []
         for uri in redirect_uris:
@@ -137,7 +137,7 @@ class LoopbackListener:
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), READ_TIMEOUT)
-        except (asyncio.TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+        except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
             return
         try:
             method, target = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ")[:2]

@@ -22,6 +22,7 @@ import httpx
 from ... import __version__
 from ...i18n import translate
 from ...logs import REDACTOR
+from .. import transfer
 from ..errors import (
     ApiError,
     AuthError,
@@ -31,7 +32,6 @@ from ..errors import (
     ServerError,
     error_for_response,
 )
-from .. import transfer
 from ..tls import http_client
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class Pkce:
     challenge: str
 
     @classmethod
-    def new(cls) -> "Pkce":
+    def new(cls) -> Pkce:
         verifier = secrets.token_urlsafe(64)  # 86 characters, inside RFC 7636's 43..128
         REDACTOR.add_secret(verifier)
         return cls(verifier, s256(verifier))

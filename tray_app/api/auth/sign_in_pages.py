@@ -79,4 +79,4 @@ def page(kind: str, language: str = "en", detail: str = "") -> bytes:
 <p>{text if kind == 'error' else html.escape(text)}</p>
 <p class="app">awork tray</p>
 </main></body></html>
-""".encode("utf-8")
+""".encode()

@@ -32,7 +32,7 @@ class BrowserSignIn:
         oauth: OAuth,
         settings: SettingsFile,
         *,
-        open_browser: Callable[[str], "asyncio.Future[bool]"] = open_in_browser,
+        open_browser: Callable[[str], asyncio.Future[bool]] = open_in_browser,
         timeout: float = SIGN_IN_TIMEOUT,
     ):
         self.oauth = oauth
@@ -92,7 +92,7 @@ class BrowserSignIn:
                 )
             try:
                 code = await asyncio.wait_for(listener.wait(), self.timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 minutes = max(round(self.timeout / 60), 1)
                 if minutes == 1:
                     text = translate("SignIn", "No answer from the browser within a minute, so the sign-in was "

@@ -25,7 +25,7 @@ class FlatpakAutostart:
 
     def __init__(self, config_dir: Path, *, request=None, command: list[str] | None = None):
         self.state_path = config_dir / "autostart-portal.json"
-        self.command = command or launch_command() + ["--autostart"]
+        self.command = command or [*launch_command(), "--autostart"]
         self._request = request or _request_background
 
     def status(self) -> AutostartStatus:

@@ -21,7 +21,7 @@ class LaunchAgentAutostart:
 
     def __init__(self, *, home: Path | None = None, command: list[str] | None = None):
         self.path = (home or Path.home()) / "Library" / "LaunchAgents" / f"{APP_ID}.plist"
-        self.command = command or launch_command(platform="darwin") + ["--autostart"]
+        self.command = command or [*launch_command(platform="darwin"), "--autostart"]
 
     def plist(self) -> dict:
         return {

@@ -24,9 +24,9 @@ class WindowsAutostart:
 
     def __init__(self, *, winreg=None, command: list[str] | None = None):
         if winreg is None:
-            import winreg  # noqa: PLC0415 (Windows only)
+            import winreg
         self.reg = winreg
-        self.command_line = subprocess.list2cmdline(command or launch_command(platform="win32") + ["--autostart"])
+        self.command_line = subprocess.list2cmdline(command or [*launch_command(platform="win32"), "--autostart"])
         self.where = f"HKEY_CURRENT_USER\\{RUN_KEY}\\{VALUE}"
 
     def _read(self, key_path: str):

@@ -25,7 +25,7 @@ class XdgAutostart:
         env = os.environ if environ is None else environ
         config_home = Path(env.get("XDG_CONFIG_HOME") or Path(env.get("HOME") or Path.home()) / ".config")
         self.path = config_home / "autostart" / f"{APP_ID}.desktop"
-        self.command = command or launch_command(environ=env) + ["--autostart"]
+        self.command = command or [*launch_command(environ=env), "--autostart"]
 
     def content(self) -> str:
         return "\n".join([

@@ -13,7 +13,18 @@ import sys
 from typing import Mapping
 
 from ...i18n import translate
-from .base import ACTIVE, OFF, PENDING, UNAVAILABLE, Activated, Binding, HotkeyBackend, HotkeyStatus, NoHotkeys, StatusReport
+from .base import (
+    ACTIVE,
+    OFF,
+    PENDING,
+    UNAVAILABLE,
+    Activated,
+    Binding,
+    HotkeyBackend,
+    HotkeyStatus,
+    NoHotkeys,
+    StatusReport,
+)
 
 log = logging.getLogger(__name__)
 

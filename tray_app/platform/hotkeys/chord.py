@@ -25,7 +25,7 @@ class Key:
     xdg: str  # xkbcommon keysym name, for the portal's preferred trigger
 
 
-_MAC_LETTERS = dict(zip("ASDFHGZXCVBQWERYT", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17]))
+_MAC_LETTERS = dict(zip("ASDFHGZXCVBQWERYT", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17], strict=False))
 _MAC_LETTERS.update({"O": 0x1F, "U": 0x20, "I": 0x22, "P": 0x23, "L": 0x25, "J": 0x26, "K": 0x28, "N": 0x2D, "M": 0x2E})
 _MAC_DIGITS = {"1": 0x12, "2": 0x13, "3": 0x14, "4": 0x15, "6": 0x16, "5": 0x17, "9": 0x19, "7": 0x1A, "8": 0x1C, "0": 0x1D}
 _MAC_F = [0x7A, 0x78, 0x63, 0x76, 0x60, 0x61, 0x62, 0x64, 0x65, 0x6D, 0x67, 0x6F, 0x69, 0x6B, 0x71, 0x6A,
@@ -90,7 +90,7 @@ class Chord:
     key: Key
 
     @classmethod
-    def parse(cls, text: str, shown: str | None = None) -> "Chord":
+    def parse(cls, text: str, shown: str | None = None) -> Chord:
         """'Ctrl+Alt+Shift+Space' -> Chord; raises ChordError for what cannot be a global shortcut.
         `shown`: how the shortcut reads to the user (Qt's native text, "Strg+A"), for the message."""
         text = text.strip()

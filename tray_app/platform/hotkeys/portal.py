@@ -61,7 +61,7 @@ class PortalHotkeys:
                         pass
                 await bus.close()
 
-            asyncio.ensure_future(shut())
+            self._closing = asyncio.ensure_future(shut())  # kept: a task nobody holds may be collected
 
     async def _connect(self) -> PortalBus:
         if self._bus is None:

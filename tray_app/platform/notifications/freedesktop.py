@@ -76,7 +76,7 @@ class DesktopNotifier:
             message = self._queue.get_nowait()
             try:
                 await self._send(*message)
-            except Exception as exc:  # noqa: BLE001 -- the desktop's trouble never reaches the user as a traceback
+            except Exception as exc:
                 log.warning("notification not shown: %r", exc)
 
     async def _send(self, title: str, text: str, warning: bool, actions: tuple[Action, ...],
