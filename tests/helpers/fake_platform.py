@@ -12,16 +12,18 @@ TAKEN = "Ctrl+Alt+Shift+P"
 
 class FakeHotkeys:
     name = "fake"
+    taken_reason = "Another program already uses it."  # what the backend says of TAKEN
 
     def __init__(self, on_activated, on_status):
         self.on_activated, self.on_status = on_activated, on_status
         self.calls: list = []
+        self.taken = {TAKEN}  # chords another program holds (a test may change it)
 
     def bind(self, bindings):
         self.calls.append(("bind", {b.id: b.sequence for b in bindings}))
         for b in bindings:
-            if b.sequence == TAKEN:
-                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, "Another program already uses it."))
+            if b.sequence in self.taken:
+                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, self.taken_reason))
             else:
                 self.on_status(b.id, HotkeyStatus(ACTIVE) if b.sequence else HotkeyStatus("off"))
 

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from tray_app.core.settings import SettingsFile
 from tray_app.core.state import AppState, Auth, Store
-from tray_app.platform.autostart.base import AutostartStatus
-from tray_app.platform.hotkeys.base import ACTIVE, UNAVAILABLE, HotkeyStatus
 from tray_app.platform.hotkeys.manager import HotkeyManager
+
+from helpers import fake_platform
+from helpers.fake_platform import FakeAutostart
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "e2e" / "artifacts"  # git-ignored, where the e2e tier puts its shots
 
@@ -37,47 +38,11 @@ LONG_SIGN_IN_ERROR = ("awork did not accept the sign-in: this workspace does not
                       "enter its client id under Advanced. Trace-Id 0af7651916cd43dd8448eb211c80319c.")
 
 
-class FakeHotkeys:
-    """A hotkey backend: every chord binds, except TAKEN, which another program holds."""
+class FakeHotkeys(fake_platform.FakeHotkeys):
+    """Every chord binds, except TAKEN, which another program holds: said at length, as a
+    desktop may, so the layout checks meet a long status."""
 
-    name = "fake"
-
-    def __init__(self, on_activated, on_status):
-        self.on_activated, self.on_status = on_activated, on_status
-        self.calls: list = []
-        self.taken = {TAKEN}
-
-    def bind(self, bindings):
-        self.calls.append(("bind", {b.id: b.sequence for b in bindings}))
-        for b in bindings:
-            if b.sequence in self.taken:
-                self.on_status(b.id, HotkeyStatus(UNAVAILABLE, LONG_TAKEN))
-            else:
-                self.on_status(b.id, HotkeyStatus(ACTIVE) if b.sequence else HotkeyStatus("off"))
-
-    def unregister_all(self):
-        self.calls.append("unregister")
-
-    def close(self):
-        self.calls.append("close")
-
-
-class FakeAutostart:
-    name = "fake"
-
-    def __init__(self):
-        self.on = False
-
-    def status(self):
-        return AutostartStatus(self.on, "/home/u/.config/autostart/com.awork.tray.desktop")
-
-    def enable(self):
-        self.on = True
-        return self.status()
-
-    def disable(self):
-        self.on = False
-        return self.status()
+    taken_reason = LONG_TAKEN
 
 
 def settings_controller(config_dir: Path, state: AppState | None = None, language=None):
