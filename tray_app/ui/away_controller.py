@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 # Seconds instead of the setting's minutes, for the end-to-end test and for trying it out.
 THRESHOLD_VARIABLE = "AWORK_TRAY_IDLE_SECONDS"
 MAX_MINUTES = 480
+SHUTDOWN_WAIT = 1.0  # seconds the quit gives the idle watch and its D-Bus connection to end
 
 
 def threshold_from(settings, environ: Mapping[str, str] | None = None) -> timedelta | None:
@@ -63,11 +64,16 @@ class AwayController:
         self._task = asyncio.ensure_future(self.watch.run())
 
     async def shutdown(self) -> None:
+        """Quitting never waits on the desktop: a D-Bus question (the screen lock) that the bus
+        holds while it tries to start a screen saver service must not keep the app alive."""
         if self._task is not None:
             self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+            await asyncio.wait({self._task}, timeout=SHUTDOWN_WAIT)
         self.prompt.dismiss()
-        await self.watch.backend.close()
+        try:
+            await asyncio.wait_for(self.watch.backend.close(), SHUTDOWN_WAIT)
+        except (TimeoutError, asyncio.TimeoutError):
+            log.info("the idle backend did not close in time; quitting anyway")
 
     def settings_changed(self) -> None:
         if self.threshold() is None:
