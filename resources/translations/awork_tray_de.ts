@@ -723,6 +723,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Begonnen (für einen Timer, den du zu starten vergessen hast)</translation>
     </message>
     <message>
+        <source>since</source>
+        <translation>seit</translation>
+    </message>
+    <message>
         <source>now</source>
         <translation>jetzt</translation>
     </message>

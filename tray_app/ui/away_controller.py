@@ -72,7 +72,7 @@ class AwayController:
         self.prompt.dismiss()
         try:
             await asyncio.wait_for(self.watch.backend.close(), SHUTDOWN_WAIT)
-        except (TimeoutError, asyncio.TimeoutError):
+        except TimeoutError:
             log.info("the idle backend did not close in time; quitting anyway")
 
     def settings_changed(self) -> None:

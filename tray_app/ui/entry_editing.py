@@ -43,8 +43,9 @@ class EntryEditing(QObject):
         layout.insertWidget(at, self.editor, 1)  # it takes the list's room while it stands in for it
         # Beside the note: when the timer began, for "I forgot to start".
         self.started_box = QComboBox(objectName="startedAgo")
-        # A glyph, not a word (the row is narrow); a screen reader reads its name for the combo.
-        self.started_label = QLabel("⏱", buddy=self.started_box)
+        # One short word (the row is narrow; a clock glyph showed as a missing-glyph box where the
+        # desktop's fonts have none); a screen reader reads the combo's own name.
+        self.started_label = QLabel(buddy=self.started_box)
         popover.options.layout().addWidget(self.started_label)
         popover.options.layout().addWidget(self.started_box)
 
@@ -68,6 +69,7 @@ class EntryEditing(QObject):
         self.undo_button.setAccessibleName(self.tr("Undo the discard"))
         self.started_box.setAccessibleName(self.tr("Started (for a timer you forgot to start)"))
         self.started_box.setToolTip(self.started_box.accessibleName())
+        self.started_label.setText(self.tr("since"))
         self.started_label.setAccessibleName(self.started_box.accessibleName())
         current = self.started_box.currentIndex()
         self.started_box.clear()
