@@ -7,12 +7,8 @@ import sys
 from typing import Sequence
 
 from . import __version__
-from .core.wording import TIMER_INTENTS
 from .exit_codes import EXIT_FAILED, EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_REJECTED, EXIT_UNREACHABLE, EXIT_USAGE  # noqa: F401
 from .i18n import translate
-
-# These go through a running tray when there is one (so its icon and popover update at once).
-REMOTE_COMMANDS = TIMER_INTENTS
 
 EPILOG = """\
 commands:
@@ -122,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .autostart_command import autostart_command
 
         return autostart_command(args.action, config)
-    if args.command in (None, "run", "show") or args.command in REMOTE_COMMANDS:
+    if args.command in (None, "run", "show") or args.command in _remote_commands():
         from .platform.instance_client import InstanceAddress, send_request
 
         first = "ping" if getattr(args, "autostart", False) else "show"  # at login: no window for a running tray
@@ -323,3 +319,12 @@ def _say(text: str, stream=None, *, whole: bool = False) -> None:
     from .terminal_text import MAX_LINE, for_terminal  # here: the tray's start-up does not need it
 
     print(for_terminal(text, limit=None if whole else MAX_LINE), file=stream or sys.stdout, flush=True)
+
+
+def _remote_commands() -> tuple[str, ...]:
+    """The commands that go through a running tray when there is one (so its icon and popover
+    update at once): the core's table of them. Imported here, not at the top: the tray's own start
+    never needs it, and it costs about 20 ms before the icon is painted."""
+    from .core.wording import TIMER_INTENTS
+
+    return TIMER_INTENTS
