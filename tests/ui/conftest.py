@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+import qasync
 
 from helpers.factories import demo_workload, signed_in
 
@@ -28,3 +30,13 @@ def popover(qtbot, workload):
     qtbot.waitExposed(widget)
     yield widget
     widget.hide()
+
+
+@pytest.fixture
+def qloop(qapp):
+    """An asyncio loop on Qt's (qasync), for tests that run the core's coroutines in pieces."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)

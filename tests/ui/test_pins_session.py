@@ -12,7 +12,6 @@ from tray_app.domain.timer import TimerState
 
 from .test_tray_controller import (
     open_popover,
-    qloop,
     session,
     settle,
     start_requests,

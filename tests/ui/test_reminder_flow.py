@@ -22,15 +22,6 @@ ALWAYS = Settings(working_days="1234567", working_start="00:00", working_end="00
 
 
 @pytest.fixture
-def qloop(qapp):
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
-
-
-@pytest.fixture
 def rig(qtbot, qloop, tmp_path):
     with demo_session(qtbot, qloop, tmp_path) as session:
         timers = FakeTimers(datetime.now(UTC))

@@ -19,17 +19,9 @@ from tray_app.domain.timer import TimerState
 from tray_app.ui.tray import Tray
 from tray_app.ui.tray_controller import TrayController
 
+from helpers.demo_session import settle
 from helpers.list_reading import task_names
 from helpers.waiting import until
-
-
-@pytest.fixture
-def qloop(qapp):
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture
@@ -73,20 +65,6 @@ def session(qtbot, qloop, tmp_path, start_requests):
 # step fails. A background poll could never be settled, so it is not started here: everything
 # these tests see they bring about themselves. The sync loop is tested in tests/integration
 # (test_sync_faults.py) and runs in the real app in tests/e2e.
-
-
-def settle(loop, session, first=None, timeout: float = 10.0) -> None:
-    """Run the loop through `first` (a coroutine) and then until every command the session
-    spawned is done. qasync's run_until_complete processes Qt events once more after the loop
-    stopped, outside it, so it must never return while a command is still pending."""
-
-    async def drain():
-        if first is not None:
-            await first
-        while session._tasks:
-            await asyncio.gather(*list(session._tasks), return_exceptions=True)
-
-    loop.run_until_complete(asyncio.wait_for(drain(), timeout))
 
 
 def open_popover(qtbot, loop, session):
