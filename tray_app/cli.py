@@ -8,7 +8,6 @@ from typing import Sequence
 
 from . import __version__
 from .exit_codes import EXIT_FAILED, EXIT_NOT_SIGNED_IN, EXIT_OK, EXIT_REJECTED, EXIT_UNREACHABLE, EXIT_USAGE  # noqa: F401
-from .i18n import translate
 
 EPILOG = """\
 commands:
@@ -94,13 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(_joined_started(sys.argv[1:] if argv is None else list(argv)))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _tray_launch(argv)
+    parser = None
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(_joined_started(argv))
     from .config import Config, tighten_existing
 
     config = Config.from_environment()
     tighten_existing(config)
-    settings_problem = _use_language(config)
+    runs_tray = args.command in (None, "run", "show")
+    # The tray reads its settings (and says what was damaged) itself once its icon shows: its own
+    # start does not wait for them. Its messages come from a running tray, in that tray's language.
+    settings_problem = None if runs_tray else _use_language(config)
     if args.command == "start" and not (args.type_of_work or args.task):
         from .cli_output import start_needs
 
@@ -111,7 +117,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(edit_needs())
     if args.command not in (None, "run", "show"):
         _start_logging(config, args)  # the tray starts its log once its icon shows
-    runs_tray = args.command in (None, "run", "show")
     if settings_problem and not runs_tray:
         _err(settings_problem)  # told once: the damaged file is kept aside now
     if args.command == "autostart":
@@ -127,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reply is None and _may_reach_demo(args, config):
             reply = send_request(InstanceAddress.for_config(config.config_dir, demo=True), request)
         if reply is not None:  # a tray runs: it did the work, so its icon and popover show it at once
+            if runs_tray:
+                settings_problem = _use_language(config)
             if settings_problem and runs_tray:
                 _err(settings_problem)
             code = _print_reply(reply, json_output=getattr(args, "json", False))
@@ -137,8 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app import run_tray
 
         return run_tray(config, demo=args.demo, autostart=getattr(args, "autostart", False),
-                        show_popover=args.command == "show", verbose=args.verbose,
-                        file_problems=(settings_problem,) if settings_problem else ())
+                        show_popover=args.command == "show", verbose=args.verbose)
     import asyncio  # here, not at the top: the tray's start-up must not wait for it
 
     try:
@@ -151,6 +157,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 EDIT_OPTIONS = ("note", "type_of_work", "task", "billable", "started")
+
+# What the tray's own start may carry (`awork-tray`, at login `awork-tray --autostart`): read without
+# building the parser of every command (about 8 ms before the icon is painted). Anything else, even
+# an abbreviation argparse would accept, goes to the parser, so its answers and messages stay its own.
+TRAY_FLAGS = {"--demo": "demo", "-v": "verbose", "--verbose": "verbose", "--autostart": "autostart"}
+
+
+def _tray_launch(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain tray start, as build_parser() would read them; None for anything else."""
+    if not all(arg in TRAY_FLAGS for arg in argv):
+        return None
+    args = argparse.Namespace(demo=False, verbose=False, command=None)
+    for arg in argv:
+        setattr(args, TRAY_FLAGS[arg], True)
+    return args
 
 
 def _joined_started(argv: list[str]) -> list[str]:
@@ -307,6 +328,13 @@ async def _login(core) -> int:
     _say(translate("Cli", "Signed in as {0} · {1}. The sign-in is kept in the system keychain.").format(
         user.display_name, ws))
     return EXIT_OK
+
+
+def translate(context: str, text: str) -> str:
+    """i18n.translate, imported when a command has something to say: the tray's own start never does."""
+    from .i18n import translate
+
+    return translate(context, text)
 
 
 def _err(message: str) -> None:
