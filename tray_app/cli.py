@@ -332,9 +332,9 @@ async def _login(core) -> int:
 
 def translate(context: str, text: str) -> str:
     """i18n.translate, imported when a command has something to say: the tray's own start never does."""
-    from .i18n import translate
+    from . import i18n
 
-    return translate(context, text)
+    return i18n.translate(context, text)
 
 
 def _err(message: str) -> None:
