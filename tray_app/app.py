@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import signal
-import socket
 import sys
 
 from PySide6.QtCore import QSocketNotifier
@@ -41,7 +39,7 @@ def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, sho
 
 def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address, verbose: bool,
          file_problems: tuple[str, ...]) -> int:
-    from .platform.desktop_entry import APP_ID
+    from . import APP_ID
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("awork-tray")
@@ -271,6 +269,9 @@ def _keep_pins(popover, prefs) -> None:
 def _quit_on_signals(callback):
     """SIGTERM/SIGINT end the app cleanly. Python only runs signal handlers when it has control,
     so the signal wakes Qt through a socket instead of a polling timer."""
+    import signal
+    import socket  # both here, after the icon is painted (asyncio has imported socket by now)
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)

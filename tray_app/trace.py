@@ -5,7 +5,6 @@ Off, it costs one dictionary lookup at import and a falsy check per call.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 
@@ -19,5 +18,7 @@ def enabled() -> bool:
 def mark(event: str) -> None:
     if not _PATH:
         return
+    import json  # here: json is not needed before the icon is painted otherwise
+
     with open(_PATH, "a", encoding="utf-8") as handle:
         handle.write(json.dumps({"event": event, "t": time.time()}) + "\n")

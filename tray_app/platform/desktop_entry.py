@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import Mapping
 
+from .. import APP_ID  # noqa: F401  (here too: where the desktop's other answers are)
 from ..resource_files import resource_file
 
-APP_ID = "com.awork.tray"  # reverse-DNS, as the portal requires; also the autostart file's name
 APP_NAME = "awork tray"
 COMMENT = "Start, pause and stop awork time tracking from the system tray"
 

@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-import json
 import logging
 import os
 import re
-import socket
 import stat
 import sys
 import tempfile
@@ -100,6 +98,10 @@ def _is_private_dir(path: Path) -> bool:
 def send_request(address: InstanceAddress, request: dict, *, timeout: float | None = None,
                  connect_timeout: float = 2.0) -> dict | None:
     """Send `request` to the running tray and return its reply; None when no tray listens."""
+    if sys.platform != "win32" and not os.path.exists(address.name):
+        return None  # the fast path for "no tray runs": the tray's own start asks this before its icon shows
+    import json  # here, like socket below: neither is needed before the icon is painted otherwise
+
     if timeout is None:
         timeout = SHOW_TIMEOUT if request.get("cmd") == "show" else COMMAND_TIMEOUT
     data = (json.dumps(request, ensure_ascii=False) + "\n").encode()
@@ -126,8 +128,8 @@ def _no_answer(timeout: float) -> dict:
 
 
 def _exchange_unix(path: str, data: bytes, timeout: float, connect_timeout: float) -> bytes | dict | None:
-    if not os.path.exists(path):
-        return None  # the fast path for "no tray runs"
+    import socket
+
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         sock.settimeout(connect_timeout)
