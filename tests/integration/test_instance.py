@@ -1,4 +1,4 @@
-"""The single-instance socket and lock, for real: a QLocalServer in this process, the plain client."""
+"""The single-instance socket and lock, for real: the tray's server in this process, the plain client."""
 
 from __future__ import annotations
 
