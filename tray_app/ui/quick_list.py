@@ -89,7 +89,11 @@ class QuickList(QListWidget):
     def set_workload(self, workload: Workload) -> None:
         if workload == self._workload:
             return
-        self._workload = workload
+        previous, self._workload = self._workload, workload
+        if _same_lists(previous, workload):
+            # Only a project's allowed types or the rules arrived (the selected row asks for its
+            # project's while the user types): the rows and the index are what they were.
+            return
         # Built once per data change, so a keystroke only scans prepared strings.
         tasks = {t.id: t for t in workload.recent_tasks}
         for task in workload.known_tasks:
@@ -502,6 +506,16 @@ def _identity(choice: Choice | None) -> tuple[str, str] | None:
     if choice is None:
         return None
     return ("task", choice.task.id) if choice.task is not None else ("type", choice.type_of_work.id)
+
+
+def _same_lists(before: Workload, after: Workload) -> bool:
+    """The tasks and types of work the list shows and searches are unchanged (the identity check
+    first: a Workload `replace`d for its project types shares the 5,000-task tuple)."""
+    return all(
+        old is new or old == new
+        for old, new in ((before.recent_tasks, after.recent_tasks), (before.known_tasks, after.known_tasks),
+                         (before.types_of_work, after.types_of_work))
+    )
 
 
 def _task_text(task: Task) -> str:
