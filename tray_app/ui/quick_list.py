@@ -190,6 +190,8 @@ class QuickList(QListWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._rows.forget_sizes()
         if event.type() == QEvent.Type.LanguageChange:
             self.setAccessibleName(self.tr("Tasks and types of work"))
             self._rebuild(keep_selection=True)  # the section titles and tooltips
