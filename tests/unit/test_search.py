@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -38,6 +40,14 @@ def test_accent_and_case_insensitive(query, text):
 def test_normalise():
     assert normalise("Übersicht Straße") == "ubersicht strasse"
     assert normalise("ÅNGSTRÖM") == "angstrom"
+
+
+@given(st.text(alphabet="abcXYZ 019-_.éÜßøŁﬁ\u0301", max_size=20))
+def test_normalise_drops_accents_and_spells_out_letters_in_any_text(text):
+    spelled = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    for letter, spelling in {"ß": "ss", "ø": "o", "ł": "l"}.items():
+        spelled = spelled.replace(letter, spelling)
+    assert normalise(text) == spelled
 
 
 def test_every_query_word_must_match_in_any_order():

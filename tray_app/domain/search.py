@@ -29,6 +29,8 @@ _UNDECOMPOSED = str.maketrans(
 def normalise(text: str) -> str:
     """Case- and accent-insensitive form: 'Übersicht' and 'ubersicht' match, so do 'Łódź' and 'lodz'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():  # most names: no accents to drop, no letters to spell out
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
 
 
