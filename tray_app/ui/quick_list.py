@@ -77,6 +77,7 @@ class QuickList(QListWidget):
         self._running: tuple[str, str] | None = None  # the timer's row: ("task"|"type", id)
         self._running_paused = False
         self._section: str | None = None  # the title the next row added opens its section with
+        self._hint = ""  # the rows' "Ctrl+P pins it" (_rebuild)
         self._placeholder = ""
         self._empty_text = self.tr("Loading…")
         self._dim = popover_colours(self.palette()).dim
@@ -218,6 +219,7 @@ class QuickList(QListWidget):
         self.blockSignals(True)
         self.clear()
         self._section = None
+        self._hint = self._pin_hint()  # the same for every row: not made again per row
         query = self._query.strip()
         if query:
             tasks = self._task_index.query(query, limit=MAX_TASKS)
@@ -255,7 +257,7 @@ class QuickList(QListWidget):
                 running = self._running_marker(("type", tow.id))
                 item = QListWidgetItem(f"{tow.name}\n{running}" if running else tow.name)
                 item.setData(ROLE, Choice(type_of_work=tow))
-                item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name) + "\n" + self._pin_hint())
+                item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name) + "\n" + self._hint)
                 item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, item.toolTip())
                 if running:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tow.name}, {running[2:]}")
@@ -349,7 +351,7 @@ class QuickList(QListWidget):
         detail = " · ".join(p for p in parts if p)
         item = QListWidgetItem(f"{task.name}\n{detail}" if detail else task.name)
         item.setData(ROLE, Choice(task=task))
-        item.setToolTip((f"{task.name} — {detail}" if detail else task.name) + "\n" + self._pin_hint())
+        item.setToolTip((f"{task.name} — {detail}" if detail else task.name) + "\n" + self._hint)
         # Read as one sentence: "Sitemap entwerfen, WEB-12, Website Relaunch" (", running" last).
         spoken = (task.name, task.key, task.project.name if task.project else None, marker and marker[2:],
                   running and running[2:])
