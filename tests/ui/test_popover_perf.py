@@ -7,8 +7,11 @@ a slow CI machine cannot make this flaky; the number to watch is in the output.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from tray_app.demo.workspace import large_workspace
+from tray_app.domain import search
+from tray_app.domain.entities import ProjectTypes
 from tray_app.ui.popover import Popover
 from tray_app.ui.quick_list import ROLE
 
@@ -51,3 +54,37 @@ def test_render_and_one_keystroke_with_5000_tasks(qtbot, capsys):
 def _shown_tasks(popover):
     items = (popover.list.item(i).data(ROLE) for i in range(popover.list.count()))
     return [c.task for c in items if c is not None and c.task is not None]
+
+
+def test_a_projects_allowed_types_arriving_do_not_index_the_tasks_again(qtbot, monkeypatch):
+    """Each row the typing selects asks for its project's allowed types (project_types_wanted), and
+    the answer changes the Workload. Re-normalising 5,000 tasks for it cost ~30 ms, landing
+    between keystrokes: only a change of the lists themselves may rebuild the search index."""
+    workload = workload_from(large_workspace(tasks=5000))
+    popover = Popover()
+    qtbot.addWidget(popover)
+    popover.render(signed_in(workload))
+    qtbot.keyClick(popover.search, "7")
+    calls = _count_normalise(monkeypatch)
+
+    project = next(t.project_id for t in workload.known_tasks if t.project_id)
+    allowed = replace(workload, project_types=(ProjectTypes(project, (workload.types_of_work[0].id,)),))
+    popover.render(signed_in(allowed))
+
+    assert calls["n"] < 10, f"{calls['n']} texts normalised again for a project's allowed types"
+    assert _shown_tasks(popover)  # still searched: the same hits for "7"
+    renamed = replace(workload.known_tasks[0], name="Ganz neu benannt")
+    popover.render(signed_in(replace(allowed, known_tasks=(renamed, *workload.known_tasks[1:]))))
+    assert calls["n"] >= 5000  # a change of the tasks themselves is indexed again
+
+
+def _count_normalise(monkeypatch) -> dict[str, int]:
+    calls = {"n": 0}
+    real = search.normalise
+
+    def counting(text: str) -> str:
+        calls["n"] += 1
+        return real(text)
+
+    monkeypatch.setattr(search, "normalise", counting)
+    return calls

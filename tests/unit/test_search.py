@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -38,6 +40,14 @@ def test_accent_and_case_insensitive(query, text):
 def test_normalise():
     assert normalise("Übersicht Straße") == "ubersicht strasse"
     assert normalise("ÅNGSTRÖM") == "angstrom"
+
+
+@given(st.text(alphabet="abcXYZ 019-_.éÜßøŁﬁ\u0301", max_size=20))
+def test_normalise_drops_accents_and_spells_out_letters_in_any_text(text):
+    spelled = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    for letter, spelling in {"ß": "ss", "ø": "o", "ł": "l"}.items():
+        spelled = spelled.replace(letter, spelling)
+    assert normalise(text) == spelled
 
 
 def test_every_query_word_must_match_in_any_order():
@@ -139,3 +149,51 @@ def test_typing_on_gives_the_same_results_as_a_fresh_search(texts, queries):
     for query in queries:
         fresh = SearchIndex((i, t) for i, t in enumerate(texts))
         assert typed.query(query, limit=100) == fresh.query(query, limit=100)
+
+
+def _ranked_by_the_rule(texts: list[str], query: str, limit: int) -> list[int]:
+    """The ranking spelled out: every word must occur; 3 for a whole word, 2 for a word's start,
+    1 anywhere, summed; the best first, equals in the index's order."""
+    words = normalise(query).split()
+    ranked = []
+    for position, text in enumerate(texts):
+        padded = f" {' '.join(normalise(text).split())} "
+        if all(word in padded for word in words):
+            score = sum(3 if f" {w} " in padded else 2 if f" {w}" in padded else 1 for w in words)
+            ranked.append((-score, position))
+    return [position for _, position in sorted(ranked)[:limit]]
+
+
+@given(
+    st.lists(st.text(alphabet="abcdeé ÜßX-1", min_size=0, max_size=12), min_size=1, max_size=30),
+    st.lists(st.text(alphabet="abcdeé üss", min_size=1, max_size=6), min_size=1, max_size=6),
+    st.integers(min_value=1, max_value=8),
+)
+@settings(max_examples=150, deadline=None)
+def test_the_ranking_is_the_rule_at_every_keystroke(texts, queries, limit):
+    typed = SearchIndex((i, t) for i, t in enumerate(texts))
+    for query in queries:
+        assert typed.query(query, limit=limit) == _ranked_by_the_rule(texts, query, limit)
+
+
+class _CountedTexts(list):
+    """The index's texts, counting how many are read."""
+
+    reads = 0
+
+    def __getitem__(self, position):
+        _CountedTexts.reads += 1
+        return super().__getitem__(position)
+
+
+def test_typing_on_reads_only_the_previous_hits():
+    idx = SearchIndex((n, f"Item {n} {'konzept' if n % 10 == 0 else 'layout'}") for n in range(1000))
+    idx._texts = _CountedTexts(idx._texts)
+    assert len(idx.query("k", limit=500)) == 100
+    first, _CountedTexts.reads = _CountedTexts.reads, 0
+    assert first >= 1000  # the first letter reads every item
+
+    assert len(idx.query("ko", limit=500)) == 100
+    # Each of the 100 earlier hits read once for the filter and a few times for the score; not
+    # the 1,000 items again.
+    assert _CountedTexts.reads <= 4 * 100

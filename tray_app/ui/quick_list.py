@@ -77,6 +77,7 @@ class QuickList(QListWidget):
         self._running: tuple[str, str] | None = None  # the timer's row: ("task"|"type", id)
         self._running_paused = False
         self._section: str | None = None  # the title the next row added opens its section with
+        self._hint = ""  # the rows' "Ctrl+P pins it" (_rebuild)
         self._placeholder = ""
         self._empty_text = self.tr("Loading…")
         self._dim = popover_colours(self.palette()).dim
@@ -89,7 +90,11 @@ class QuickList(QListWidget):
     def set_workload(self, workload: Workload) -> None:
         if workload == self._workload:
             return
-        self._workload = workload
+        previous, self._workload = self._workload, workload
+        if _same_lists(previous, workload):
+            # Only a project's allowed types or the rules arrived (the selected row asks for its
+            # project's while the user types): the rows and the index are what they were.
+            return
         # Built once per data change, so a keystroke only scans prepared strings.
         tasks = {t.id: t for t in workload.recent_tasks}
         for task in workload.known_tasks:
@@ -186,6 +191,8 @@ class QuickList(QListWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._rows.forget_sizes()
         if event.type() == QEvent.Type.LanguageChange:
             self.setAccessibleName(self.tr("Tasks and types of work"))
             self._rebuild(keep_selection=True)  # the section titles and tooltips
@@ -212,6 +219,7 @@ class QuickList(QListWidget):
         self.blockSignals(True)
         self.clear()
         self._section = None
+        self._hint = self._pin_hint()  # the same for every row: not made again per row
         query = self._query.strip()
         if query:
             tasks = self._task_index.query(query, limit=MAX_TASKS)
@@ -249,7 +257,7 @@ class QuickList(QListWidget):
                 running = self._running_marker(("type", tow.id))
                 item = QListWidgetItem(f"{tow.name}\n{running}" if running else tow.name)
                 item.setData(ROLE, Choice(type_of_work=tow))
-                item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name) + "\n" + self._pin_hint())
+                item.setToolTip(self.tr("Start a timer for {0} without a task").format(tow.name) + "\n" + self._hint)
                 item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, item.toolTip())
                 if running:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tow.name}, {running[2:]}")
@@ -343,7 +351,7 @@ class QuickList(QListWidget):
         detail = " · ".join(p for p in parts if p)
         item = QListWidgetItem(f"{task.name}\n{detail}" if detail else task.name)
         item.setData(ROLE, Choice(task=task))
-        item.setToolTip((f"{task.name} — {detail}" if detail else task.name) + "\n" + self._pin_hint())
+        item.setToolTip((f"{task.name} — {detail}" if detail else task.name) + "\n" + self._hint)
         # Read as one sentence: "Sitemap entwerfen, WEB-12, Website Relaunch" (", running" last).
         spoken = (task.name, task.key, task.project.name if task.project else None, marker and marker[2:],
                   running and running[2:])
@@ -502,6 +510,16 @@ def _identity(choice: Choice | None) -> tuple[str, str] | None:
     if choice is None:
         return None
     return ("task", choice.task.id) if choice.task is not None else ("type", choice.type_of_work.id)
+
+
+def _same_lists(before: Workload, after: Workload) -> bool:
+    """The tasks and types of work the list shows and searches are unchanged (the identity check
+    first: a Workload `replace`d for its project types shares the 5,000-task tuple)."""
+    return all(
+        old is new or old == new
+        for old, new in ((before.recent_tasks, after.recent_tasks), (before.known_tasks, after.known_tasks),
+                         (before.types_of_work, after.types_of_work))
+    )
 
 
 def _task_text(task: Task) -> str:

@@ -30,12 +30,24 @@ class RowDelegate(QStyledItemDelegate):
     def set_colours(self, palette: QPalette) -> None:
         colours = popover_colours(palette)
         self.text, self.dim, self.selected_text = colours.text, colours.dim, colours.highlighted_text
+        self.forget_sizes()  # a new palette comes with a new style sheet (its paddings)
+
+    def forget_sizes(self) -> None:
+        """The font or the style changed: measure the row shapes again."""
+        self._heights: dict[tuple[bool, bool], int] = {}
 
     def sizeHint(self, option, index) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.data(SECTION_ROLE):
-            size.setHeight(size.height() + SECTION_HEIGHT)
-        return size
+        # The view asks for every row at each rebuild (every keystroke): measured once per shape
+        # (one or two lines, a section title above or not), the style's text layout is not redone.
+        section = bool(index.data(SECTION_ROLE))
+        shape = ("\n" in (index.data(Qt.ItemDataRole.DisplayRole) or ""), section)
+        height = self._heights.get(shape)
+        if height is None:
+            height = super().sizeHint(option, index).height() + (SECTION_HEIGHT if section else 0)
+            self._heights[shape] = height
+        # No width of its own: the row is as wide as the list and a long name ends in "…" (its
+        # tooltip has it whole), instead of widening every row and scrolling sideways to it.
+        return QSize(1, height)
 
     def paint(self, painter, option, index) -> None:
         section = index.data(SECTION_ROLE)
