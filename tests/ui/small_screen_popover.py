@@ -18,7 +18,8 @@ from datetime import datetime, timedelta, timezone
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QScrollArea, QWidget
 
 from tests.ui.window_checks import layout_problems
@@ -107,6 +108,19 @@ def stacking_problems(popover: Popover) -> list[str]:
     return found
 
 
+def tab_to_the_last_continue(app: QApplication, popover: Popover) -> bool:
+    """Tab from the first Continue to the last (the running timer's is disabled: the one before):
+    the entries scroll along, so the focused button is in view."""
+    area = popover.day.entries
+    for _ in range(len(popover.day._rows) - 1):
+        QTest.keyClick(app.focusWidget(), Qt.Key.Key_Tab)
+    button = app.focusWidget()
+    if button is not popover.day._rows[-1]:
+        return False
+    seen = QRect(button.mapTo(area.viewport(), button.rect().topLeft()), button.size())
+    return area.viewport().rect().contains(seen)
+
+
 def main(argv: list[str]) -> int:
     language, shot = argv
     app = QApplication([])
@@ -121,6 +135,7 @@ def main(argv: list[str]) -> int:
     popover.day.today_button.click()  # today's entries open, as a click on the Today total does
     _settle(app)
     popover.grab().save(shot)
+    last_in_view = tab_to_the_last_continue(app, popover)
     fixed = [popover.as_label, popover.type_box, popover.note, popover.day.today_button, popover.day.week_button,
              popover.card.pause_button, popover.card.stop_button, popover.menu_button, popover.search]
     fixed += [w for w in popover.findChildren(QPushButton) if w.isVisibleTo(popover) and _not_scrolled(popover, w)]
@@ -133,6 +148,7 @@ def main(argv: list[str]) -> int:
         "size": [popover.width(), popover.height()],
         "on_screen": avail.contains(frame),
         "entries_scroll": _entries_scroll(popover),
+        "last_continue_in_view": last_in_view,
         "entries_shown": popover.day.entries.isVisible(),
         "entry_buttons": len(popover.day.entries.findChildren(QPushButton)),
         "problems": problems,

@@ -41,3 +41,4 @@ def test_today_s_entries_scroll_and_leave_the_rest_whole_on_a_small_screen(tmp_p
     scroll = report["entries_scroll"]
     assert scroll is not None and scroll["content"] > scroll["seen"] > 0, "today's entries did not give up rows"
     assert scroll["bar_shown"] and scroll["bar_max"] > 0, "the entries out of view cannot be scrolled to"
+    assert report["last_continue_in_view"], "Tab reached the last Continue, but it stayed out of view"
