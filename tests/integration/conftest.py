@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt applicati
 import pytest
 import qasync
 
+from helpers.loop_leftovers import end_leftovers
 from helpers.sync_rig import rig, rig_factory
 
 
@@ -29,4 +30,7 @@ def qloop(_session_qloop):
     QCoreApplication::notifyInternal2 from QTimerInfoList::activateTimers; 6.11.2 does not.)"""
     asyncio.set_event_loop(_session_qloop)
     yield _session_qloop
+    left = end_leftovers(_session_qloop)  # the next test starts clean either way
     asyncio.set_event_loop(None)
+    if left:
+        pytest.fail(f"tasks left pending on the loop: {left}")

@@ -11,6 +11,7 @@ import pytest
 from tray_app.domain.timer import TimerState, elapsed
 
 from helpers.fake_awork.simulated import SimWorld
+from helpers.offline_steps import back_online, stop_offline
 
 AHEAD = timedelta(hours=3, minutes=2)  # awork's clock ahead: the computer's is 3 h 2 min behind
 
@@ -30,13 +31,8 @@ def test_an_offline_stop_is_corrected_on_awork_s_clock(tmp_path, skew):
     task = world.task("WEB-12")
 
     async def go():
-        entry = await world.commands.start(task=task)
-        world.net.offline = True
-        pressed = world.later(25)
-        await world.commands.stop()
-        world.later(30)
-        world.net.offline = False
-        await world.commands.refresh_timer()
+        entry, pressed = await stop_offline(world, task, 25)
+        await back_online(world, 30)
         return entry, pressed
 
     entry, pressed = run(go())
@@ -55,9 +51,7 @@ def test_a_switch_made_offline_moves_no_entry_by_the_clock_s_error(tmp_path):
         world.net.offline = True
         switched = world.later(10)
         await world.commands.start(task=task_b)
-        world.later(30)
-        world.net.offline = False
-        await world.commands.refresh_timer()
+        await back_online(world, 30)
         return a, switched
 
     a, switched = run(go())
@@ -74,9 +68,7 @@ def test_actions_queued_before_awork_ever_answered_move_to_awork_s_clock(tmp_pat
         world.net.offline = True  # no reply yet: awork's clock is not known
         pressed = world.awork_now()
         await world.commands.start(task=task)
-        world.later(20)
-        world.net.offline = False
-        await world.commands.refresh_timer()
+        await back_online(world, 20)
         return pressed
 
     pressed = run(go())

@@ -12,6 +12,7 @@ from tray_app.core.sync import SyncLoop
 from tray_app.domain.timer import TimerState
 
 from helpers.fake_awork.simulated import SimWorld
+from helpers.offline_steps import back_online, stop_offline
 
 
 def run(coro):
@@ -103,16 +104,11 @@ def test_an_edit_in_the_web_app_does_not_drop_the_offline_stop(world):
     task = world.task("WEB-12")
 
     async def go():
-        entry = await world.commands.start(task=task)
-        world.net.offline = True
-        stopped = world.later(25)
-        await world.commands.stop()
+        entry, stopped = await stop_offline(world, task, 25)
         world.later(5)
         world.backend.edit_elsewhere(world.record(entry.id), note="edited in the web app",
                                      type_of_work_id=world.backend.ws.types_of_work[3]["id"])
-        world.later(10)
-        world.net.offline = False
-        await world.commands.refresh_timer()
+        await back_online(world, 10)
         return entry, stopped
 
     entry, stopped = run(go())
@@ -133,9 +129,7 @@ def test_a_real_change_elsewhere_still_wins_over_older_offline_actions(world):
         await world.commands.pause()
         world.later(1)
         world.backend.change_elsewhere("stop")
-        world.later(1)
-        world.net.offline = False
-        await world.commands.refresh_timer()
+        await back_online(world, 1)
 
     run(go())
     assert [n for n in world.notices if n.startswith("Your offline pause") and "newer change wins" in n]

@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tray_app.composition import build_core
-from tray_app.config import Config
 from tray_app.core.allowance import StartRefused, TypeOfWorkNeeded
 from tray_app.domain.timer import TimerState
 
-
-@pytest.fixture
-def core(qloop, fake_awork, tmp_path, monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    config = Config(fake_awork.url, "test-token", tmp_path, tmp_path / "cache", tmp_path / "logs")
-    core = build_core(config)
-    qloop.run_until_complete(core.restore_sign_in())
-    yield core
-    qloop.run_until_complete(core.aclose())
+from helpers.socket_core import core
 
 
 @pytest.fixture

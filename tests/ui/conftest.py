@@ -11,6 +11,7 @@ import pytest
 import qasync
 
 from helpers.factories import demo_workload, signed_in
+from helpers.loop_leftovers import end_leftovers
 
 
 @pytest.fixture
@@ -34,9 +35,14 @@ def popover(qtbot, workload):
 
 @pytest.fixture
 def qloop(qapp):
-    """An asyncio loop on Qt's (qasync), for tests that run the core's coroutines in pieces."""
+    """An asyncio loop on Qt's (qasync), for tests that run the core's coroutines in pieces. A task
+    the test leaves pending fails it (closing the loop would destroy it, with a warning at the end
+    of the run, far from here)."""
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
+    left = end_leftovers(loop)
     loop.close()
     asyncio.set_event_loop(None)
+    if left:
+        pytest.fail(f"tasks left pending on the loop: {left}")

@@ -10,7 +10,8 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 def grab(widget: QWidget, name: str) -> Path:
-    widget.adjustSize()
+    if not (widget.isWindow() and widget.isVisible()):  # an open window has the size its owner gave it
+        widget.adjustSize()  # (which a window's adjustSize would cut at 2/3 of the screen)
     QApplication.processEvents()
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

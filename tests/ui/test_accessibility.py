@@ -3,7 +3,6 @@ they are seen, the timer's elapsed time is exposed, and nothing is said by colou
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 import pytest
@@ -19,15 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tray_app.core.settings import SettingsFile
-from tray_app.core.state import AppState, Auth, Store
-from tray_app.platform.hotkeys.manager import HotkeyManager
+from tray_app.core.state import AppState, Auth
 from tray_app.ui import a11y
-from tray_app.ui.settings_controller import SettingsController
 from tray_app.ui.sign_in.dialog import SignInDialog
 
-from helpers.factories import USER, entry_for, signed_in
-from helpers.fake_platform import FakeAutostart, FakeHotkeys
+from helpers.factories import entry_for, signed_in
+from helpers.settings_window import prefs
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QKeySequenceEdit)
 
@@ -166,17 +162,8 @@ def test_moving_through_the_list_from_the_search_is_announced(running_popover, q
 # -- the settings window ---------------------------------------------------------------------------
 
 @pytest.fixture
-def settings_window(qtbot, tmp_path):
-    store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
-    prefs = SettingsController(SettingsFile(tmp_path), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
-                        spawn=asyncio.run,
-                        command_for=lambda cmd: f"awork-tray {cmd}", log_path=str(tmp_path / "awork-tray.log"))
-    prefs.start()
-    window = prefs.open_window()
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    yield window
-    prefs.close()
+def settings_window(prefs):
+    return prefs.window
 
 
 def test_every_settings_control_has_a_name(settings_window):

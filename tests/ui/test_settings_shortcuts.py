@@ -13,20 +13,10 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from tray_app.core.state import AppState, Auth
 from tray_app.ui.language import Language
 
-from .window_checks import settings_controller
+from helpers.settings_window import prefs, settings_controller
 
 DEFAULT_QUICK, DEFAULT_TOGGLE = "Ctrl+Alt+Shift+Space", "Ctrl+Alt+Shift+P"
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def prefs(qtbot, tmp_path):
-    prefs = settings_controller(tmp_path)
-    window = prefs.open_window()
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    yield prefs
-    prefs.close()
 
 
 def saved(tmp_path) -> dict:

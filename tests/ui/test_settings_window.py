@@ -18,21 +18,7 @@ from tray_app.ui.settings_controller import SettingsController
 
 from helpers.factories import USER
 from helpers.fake_platform import FakeAutostart, FakeHotkeys
-
-
-@pytest.fixture
-def prefs(qtbot, tmp_path):
-    store = Store(AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
-    hotkeys = HotkeyManager(FakeHotkeys)
-    prefs = SettingsController(SettingsFile(tmp_path), hotkeys, FakeAutostart(), store,
-                        spawn=asyncio.run,
-                        command_for=lambda cmd: f"/opt/awork/bin/awork-tray {cmd}")
-    prefs.start()
-    window = prefs.open_window()
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    yield prefs
-    prefs.close()
+from helpers.settings_window import prefs
 
 
 def saved(tmp_path) -> dict:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from tray_app.ui.sign_in.dialog import SignInDialog
 
-from .window_checks import TAKEN, settings_controller
+from helpers.settings_window import TAKEN, prefs
 
 Role = QAccessible.Role
 Text = QAccessible.Text
@@ -20,16 +20,6 @@ Text = QAccessible.Text
 
 def interface(widget):
     return QAccessible.queryAccessibleInterface(widget)
-
-
-@pytest.fixture
-def prefs(qtbot, tmp_path):
-    prefs = settings_controller(tmp_path)
-    window = prefs.open_window()
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    yield prefs
-    prefs.close()
 
 
 def test_the_settings_window_is_a_window(prefs):

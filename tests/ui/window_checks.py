@@ -1,13 +1,13 @@
 """Geometry checks for whole windows, as a user sees them: no text cut off, no field squashed, no two
-controls on top of each other, nothing outside the screen; and the settings and sign-in windows built
-the way the app builds them, for the tests and for screenshots (tests/ui/window_shots.py).
+controls on top of each other, nothing outside the screen; and the sign-in window built the way the
+app builds it (the settings window: helpers/settings_window.py), for the tests and for screenshots
+(tests/ui/window_shots.py).
 
 Shared by the window tests and the QT_SCALE_FACTOR=2 run, which needs a fresh process.
 """
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QRect
@@ -21,43 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tray_app.core.settings import SettingsFile
-from tray_app.core.state import AppState, Auth, Store
-from tray_app.platform.hotkeys.manager import HotkeyManager
-
-from helpers import fake_platform
-from helpers.fake_platform import FakeAutostart
+from helpers.settings_window import TAKEN, settings_controller  # (for the window tests and window_shots.py)
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "e2e" / "artifacts"  # git-ignored, where the e2e tier puts its shots
 
-TAKEN = "Ctrl+Alt+Shift+P"
-LONG_TAKEN = ("Another program already uses Ctrl+Alt+Shift+P. Choose another shortcut. (The desktop's own shortcut "
-              "settings list which one.)")
 LONG_SIGN_IN_ERROR = ("awork did not accept the sign-in: this workspace does not let apps register themselves. Ask a "
                       "workspace admin to create a public API client (Settings → Integrations → API clients), then "
                       "enter its client id under Advanced. Trace-Id 0af7651916cd43dd8448eb211c80319c.")
-
-
-class FakeHotkeys(fake_platform.FakeHotkeys):
-    """Every chord binds, except TAKEN, which another program holds: said at length, as a
-    desktop may, so the layout checks meet a long status."""
-
-    taken_reason = LONG_TAKEN
-
-
-def settings_controller(config_dir: Path, state: AppState | None = None, language=None):
-    """A SettingsController as the app makes one, with fake hotkeys and autostart."""
-    from tray_app.ui.settings_controller import SettingsController
-
-    from helpers.factories import USER
-
-    store = Store(state or AppState(auth=Auth.SIGNED_IN, user=USER, auth_source="keychain"))
-    prefs = SettingsController(SettingsFile(config_dir), HotkeyManager(FakeHotkeys), FakeAutostart(), store,
-                               spawn=asyncio.run,
-                               command_for=lambda *args: " ".join(["/opt/awork/bin/awork-tray", *args]),
-                               log_path="/home/carla/.local/state/awork-tray/log/awork-tray.log", language=language)
-    prefs.start()
-    return prefs
 
 
 def sign_in_dialog_with_everything():

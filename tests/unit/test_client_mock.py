@@ -27,6 +27,8 @@ from tray_app.api.errors import (
 )
 from tray_app.domain.entities import StartRequest
 
+from helpers.mock_client import run_client
+
 BASE = "https://api.awork.com/api/v1"
 TOKEN = "tok-abcdef-123456"
 ENTRY = {"id": "e1", "startDateUtc": "2026-09-28T00:00:00Z", "startTimeUtc": "07:09:28.3515950", "duration": 0,
@@ -57,16 +59,8 @@ class Clock:
 def run(respond, scenario, *, tokens=None, clock=None, base=BASE):
     """Run `scenario(client)` against a mock awork; returns (result or raised error, server)."""
     server = Server(respond)
-
-    async def main():
-        client = AworkClient(base, tokens or TokenHolder(TOKEN, "environment"),
-                             transport=httpx.MockTransport(server), monotonic=clock or Clock())
-        try:
-            return await scenario(client)
-        finally:
-            await client.aclose()
-
-    return asyncio.run(main()), server
+    tokens = tokens or TokenHolder(TOKEN, "environment")
+    return run_client(server, scenario, tokens=tokens, monotonic=clock or Clock(), base=base), server
 
 
 def raises(error_cls, respond, scenario, **kw):
@@ -421,16 +415,7 @@ def test_429_blocks_every_request_until_the_reset(headers, wait):
         return len(server.requests)
 
     server = Server(lambda request: next(answers))
-
-    async def main():
-        client = AworkClient(BASE, TokenHolder(TOKEN, "environment"), transport=httpx.MockTransport(server),
-                             monotonic=clock)
-        try:
-            return await scenario(client)
-        finally:
-            await client.aclose()
-
-    assert asyncio.run(main()) == 2
+    assert run_client(server, scenario, tokens=TokenHolder(TOKEN, "environment"), monotonic=clock) == 2
 
 
 # -- paging --------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ minutes, or a MalformedResponseError; never another exception (issue 11, "Replie
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import UTC, datetime
 
@@ -13,8 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tray_app.api import parse
-from tray_app.api.auth.tokens import TokenHolder
-from tray_app.api.client import PAGE_SIZE, AworkClient
+from tray_app.api.client import PAGE_SIZE
 from tray_app.api.errors import (
     ApiError,
     MalformedResponseError,
@@ -23,6 +21,8 @@ from tray_app.api.errors import (
     error_for_response,
 )
 from tray_app.cli_output import status_json, status_text
+
+from helpers.mock_client import run_client
 
 NOW = datetime(2026, 9, 28, 12, 0, tzinfo=UTC)
 MAX_WAIT = 600.0
@@ -80,22 +80,17 @@ def test_an_infinite_wait_does_not_block_the_client_for_good():
     answers = iter([httpx.Response(429, headers={"ratelimit-reset": "inf"}),
                     httpx.Response(200, json={"id": "u", "firstName": "A", "lastName": "B"})])
 
-    async def main():
-        client = AworkClient("https://api.awork.com/api/v1", TokenHolder("tok-123456", "environment"),
-                             transport=httpx.MockTransport(lambda request: next(answers)), monotonic=lambda: clock[0])
-        try:
-            with pytest.raises(RateLimitedError):
-                await client.me()
-            assert client.rate_limited_for == MAX_WAIT
-            with pytest.raises(RateLimitedError) as blocked:
-                await client.me()
-            assert blocked.value.user_message
-            clock[0] += MAX_WAIT
-            return await client.me()
-        finally:
-            await client.aclose()
+    async def scenario(client):
+        with pytest.raises(RateLimitedError):
+            await client.me()
+        assert client.rate_limited_for == MAX_WAIT
+        with pytest.raises(RateLimitedError) as blocked:
+            await client.me()
+        assert blocked.value.user_message
+        clock[0] += MAX_WAIT
+        return await client.me()
 
-    assert asyncio.run(main()).id == "u"
+    assert run_client(lambda request: next(answers), scenario, monotonic=lambda: clock[0]).id == "u"
 
 
 # -- dates and durations -------------------------------------------------------------------------
@@ -211,18 +206,6 @@ def test_is_open_read_as_a_flag(value, done):
 @pytest.mark.parametrize("hits", [5, "abc", {"a": 1}, [1, None, {"entity": 5}]])
 def test_search_hits_of_any_shape(hits):
     assert parse.search_tasks({"taskHits": {"hits": hits}}) == []
-
-
-def run_client(respond, scenario):
-    async def main():
-        client = AworkClient("https://api.awork.com/api/v1", TokenHolder("tok-123456", "environment"),
-                             transport=httpx.MockTransport(respond))
-        try:
-            return await scenario(client)
-        finally:
-            await client.aclose()
-
-    return asyncio.run(main())
 
 
 @pytest.mark.parametrize("body", [b"[" * 100_000, b'{"a":' * 100_000])

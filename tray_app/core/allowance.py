@@ -50,6 +50,15 @@ class Allowance:
         self._project_loaded: dict[str, float] = {}
         self._project_reads: dict[str, asyncio.Future] = {}
 
+    async def aclose(self) -> None:
+        """End the reads still in flight: shielded from their callers (which may be gone), they
+        would outlive the app's loop."""
+        reads = [read for read in self._project_reads.values() if not read.done()]
+        for read in reads:
+            read.cancel()
+        await asyncio.gather(*reads, return_exceptions=True)
+        self._project_reads.clear()
+
     # -- what is known ---------------------------------------------------------------------------
 
     async def read_rules(self) -> TrackingRules | None:

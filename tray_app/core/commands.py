@@ -109,7 +109,7 @@ class Commands:
             await self.edits.flush()
         except (ApiError, Busy):
             pass  # in the store; the timer simply still runs in awork
-        await asyncio.gather(self.reader.aclose(), self.lists.aclose(), self.day.aclose())
+        await asyncio.gather(self.reader.aclose(), self.lists.aclose(), self.day.aclose(), self.allowance.aclose())
 
     # -- reading ---------------------------------------------------------------------------------
 

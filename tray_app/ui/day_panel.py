@@ -11,7 +11,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.day import todays_entries, totals
 from ..core.state import AppState
@@ -29,6 +38,44 @@ def _what(entry: TimeEntry) -> str:
     if entry.task is not None and entry.task.key:
         text = f"{entry.task.key} · {text}"
     return text
+
+
+ROWS_KEPT = 2  # today's entries seen at the least, however small the screen
+
+
+class EntriesArea(QScrollArea):
+    """Today's entries: all their rows while there is room, else scrolled. The popover gives it its
+    height (Popover._fit): on a small screen the entries give up rows, down to a couple, before the
+    options row, the totals or any button lose height (a plain frame's minimum was all its rows)."""
+
+    def __init__(self, content: QWidget):
+        super().__init__(objectName="todayEntriesArea")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the Continue buttons; the area follows
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the names wrap instead
+        self.setWidget(content)
+
+    def full_height(self, width: int) -> int:
+        """Every row in view at this width (the names wrap)."""
+        content = self.widget()
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        return max(height, content.minimumSizeHint().height())
+
+    def set_height(self, height: int, full: int) -> None:
+        """`height` of `full`: no scroll bar when all rows fit (one shown in passing, while the
+        popover grew, would stay: the names, narrower beside it, wrap onto more lines)."""
+        self.setFixedHeight(height)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if height >= full
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def least_height(self, width: int) -> int:
+        """A couple of rows: a row is its Continue button or a name wrapped onto two lines."""
+        grid = self.widget().layout()
+        button = max((grid.itemAt(i).widget().sizeHint().height() for i in range(grid.count())
+                      if isinstance(grid.itemAt(i).widget(), QPushButton)), default=0)
+        row = max(button, 2 * self.fontMetrics().lineSpacing()) + grid.verticalSpacing()
+        return min(ROWS_KEPT * row, self.full_height(width))
 
 
 class DayPanel(QFrame):
@@ -70,10 +117,11 @@ class DayPanel(QFrame):
         totals_row.addWidget(self.week_button)
         totals_row.addStretch(1)
 
-        self.entries = QFrame(objectName="todayEntries")
-        self.entries_grid = QGridLayout(self.entries)
+        listed = QFrame(objectName="todayEntries")
+        self.entries_grid = QGridLayout(listed)
         self.entries_grid.setContentsMargins(0, 0, 0, 0)
         self.entries_grid.setHorizontalSpacing(8)
+        self.entries = EntriesArea(listed)
         self.entries.hide()
 
         layout = QVBoxLayout(self)
@@ -81,7 +129,7 @@ class DayPanel(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.last)
         layout.addLayout(totals_row)
-        layout.addWidget(self.entries)
+        layout.addWidget(self.entries, 1)  # the part that gives up height on a small screen
 
         self._minute = QTimer(self, interval=60_000)  # the running timer's part grows
         self._minute.setTimerType(Qt.TimerType.CoarseTimer)

@@ -326,19 +326,53 @@ class Popover(QWidget):
 
     def _place(self) -> None:
         # Content grows and shrinks (timer card, messages): stay anchored to the icon.
-        self._fit(available_size(self._anchor))
+        room = available_size(self._anchor)
+        self._fit(room)
         self.adjustSize()
+        # A window's adjustSize stops at 2/3 of the screen: today's entries, open, may take the rest.
+        layout = self.layout()
+        wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        if min(wanted, room.height()) > self.height():
+            self.resize(self.width(), min(wanted, room.height()))
         self.move(placement(self.width(), self.height(), self._anchor))
 
     def _fit(self, room: QSize) -> None:
-        """Never larger than the available screen (at 2x scale a laptop's is 640x360): the list,
-        the one part that scrolls, gives up height first."""
+        """Never larger than the available screen (at 2x scale a laptop's is 640x360). Today's
+        entries, when open, get all their rows if there is room (the user asked to see them);
+        where there is not, the list gives up height first, then the entries, each down to a few
+        rows, both scrolling; the rest keeps its height."""
         self.setFixedWidth(min(POPOVER_WIDTH, room.width()))
         self.list.setMinimumHeight(LIST_MIN_HEIGHT)
-        over = self.minimumSizeHint().height() - room.height()
+        entries, width = self.day.entries, self._inner_width()
+        if entries.isVisibleTo(self):
+            full, least = entries.full_height(width), entries.least_height(width)
+            entries.set_height(least, full)
+            spare = room.height() - self._least_height()
+            list_floor = 3 * self.list.fontMetrics().height()
+            if spare < full - least:  # the list gives up rows first
+                cut = min(full - least - spare, LIST_MIN_HEIGHT - list_floor)
+                self.list.setMinimumHeight(LIST_MIN_HEIGHT - cut)
+                spare += cut
+            entries.set_height(max(least, min(full, least + spare)), full)
+        over = self._least_height() - room.height()
         if over > 0:
-            self.list.setMinimumHeight(max(LIST_MIN_HEIGHT - over, 3 * self.list.fontMetrics().height()))
+            self.list.setMinimumHeight(max(self.list.minimumHeight() - over, 3 * self.list.fontMetrics().height()))
         self.setMaximumHeight(room.height())
+
+    def _inner_width(self) -> int:
+        margins = self.layout().contentsMargins()
+        return self.width() - margins.left() - margins.right()
+
+    def _least_height(self) -> int:
+        """The popover's height with every part at its least (wrapped text at the popover's width)."""
+        # Minimums just changed: Qt caches sizes per layout item until the layouts run again.
+        self.day.layout().invalidate()
+        self.day.updateGeometry()
+        layout = self.layout()
+        layout.invalidate()
+        if layout.hasHeightForWidth():
+            return layout.totalMinimumHeightForWidth(self.width())
+        return layout.totalMinimumSize().height()
 
     def _set_status(self, text: str, kind: str) -> None:
         if kind == "error" and text and text != self.status.text():
