@@ -56,6 +56,10 @@ class AwayController:
         self._task: asyncio.Task | None = None
         self.prompt.discard_chosen.connect(self._discard)
         core.store.subscribe(self._state_changed)
+        # The watch waits up to a minute on the awake clock, which stands still while the
+        # computer sleeps: the sync loop notices the wake, and the watch looks at once.
+        sync = getattr(core, "sync", None)
+        self._unsubscribe_jumps = sync.when_jumped(self.watch.poke) if sync is not None else None
 
     def threshold(self) -> timedelta | None:
         return threshold_from(self._settings(), self._environ)
@@ -66,6 +70,9 @@ class AwayController:
     async def shutdown(self) -> None:
         """Quitting never waits on the desktop: a D-Bus question (the screen lock) that the bus
         holds while it tries to start a screen saver service must not keep the app alive."""
+        if self._unsubscribe_jumps is not None:
+            self._unsubscribe_jumps()
+            self._unsubscribe_jumps = None
         if self._task is not None:
             self._task.cancel()
             await asyncio.wait({self._task}, timeout=SHUTDOWN_WAIT)
