@@ -5,15 +5,17 @@ Qt timer of its own and, when the call is cancelled, leaves that timer running: 
 finds the call cancelled and does nothing, but the app woke for it. Each request to awork arms
 half a dozen timeouts (5 s, 10 s, 15 s) that are cancelled as soon as the answer comes, so a
 running timer's sync every 30 s cost as many wake-ups again for nothing, long after the request.
-Here a cancelled call's Qt timer is killed at once; calls due now (call_soon) stay qasync's.
+Here a cancelled call's Qt timer is killed at once, and a call never runs before its time;
+calls due now (call_soon) stay qasync's.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 
 import qasync
-from PySide6.QtCore import QObject, QTimerEvent
+from PySide6.QtCore import QObject, Qt, QTimerEvent
 
 
 class _Delayed(asyncio.Handle):
@@ -41,7 +43,9 @@ class _DelayedCalls(QObject):
         self._calls: dict[int, _Delayed] = {}
 
     def add(self, handle: _Delayed, delay: float) -> _Delayed:
-        timer_id = self.startTimer(int(max(0.0, delay) * 1000))  # (milliseconds, as qasync counts them)
+        # Precise: a coarse timer (qasync's) may fire up to 5 % early, and a wait for a moment
+        # (the sync loop's next read) that ends early only waits again, a wake-up more.
+        timer_id = self.startTimer(math.ceil(max(0.0, delay) * 1000), Qt.TimerType.PreciseTimer)
         self._calls[timer_id] = handle
         handle._kill = lambda: self._cancelled(timer_id)
         return handle
