@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 # Seconds instead of the setting's minutes, for the end-to-end test and for trying it out.
 THRESHOLD_VARIABLE = "AWORK_TRAY_IDLE_SECONDS"
 MAX_MINUTES = 480
-SHUTDOWN_WAIT = 1.0  # seconds the quit gives the idle watch and its D-Bus connection to end
+# Seconds the quit gives the idle watch and its D-Bus connection to end: a bound, not a wait. A
+# cancelled question ends at once (platform/portal_bus.py says why it once did not).
+SHUTDOWN_WAIT = 1.0
 
 
 def threshold_from(settings, environ: Mapping[str, str] | None = None) -> timedelta | None:
