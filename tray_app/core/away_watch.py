@@ -10,7 +10,8 @@ It asks as seldom as that allows (`next_sample`): a user who typed `idle` second
 been away for the threshold before `threshold - idle` from now, so it sleeps until then (at most
 a minute: see PRESENT_INTERVAL); once they may be away, every few seconds, so the return is noticed
 soon. A setting changed, the timer paused or switched, or a sleep noticed by the sync loop
-(`poke`) ends the wait at once.
+(`poke`) ends the wait at once; so does a lock or unlock where the desktop tells them
+(platform/idle/dbus.py), and then a locked screen is not looked at until it unlocks.
 """
 
 from __future__ import annotations
@@ -42,13 +43,17 @@ def interval_for(threshold: timedelta) -> float:
     return min(max(threshold.total_seconds() / 2, MIN_INTERVAL), MAX_INTERVAL)
 
 
-def next_sample(threshold: timedelta, idle: float | None, *, settled: bool = True) -> float:
+def next_sample(threshold: timedelta, idle: float | None, *, settled: bool = True,
+                locked_told: bool = False) -> float:
     """Seconds until the next sample, after one that read `idle` seconds since the last input.
 
     Away time starts at the last input, so none reaches the threshold before `threshold - idle`
     from now: nothing to notice until then. From then on, and while the desktop tells no idle time,
-    after a sleep or with the screen locked (not `settled`), often enough to notice the return."""
+    after a sleep or with the screen locked (not `settled`), often enough to notice the return;
+    but a locked screen whose unlock the desktop will tell (`locked_told`) needs no looking at."""
     often = interval_for(threshold)
+    if locked_told:
+        return max(PRESENT_INTERVAL, often)
     if idle is None or not settled:
         return often
     return min(max(threshold.total_seconds() - idle, often), max(PRESENT_INTERVAL, often))
@@ -120,22 +125,25 @@ class AwayWatch:
                 away = self._tracker.feed(sample)
                 if away is not None:
                     self._found(away, threshold)
-                await self._wait(next_sample(threshold, sample.idle, settled=self._tracker.settled))
+                told = bool(getattr(self.backend, "tells_lock_changes", False))
+                await self._wait(next_sample(threshold, sample.idle, settled=self._tracker.settled,
+                                             locked_told=sample.locked and told), lock_told=told)
         finally:
             self._unsubscribe()
 
-    async def _wait(self, seconds: float) -> None:
-        """`seconds`, or less when poked or the timer changes."""
+    async def _wait(self, seconds: float, *, lock_told: bool = False) -> None:
+        """`seconds`, or less when poked, the timer changes or (`lock_told`) the screen locks or unlocks."""
         if self._changed.is_set():
             return
-        nap = asyncio.ensure_future(self._sleep(seconds))
-        woken = asyncio.ensure_future(self._changed.wait())
+        waits = [asyncio.ensure_future(self._sleep(seconds)), asyncio.ensure_future(self._changed.wait())]
+        if lock_told:
+            waits.append(asyncio.ensure_future(self.backend.lock_changed()))
         try:
-            await asyncio.wait({nap, woken}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for task in (nap, woken):
+            for task in waits:
                 task.cancel()
-            await asyncio.gather(nap, woken, return_exceptions=True)
+            await asyncio.gather(*waits, return_exceptions=True)
 
     def _found(self, away: Away, threshold: timedelta) -> None:
         state = self.store.state
