@@ -28,9 +28,9 @@ def run_until_done(app, main: Coroutine, on_early_stop: Callable[[], None], rest
     """Run `main` on a qasync loop over `app`; returns its result, or None when it could not finish."""
     from concurrent.futures import ThreadPoolExecutor
 
-    import qasync
+    from .quiet_loop import QuietEventLoop  # qasync's, with no wake-ups for cancelled timeouts
 
-    loop = qasync.QEventLoop(app)
+    loop = QuietEventLoop(app)
     loop.set_default_executor(ThreadPoolExecutor(EXECUTOR_THREADS, thread_name_prefix="awork-io"))
     asyncio.set_event_loop(loop)
     task = loop.create_task(main)

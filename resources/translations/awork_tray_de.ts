@@ -1876,10 +1876,6 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
         <translation>Starten</translation>
     </message>
     <message>
-        <source>{0} s</source>
-        <translation>{0} s</translation>
-    </message>
-    <message>
         <source>{0} min</source>
         <translation>{0} Min.</translation>
     </message>
@@ -1918,6 +1914,10 @@ Führe &apos;awork-tray login&apos; aus oder prüfe AWORK_API_TOKEN.</translatio
     <message>
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 Min.</translation>
     </message>
     <message>
         <source>no timer running</source>

@@ -135,3 +135,23 @@ def test_in_german(qtbot, rig, language_de):
     prompt.grab().save(str(ARTIFACTS / "away-prompt-de.png"))
     press(qtbot, prompt, Qt.Key.Key_V)
     assert core.commands.discarded == [("e1", AWAY.start, False)]
+
+
+def test_a_sleep_the_sync_loop_noticed_makes_the_watch_look_at_once(qtbot):
+    # The watch waits up to a minute on the awake clock, which stands still while the computer
+    # sleeps: the return after a wake is noticed when the sync loop sees the clocks jump.
+    from tray_app.core.sync import SyncLoop
+
+    core = FakeCore()
+    core.commands.when_acted = lambda _listener: None
+    core.commands.store = core.store
+    core.sync = SyncLoop(core.commands)
+    prompt = AwayPrompt(now=lambda: NOW)
+    qtbot.addWidget(prompt)
+    controller = AwayController(core, NoIdle("test"), lambda: Settings(), spawn=asyncio.run, prompt=prompt, environ={})
+    assert not controller.watch._changed.is_set()
+    for listener in list(core.sync._jumped):  # what the sync loop does when it sees the jump
+        listener()
+    assert controller.watch._changed.is_set()  # (what ends the watch's wait)
+    asyncio.run(controller.shutdown())
+    assert core.sync._jumped == []  # let go of at the quit

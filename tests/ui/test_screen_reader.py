@@ -133,7 +133,7 @@ def test_the_tray_menus_first_line_states_the_timer(qtbot, workload):
     tray.render(signed_in(workload, entry=entry_for(workload, started=timedelta(hours=1, minutes=13))))
     assert first.text() == "Running: Sitemap entwerfen · Website Relaunch · 1 h 13 min" and not first.isEnabled()
     tray.render(signed_in(workload, entry=entry_for(workload, started=timedelta(seconds=45), paused_for=timedelta(0))))
-    assert first.text() == "Paused: Sitemap entwerfen · Website Relaunch · 45 s"
+    assert first.text() == "Paused: Sitemap entwerfen · Website Relaunch · < 1 min"
     tray.render(signed_in(workload))
     assert first.text() == "No timer running"
     tray.render(AppState(auth=Auth.SIGNED_OUT))

@@ -62,7 +62,7 @@ def test_paused_tooltip(tray, workload):
 
 
 @pytest.mark.parametrize("spent, said", [
-    (timedelta(seconds=45), "45 s"),
+    (timedelta(seconds=45), "< 1 min"),
     (timedelta(minutes=1), "1 min"),
     (timedelta(hours=1, minutes=13, seconds=59), "1 h 13 min"),
     (timedelta(hours=3), "3 h"),
@@ -78,13 +78,19 @@ def test_the_tooltip_says_units(qtbot, workload, spent, said):
         tray.menu.deleteLater()
 
 
-def test_under_a_minute_the_tooltip_follows_the_seconds(qtbot, workload):
+def test_the_tooltip_wakes_once_a_minute_from_the_start_on(qtbot, workload):
+    # A tooltip is read, not watched: no second-by-second count after a start (sixty wake-ups),
+    # one wake-up when its text changes, at the next whole minute of the timer.
     moment = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
     tray = Tray(now=lambda: moment[0])
     try:
         tray.render(signed_in(workload, entry=entry_for(workload, started=timedelta(seconds=45), now=moment[0])))
-        moment[0] += timedelta(seconds=3)
-        qtbot.waitUntil(lambda: tray.icon.toolTip().endswith(" · 48 s"), timeout=3000)
+        assert tray.icon.toolTip().endswith(" · < 1 min")
+        assert tray._minute.isActive() and tray._minute.interval() == 15_050  # at 1:00, not in a second
+        moment[0] += timedelta(seconds=15)
+        tray._minute.timeout.emit()  # (what the timer does at 1:00)
+        assert tray.icon.toolTip().endswith(" · 1 min")
+        assert tray._minute.interval() == 60_050
     finally:
         tray.menu.deleteLater()
 

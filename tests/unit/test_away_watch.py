@@ -65,7 +65,7 @@ def make(store: Store, desk: Desk, found: list, minutes: float | None = 10):
     return watch, threshold
 
 
-async def run_until(watch: AwayWatch, done, limit: int = 2000) -> None:
+async def run_until(watch: AwayWatch, done, limit: int = 10_000) -> None:
     task = asyncio.ensure_future(watch.run())
     for _ in range(limit):
         await asyncio.sleep(0)

@@ -70,6 +70,12 @@ class AwayTracker:
         self._present: datetime | None = None  # the last moment the user was known to be there
         self._slept = False
 
+    @property
+    def settled(self) -> bool:
+        """False while the next sample must come soon: after a sleep (the next one tells whether
+        the user is back, and when) or while the screen is locked (the unlock is the return)."""
+        return not self._slept and not (self._last is not None and self._last.locked)
+
     def feed(self, sample: Sample) -> Away | None:
         # In UTC: Python adds and subtracts aware datetimes of one zone on the wall clock, which
         # is an hour off across a DST change.

@@ -3,6 +3,11 @@
 Portal methods answer in two steps: the call returns a Request object path at once, and the
 result comes later as that object's Response signal (after the user answered a dialog, perhaps).
 We subscribe to the predicted path before calling, so a fast Response is never missed.
+
+Every wait here is bounded with asyncio.timeout, never asyncio.wait_for: on Python 3.11, a
+wait_for cancelled in the moment its answer came returns the answer and drops the cancellation.
+The quit then did not stop the away watch's screen-lock check, which asked the next screen saver
+service, a question the bus may hold for the call's whole timeout while it tries to start one.
 """
 
 from __future__ import annotations
@@ -38,7 +43,8 @@ class PortalBus:
             raise PortalError("no D-Bus library (jeepney)") from exc
         ctx = open_dbus_router("SESSION")
         try:
-            router = await asyncio.wait_for(ctx.__aenter__(), 10)
+            async with asyncio.timeout(10):
+                router = await ctx.__aenter__()
         except Exception as exc:
             raise PortalError(f"no D-Bus session bus: {exc}") from exc
         return cls(router, ctx)
@@ -56,7 +62,8 @@ class PortalBus:
 
         msg = new_method_call(DBusAddress(path, bus_name=destination, interface=interface), method, signature, body)
         try:
-            reply = await asyncio.wait_for(self.router.send_and_get_reply(msg), 30)
+            async with asyncio.timeout(30):
+                reply = await self.router.send_and_get_reply(msg)
             return unwrap_msg(reply)
         except DBusErrorResponse as exc:
             raise PortalError(f"{interface}.{method}: {exc.name}: {' '.join(map(str, exc.data))}".strip()) from exc
@@ -87,7 +94,8 @@ class PortalBus:
             if path != predicted:  # a portal older than 0.9 picks its own path
                 handle.close()
                 handle = await self.add_match(interface=REQUEST_INTERFACE, member="Response", path=path)
-            message = await asyncio.wait_for(handle.queue.get(), RESPONSE_TIMEOUT)
+            async with asyncio.timeout(RESPONSE_TIMEOUT):
+                message = await handle.queue.get()
         except TimeoutError as exc:
             raise PortalError(f"{interface}.{method}: no answer from the desktop") from exc
         finally:

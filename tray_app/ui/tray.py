@@ -93,8 +93,9 @@ class Tray(QObject):
         self._state = AppState()
         self._shown_state: TimerState | None = None
         self._variant = ""  # colour until the settings say otherwise (set_icon_style)
-        # The tooltip and the menu's first line change once a minute (every second in the first
-        # minute): wake when the text changes, no more.
+        # The tooltip and the menu's first line change once a minute (the first minute says
+        # "< 1 min", not the seconds: a tooltip is read, not watched, and a second-by-second count
+        # cost sixty wake-ups after every start): wake when the text changes, no more.
         self._minute = QTimer(self)
         self._minute.setSingleShot(True)
         self._minute.setTimerType(Qt.TimerType.CoarseTimer)
@@ -201,17 +202,17 @@ class Tray(QObject):
             action.setEnabled(not busy)
 
     def _spent(self) -> str:
-        """The timer's time in units ("1 h 13 min", "45 s"): a tooltip is read, not watched.
+        """The timer's time in units ("1 h 13 min", "< 1 min"): a tooltip is read, not watched.
         Also arms the next update, for when this text changes."""
         state = self._state
         total = int(elapsed(state.entry, self._now() + timedelta(seconds=state.clock_offset)).total_seconds())
         total = max(total, 0)
         if state.timer is TimerState.RUNNING:
-            self._minute.start(1000 if total < 60 else (60 - total % 60) * 1000 + 50)
+            self._minute.start((60 - total % 60) * 1000 + 50)
         hours, rest = divmod(total, 3600)
         minutes = rest // 60
         if total < 60:
-            return self.tr("{0} s").format(total)
+            return self.tr("< 1 min")
         if not hours:
             return self.tr("{0} min").format(minutes)
         if not minutes:

@@ -79,6 +79,14 @@ class FirstWorking:
             return await self._lock.locked()
         return await self._chosen.locked() if self._chosen is not None else None
 
+    @property
+    def tells_lock_changes(self) -> bool:
+        """The desktop tells a lock or unlock as it happens: `lock_changed` returns then."""
+        return bool(getattr(self._lock, "tells_changes", False))
+
+    async def lock_changed(self) -> None:
+        await self._lock.changed()
+
     async def close(self) -> None:
         for backend in (*self._candidates, self._lock):
             if backend is not None:

@@ -4,11 +4,14 @@ GNOME (Wayland and X11): Mutter's org.gnome.Mutter.IdleMonitor GetIdletime, in m
 KDE Plasma: org.freedesktop.ScreenSaver GetSessionIdleTime. The freedesktop draft says seconds,
 but KDE (the one desktop that answers it) gives milliseconds, so that is what is read.
 The lock: org.gnome.ScreenSaver GetActive on GNOME, org.freedesktop.ScreenSaver GetActive on KDE,
-Xfce, Cinnamon and others. Asked only now and then while nobody answers it.
+Xfce, Cinnamon and others. Asked only now and then while nobody answers it. Once one answers, its
+ActiveChanged signal tells every lock and unlock (`changed`), so the away watch need not ask while
+the screen stays locked; it is asked again only after LOCK_REFRESH, in case a signal went missing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -19,6 +22,7 @@ from .base import IdleUnavailable
 log = logging.getLogger(__name__)
 
 LOCK_RETRY = 60.0  # seconds between asks while no screen saver service answers
+LOCK_REFRESH = 300.0  # seconds a lock state its signal told is trusted before it is asked again
 
 OpenBus = Callable[[], Awaitable[PortalBus]]
 
@@ -81,15 +85,56 @@ class ScreenLock(_OnBus):
         super().__init__(open_bus)
         self._monotonic = monotonic
         self._quiet_until = 0.0
+        self._signals = None  # the answering service's ActiveChanged, once subscribed
+        self._active: bool | None = None
+        self._told_at = 0.0
+
+    @property
+    def tells_changes(self) -> bool:
+        """A lock or unlock is told as it happens (`changed` returns), not only when asked."""
+        return self._signals is not None
 
     async def locked(self) -> bool | None:
+        if self._signals is not None:
+            self._read_signals()
+            if self._monotonic() - self._told_at < LOCK_REFRESH:
+                return self._active
         if self._monotonic() < self._quiet_until:
             return None
         for service in self.SERVICES:
             try:
                 (active,) = await self._call(*service, "GetActive")
-                return bool(active)
             except IdleUnavailable:
                 continue
+            self._active, self._told_at = bool(active), self._monotonic()
+            await self._subscribe(service)
+            return self._active
         self._quiet_until = self._monotonic() + LOCK_RETRY
         return None
+
+    async def changed(self) -> None:
+        """Returns when the screen locks or unlocks; never while no signal is subscribed."""
+        if self._signals is None:
+            await asyncio.Event().wait()
+        message = await self._signals.queue.get()
+        self._active, self._told_at = bool(message.body[0]), self._monotonic()
+
+    def _read_signals(self) -> None:
+        queue = self._signals.queue
+        while not queue.empty():
+            self._active, self._told_at = bool(queue.get_nowait().body[0]), self._monotonic()
+
+    async def _subscribe(self, service: tuple[str, str, str]) -> None:
+        if self._signals is not None or self._bus is None:
+            return
+        _destination, path, interface = service
+        try:
+            self._signals = await self._bus.add_match(interface=interface, member="ActiveChanged", path=path)
+        except Exception as exc:  # asked, then: the lock is still read, only not told
+            log.debug("screen lock signal not subscribed: %r", exc)
+
+    async def close(self) -> None:
+        if self._signals is not None:
+            self._signals.close()
+            self._signals = None
+        await super().close()
