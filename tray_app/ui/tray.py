@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -96,8 +96,7 @@ class Tray(QObject):
         # The tooltip and the menu's first line change once a minute (every second in the first
         # minute): wake when the text changes, no more.
         self._minute = QTimer(self)
-        self._minute.setSingleShot(True)
-        self._minute.setTimerType(Qt.TimerType.CoarseTimer)
+        self._minute.setSingleShot(True)  # and coarse, QTimer's default (not named: see ui/theme.py on Qt's enums)
         self._minute.timeout.connect(self._update_tooltip)
         self.menu.destroyed.connect(self._minute.stop)  # torn down: nothing left to update
         self._render_actions()
