@@ -1,6 +1,6 @@
 """What the idle tray holds: the real app under Xvfb + trayer with a timer running, its task lists
 loaded and the popover never opened, has not imported what only a window, a sign-in, a command or
-the keychain needs (each of them costs memory for the life of the process: see docs/benchmark.md).
+the keychain needs (each of them costs memory for the life of the process).
 
 Python itself reports every import (PYTHONPROFILEIMPORTTIME), so the app needs no hook for this."""
 
