@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, show_popover: bool = False,
              verbose: bool = False, file_problems: tuple[str, ...] = ()) -> int:
     """`file_problems`: damaged files the command line already found (and kept aside) on its way here."""
+    import_sources.skip_source_reads()  # before the rest of the app is imported
     from .platform.instance_client import InstanceAddress
     from .platform.instance_lock import InstanceLock, forward_to_winner
 

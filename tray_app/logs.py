@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
+import os
 import re
 import sys
 from pathlib import Path
@@ -59,20 +59,52 @@ class RedactSecrets(logging.Filter):
 REDACTOR = RedactSecrets()
 
 
-class _LogFile(logging.handlers.RotatingFileHandler):
+MAX_BYTES = 1_000_000
+BACKUPS = 3  # awork-tray.log.1 (the newest) … .3
+
+
+class _LogFile(logging.FileHandler):
     """The log file; on the first failure to write it (a full disk, a folder gone read-only) it
-    says so once on stderr and hands every later record to `fallback`, never a traceback."""
+    says so once on stderr and hands every later record to `fallback`, never a traceback.
+
+    It rotates as logging.handlers.RotatingFileHandler does (MAX_BYTES, BACKUPS), written out here
+    because logging.handlers brings pickle and the socket handlers with it: ~0.4 MiB the tray
+    would hold for its whole life for two renames."""
 
     def __init__(self, path: Path, fallback: logging.Handler):
-        super().__init__(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        super().__init__(path, encoding="utf-8")
         self.fallback = fallback
         self.failed = False
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.failed:
             self.fallback.handle(record)
-        else:
-            super().emit(record)
+            return
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:  # as the stdlib handler: a failure to rotate is a failure to write
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        if not os.path.isfile(self.baseFilename):  # e.g. /dev/null given as the log: never rotated
+            return False
+        self.stream.seek(0, 2)  # the end: another process may have written to it meanwhile
+        return self.stream.tell() + len(self.format(record)) + 1 >= MAX_BYTES
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None
+        for i in range(BACKUPS - 1, 0, -1):
+            older, newer = f"{self.baseFilename}.{i}", f"{self.baseFilename}.{i + 1}"
+            if os.path.exists(older):
+                os.replace(older, newer)
+        os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
         if self.failed:

@@ -31,6 +31,7 @@ def run_until_done(app, main: Coroutine, on_early_stop: Callable[[], None], rest
     from .quiet_loop import QuietEventLoop  # qasync's, with no wake-ups for cancelled timeouts
 
     loop = QuietEventLoop(app)
+    _basic_timers(loop)  # qasync's own timers (calls due now) without building Qt's enums
     loop.set_default_executor(ThreadPoolExecutor(EXECUTOR_THREADS, thread_name_prefix="awork-io"))
     asyncio.set_event_loop(loop)
     task = loop.create_task(main)
@@ -51,6 +52,38 @@ def run_until_done(app, main: Coroutine, on_early_stop: Callable[[], None], rest
         return None
     finally:
         _finish(loop, task)
+
+
+def _basic_timers(loop) -> None:
+    """qasync runs call_later (every sleep, every timeout) on QObject.startTimer/killTimer. In
+    PySide6 6.8+ killTimer is overloaded (int or Qt.TimerId), and resolving it builds every enum of
+    the Qt namespace (Qt.Key alone has 470 members): ~1.3 MiB kept for the life of the tray. The same
+    timers through QBasicTimer (what QObject's own timers are) resolve no enum. qasync is pinned
+    (pyproject): its timer object is replaced only where it is the one this was written for."""
+    import qasync
+
+    base = getattr(qasync, "_SimpleTimer", None)
+    if base is None or type(getattr(loop, "_timer", None)) is not base:
+        return
+    from PySide6.QtCore import QBasicTimer
+
+    class BasicTimers(base):
+        def __init__(self):
+            super().__init__()
+            self._basic: dict[int, QBasicTimer] = {}
+
+        def startTimer(self, msec: int, *_):  # Qt's name: qasync calls it
+            timer = QBasicTimer()
+            timer.start(msec, self)  # coarse, as QObject.startTimer's default
+            self._basic[timer.timerId()] = timer
+            return timer.timerId()
+
+        def killTimer(self, timer_id: int) -> None:
+            timer = self._basic.pop(timer_id, None)
+            if timer is not None:
+                timer.stop()
+
+    loop._timer = BasicTimers()
 
 
 def _finish(loop, task) -> None:

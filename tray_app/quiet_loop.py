@@ -15,7 +15,7 @@ import asyncio
 import math
 
 import qasync
-from PySide6.QtCore import QObject, Qt, QTimerEvent
+from PySide6.QtCore import QBasicTimer, QObject, QTimerEvent
 
 
 class _Delayed(asyncio.Handle):
@@ -41,11 +41,22 @@ class _DelayedCalls(QObject):
     def __init__(self):
         super().__init__()
         self._calls: dict[int, _Delayed] = {}
+        self._timers: dict[int, QBasicTimer] = {}
+
+    def killTimer(self, timer_id: int) -> None:  # Qt's name: the timers are QBasicTimers
+        timer = self._timers.pop(timer_id, None)
+        if timer is not None:
+            timer.stop()
 
     def add(self, handle: _Delayed, delay: float) -> _Delayed:
-        # Precise: a coarse timer (qasync's) may fire up to 5 % early, and a wait for a moment
-        # (the sync loop's next read) that ends early only waits again, a wake-up more.
-        timer_id = self.startTimer(math.ceil(max(0.0, delay) * 1000), Qt.TimerType.PreciseTimer)
+        # Never early: a coarse timer may fire up to 5 % early, and a wait for a moment (the sync
+        # loop's next read) that ends early only waits again, a wake-up more. Started at delay/0.95
+        # it fires between the delay and 10 % after it. A precise timer would need Qt.TimerType,
+        # and naming any Qt namespace enum builds all ~90 of them (~1 MiB; see qt_loop._basic_timers).
+        timer = QBasicTimer()
+        timer.start(math.ceil(max(0.0, delay) * 1000 / 0.95), self)
+        timer_id = timer.timerId()
+        self._timers[timer_id] = timer
         self._calls[timer_id] = handle
         handle._kill = lambda: self._cancelled(timer_id)
         return handle

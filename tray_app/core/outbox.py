@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,12 +29,18 @@ from .wording import action_name
 log = logging.getLogger(__name__)
 
 
+def _new_id() -> str:
+    import uuid  # (and the platform module it loads) once something is queued: most sessions queue nothing
+
+    return uuid.uuid4().hex
+
+
 @dataclass(frozen=True)
 class Pending:
     action: TimerAction
     at: datetime  # when the user acted (UTC)
     start: QueuedStart | None = None  # for a start: the request, and what it is about
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=_new_id)
     # `at` is this computer's time, not awork's: queued before awork's clock was known.
     local_time: bool = False
     edit: QueuedEdit | None = None  # for an edit or a discard: the entry, and what changes

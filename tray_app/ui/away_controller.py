@@ -12,12 +12,15 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from ..core.away_watch import AwayWatch
 from ..domain.away import Away
 from ..domain.timer import TimerState
 from ..platform.idle import IdleBackend
-from .away_prompt import AwayPrompt
+
+if TYPE_CHECKING:  # built at the first question: most sessions never see one
+    from .away_prompt import AwayPrompt
 
 log = logging.getLogger(__name__)
 
@@ -52,16 +55,36 @@ class AwayController:
         self._settings = settings
         self._spawn = spawn
         self._environ = environ
-        self.prompt = prompt or AwayPrompt(now=self.commands.clock.now)
+        self._prompt: AwayPrompt | None = None
+        if prompt is not None:
+            self._use(prompt)
         self.watch = AwayWatch(core.store, backend, threshold=self.threshold, on_away=self.away_found,
                                awork_now=self.commands.clock.now)
         self._task: asyncio.Task | None = None
-        self.prompt.discard_chosen.connect(self._discard)
         core.store.subscribe(self._state_changed)
         # The watch waits up to a minute on the awake clock, which stands still while the
         # computer sleeps: the sync loop notices the wake, and the watch looks at once.
         sync = getattr(core, "sync", None)
         self._unsubscribe_jumps = sync.when_jumped(self.watch.poke) if sync is not None else None
+
+    @property
+    def prompt(self) -> AwayPrompt:
+        if self._prompt is None:
+            from .away_prompt import AwayPrompt
+
+            self._use(AwayPrompt(now=self.commands.clock.now))
+        return self._prompt
+
+    def _use(self, prompt: AwayPrompt) -> None:
+        self._prompt = prompt
+        prompt.discard_chosen.connect(self._discard)
+
+    def _dismiss(self) -> None:
+        if self._prompt is not None:
+            self._prompt.dismiss()
+
+    def _asking(self) -> bool:
+        return self._prompt is not None and self._prompt.away is not None
 
     def threshold(self) -> timedelta | None:
         return threshold_from(self._settings(), self._environ)
@@ -78,7 +101,7 @@ class AwayController:
         if self._task is not None:
             self._task.cancel()
             await asyncio.wait({self._task}, timeout=SHUTDOWN_WAIT)
-        self.prompt.dismiss()
+        self._dismiss()
         try:
             await asyncio.wait_for(self.watch.backend.close(), SHUTDOWN_WAIT)
         except TimeoutError:
@@ -86,7 +109,7 @@ class AwayController:
 
     def settings_changed(self) -> None:
         if self.threshold() is None:
-            self.prompt.dismiss()  # turned off: no question left open either
+            self._dismiss()  # turned off: no question left open either
         self.watch.poke()
 
     # -- the watch's findings --------------------------------------------------------------------
@@ -95,12 +118,12 @@ class AwayController:
         state = self.core.store.state
         if self.threshold() is None or state.timer is not TimerState.RUNNING or state.entry is None:
             return
-        if self.prompt.away is not None:
+        if self._asking():
             return  # one question at a time
         self.prompt.show_away(away, state.entry)
 
     def _state_changed(self, state) -> None:
-        if self.prompt.away is None:
+        if not self._asking():
             return
         entry = state.entry
         if state.timer is not TimerState.RUNNING or entry is None or entry.id != self.prompt.entry_id:

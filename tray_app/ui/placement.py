@@ -14,7 +14,7 @@ compositor places windows itself and none of this applies.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QCursor, QGuiApplication
 
 MARGIN = 4  # between the popover and the panel or the icon
@@ -109,6 +109,8 @@ def available_size(anchor: QRect | None) -> QSize:
 
 def placement(width: int, height: int, anchor: QRect | None) -> QPoint:
     """Next to the tray icon (or the click on it) when known, else by the panel; always on screen."""
+    from PySide6.QtCore import Qt  # when a popover opens, not with the tray (see ui/theme.py)
+
     screen = _screen_for(anchor)
     rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     return position(QSize(width, height), screen.geometry(), screen.availableGeometry(), anchor, rtl=rtl)

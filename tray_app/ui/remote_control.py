@@ -10,8 +10,6 @@ import asyncio
 import logging
 from typing import Callable
 
-from ..cli_commands import Outcome, failure, run_intent
-from ..cli_output import still_starting, unknown_command
 from ..core.wording import TIMER_INTENTS
 from ..exit_codes import EXIT_UNREACHABLE, EXIT_USAGE
 
@@ -31,6 +29,10 @@ class RemoteControl:
         core.store.subscribe(lambda state: state.keychain_waiting and self.ready.set())
 
     async def handle(self, request: dict) -> dict:
+        # The command line's code (its wording, JSON, day totals) loads with the first command.
+        from ..cli_commands import Outcome, failure, run_intent
+        from ..cli_output import still_starting, unknown_command
+
         name = request.get("cmd")
         log.info("remote command: %s", name)
         if name == "ping":  # "is a tray running?" (a login start that finds one just ends)
@@ -62,6 +64,8 @@ class RemoteControl:
             self.controller.spawn(self._toggle())
 
     async def _toggle(self) -> None:
+        from ..cli_commands import run_intent
+
         outcome = await run_intent(self.core, "toggle")
         # Pressed without looking at the tray: say what happened (errors are notified by the controller).
         if outcome.exit == 0:

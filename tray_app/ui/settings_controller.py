@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
@@ -19,7 +19,9 @@ from ..platform.desktop_entry import shell_command
 from ..platform.hotkeys.base import Binding
 from ..platform.hotkeys.manager import HotkeyManager
 from .language import Language
-from .settings_window import HotkeyRow, SettingsWindow
+
+if TYPE_CHECKING:  # the window is imported when first opened: most sessions never open it
+    from .settings_window import HotkeyRow, SettingsWindow
 
 log = logging.getLogger(__name__)
 DEFAULTS = Settings()  # what "Reset to default" goes back to
@@ -76,6 +78,8 @@ class SettingsController(QObject):
         return [Binding(hid, _label(label), getattr(self.settings, field)) for hid, label, field, _ in HOTKEYS]
 
     def rows(self) -> list[HotkeyRow]:
+        from .settings_window import HotkeyRow
+
         # The demo's command keeps --demo: without it, it would reach a real tray when one runs.
         demo = ("--demo",) if self.store.state.demo else ()
         return [HotkeyRow(hid, _label(label), getattr(self.settings, field), self.hotkeys.statuses.get(hid),
@@ -163,6 +167,8 @@ class SettingsController(QObject):
     def open_window(self, at=None) -> SettingsWindow:
         """`at`: where to show it (a QPoint), e.g. where the previous one was."""
         if self.window is None:
+            from .settings_window import SettingsWindow
+
             self.window = SettingsWindow(self.rows(), self.log_path)
             w = self.window
             w.hotkey_changed.connect(self.set_hotkey)

@@ -5,22 +5,35 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+
+if TYPE_CHECKING:
+    # Importing PySide6's Qt namespace builds all its ~90 enums (Qt.Key alone has 470 members):
+    # ~1 MiB the idle tray never needs. So the modules the tray loads at start import Qt where
+    # they use it (and qt_loop keeps qasync's timers from building it).
+    from PySide6.QtCore import Qt
 
 ENV = "AWORK_TRAY_COLOR_SCHEME"  # "dark" | "light"; anything else follows the system
 MIN_CONTRAST = 4.5  # WCAG AA for normal-size text
 
 
 def requested_scheme(env=os.environ) -> Qt.ColorScheme | None:
-    return {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(env.get(ENV, "").strip().lower())
+    wanted = env.get(ENV, "").strip().lower()
+    if wanted not in ("dark", "light"):
+        return None
+    from PySide6.QtCore import Qt
+
+    return Qt.ColorScheme.Dark if wanted == "dark" else Qt.ColorScheme.Light
 
 
 def apply_requested_scheme(app, env=os.environ) -> None:
     scheme = requested_scheme(env)
     if scheme is None:
         return
+    from PySide6.QtCore import Qt
+
     hints = app.styleHints()
     hints.setColorScheme(scheme)  # Qt 6.8+: honoured by platform themes that can switch (Windows, macOS, …)
     if hints.colorScheme() == scheme:
@@ -33,6 +46,8 @@ def apply_requested_scheme(app, env=os.environ) -> None:
 
 def fusion_palette(dark: bool) -> QPalette:
     """Qt's Fusion palette (qt_fusionPalette in qtbase), which Qt only builds when the platform says dark."""
+    from PySide6.QtCore import Qt
+
     window_text = QColor(240, 240, 240) if dark else QColor(Qt.GlobalColor.black)
     window = QColor(50, 50, 50) if dark else QColor(239, 239, 239)
     mid = window.darker(130)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -97,8 +97,7 @@ class Tray(QObject):
         # "< 1 min", not the seconds: a tooltip is read, not watched, and a second-by-second count
         # cost sixty wake-ups after every start): wake when the text changes, no more.
         self._minute = QTimer(self)
-        self._minute.setSingleShot(True)
-        self._minute.setTimerType(Qt.TimerType.CoarseTimer)
+        self._minute.setSingleShot(True)  # and coarse, QTimer's default (not named: see ui/theme.py on Qt's enums)
         self._minute.timeout.connect(self._update_tooltip)
         self.menu.destroyed.connect(self._minute.stop)  # torn down: nothing left to update
         self._render_actions()

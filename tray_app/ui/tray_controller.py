@@ -14,11 +14,11 @@ from ..core.commands import Busy
 from ..core.state import AppState, Auth, Notice
 from ..i18n import translate
 from .network import watch_network
-from .sign_in.flow import SignInFlow
 from .tray import Tray
 
 if TYPE_CHECKING:
     from .popover import Popover
+    from .sign_in.flow import SignInFlow  # imported when first shown: a restored sign-in never needs it
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +224,8 @@ class TrayController:
         if self.core.store.state.demo:
             return
         if self.sign_in is None:
+            from .sign_in.flow import SignInFlow
+
             self.sign_in = SignInFlow(self.core, self.spawn, after=self._signed_in)
         self.sign_in.show(message)
 

@@ -6,6 +6,7 @@ Never a plaintext file: when no keychain exists we say so and the sign-in lives 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,12 @@ SERVICE = "awork-tray"
 REFRESH_ACCOUNT = "oauth-refresh-token"  # the browser sign-in's refresh token (awork rotates it)
 ACCOUNT = "api-token"  # a pasted API token (versions before browser sign-in); only ever removed now
 ALL_ACCOUNTS = (REFRESH_ACCOUNT, ACCOUNT)
+
+
+# The OS's own keychain, which keyring's search ends up with unless something else is installed
+# into the app's environment (see keyring_backend).
+NATIVE_BACKENDS = {"darwin": "keyring.backends.macOS.Keyring", "win32": "keyring.backends.Windows.WinVaultKeyring"}
+FREEDESKTOP_BACKEND = "keyring.backends.SecretService.Keyring"
 
 
 class KeychainUnavailable(Exception):
@@ -61,11 +68,10 @@ class Keychain:
         return await self._thread.run(call, *args)
 
     def _backend(self):
-        import keyring
         from keyring.backends import fail
 
         try:
-            backend = keyring.get_keyring()
+            backend = keyring_backend()
         except Exception as exc:
             # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming one that is not there, e.g. the Secret
             # Service with none on the bus: keyring raises (RuntimeError) rather than fall back.
@@ -111,3 +117,25 @@ class Keychain:
             pass  # nothing stored: already signed out
         except KeyringError as exc:
             raise _refusal(exc, translate("Keychain", "The keychain could not remove the token: {0}")) from exc
+
+
+def keyring_backend(platform: str = sys.platform):
+    """keyring's backend, chosen as keyring.get_keyring() does, but without its search of every
+    installed package for backends (importlib.metadata over all of them: ~100 ms and ~1 MiB kept)
+    where the answer is the OS's own keychain: the user's choice first (PYTHON_KEYRING_BACKEND,
+    keyringrc.cfg, read by keyring's own functions), then the native backend if it can start,
+    and only then keyring's search (e.g. KWallet without the Secret Service, or a plug-in)."""
+    import keyring
+    import keyring.core
+
+    # A backend set before (keyring.set_keyring, or found by an earlier call) stays the one.
+    if getattr(keyring.core, "_keyring_backend", True) is None:
+        chosen = keyring.core.load_env() or keyring.core.load_config()
+        if chosen is None:
+            try:
+                chosen = keyring.core.load_keyring(NATIVE_BACKENDS.get(platform, FREEDESKTOP_BACKEND))
+            except Exception as exc:  # not installed, or cannot start (no Secret Service on the bus)
+                log.info("the system keychain's backend is not there (%s); asking keyring", type(exc).__name__)
+        if chosen is not None:
+            keyring.set_keyring(chosen)
+    return keyring.get_keyring()

@@ -21,7 +21,6 @@ from urllib.parse import parse_qs, urlsplit
 from ...i18n import translate
 from ...logs import REDACTOR
 from .oauth import SignInError
-from .sign_in_pages import page
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +160,8 @@ class LoopbackListener:
             await self.close()  # one answer, then nobody can talk to this port any more
 
     def _answer(self, method: str, target: str) -> tuple[str, bytes]:
+        from .sign_in_pages import page  # (and html's entity table) only once a browser answers
+
         lang = self._language
         parts = urlsplit(target)
         if method != "GET" or parts.path != self._path or self._result.done():

@@ -12,7 +12,6 @@ import hashlib
 import logging
 import secrets
 import time
-import uuid
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import quote, urlencode
@@ -161,7 +160,7 @@ class OAuth:
             "scope": SCOPE,
             "application_type": "native",
             # Random like awork's own CLI: awork may keep software_id unique per registration.
-            "software_id": str(uuid.uuid4()),
+            "software_id": str(_uuid4()),
             "software_version": __version__,
         }
         response = await self._post(f"{self.api_url}/clientapplications/register", json=body)
@@ -293,3 +292,9 @@ def _rejected(response: httpx.Response, grant_type: str) -> SignInRejected:
         message += f" (awork: {said})"  # awork's own words, as awork wrote them
     return SignInRejected(message, status=response.status_code, code=code if isinstance(code, str) else None,
                           trace_id=trace_id)
+
+
+def _uuid4():
+    import uuid  # (and the platform module it loads) for a registration only
+
+    return uuid.uuid4()

@@ -14,7 +14,6 @@ from typing import Callable
 from ...api.auth.loopback import LoopbackListener, check_loopback_uri
 from ...api.auth.oauth import OAuth, Pkce, SignInError, TokenSet, default_redirect_uris, new_state
 from ...i18n import current, pick_language, translate
-from ...platform.browser import open_in_browser
 from ..settings import SettingsFile
 
 log = logging.getLogger(__name__)
@@ -32,12 +31,12 @@ class BrowserSignIn:
         oauth: OAuth,
         settings: SettingsFile,
         *,
-        open_browser: Callable[[str], asyncio.Future[bool]] = open_in_browser,
+        open_browser: Callable[[str], asyncio.Future[bool]] | None = None,
         timeout: float = SIGN_IN_TIMEOUT,
     ):
         self.oauth = oauth
         self.settings = settings
-        self.open_browser = open_browser
+        self.open_browser = open_browser or _open_in_browser
         self.timeout = timeout
 
     # -- the client id and redirect URI (settings) ---------------------------------------------
@@ -113,3 +112,10 @@ class BrowserSignIn:
             self.settings.save(current.replace(oauth_client_id=client_id))
         except OSError as exc:  # still usable for this run; the next sign-in registers again
             log.warning("could not save the client id: %s", exc)
+
+
+def _open_in_browser(url: str) -> asyncio.Future[bool]:
+    # webbrowser (and its search of the desktop's browsers) is imported for a sign-in only.
+    from ...platform.browser import open_in_browser
+
+    return open_in_browser(url)

@@ -7,7 +7,6 @@ different things to different desktops, so we never write them ourselves.
 
 from __future__ import annotations
 
-import configparser
 import os
 import tempfile
 from pathlib import Path
@@ -44,6 +43,8 @@ class XdgAutostart:
     def status(self) -> AutostartStatus:
         if not self.path.exists():
             return AutostartStatus(False, str(self.path))
+        import configparser  # read only when the settings window asks: not kept by every tray
+
         entry = configparser.ConfigParser(interpolation=None, strict=False)
         entry.optionxform = str  # keys are case-sensitive
         try:
