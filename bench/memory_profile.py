@@ -268,12 +268,15 @@ def measure_process(pid: int) -> dict:
 
 
 def cmd_live(args) -> int:
+    from installed import as_installed
+
     from tray_app.demo.workspace import demo_workspace
 
     from helpers.desktop import VirtualDesktop
     from helpers.fake_awork import FakeAworkServer
     from helpers.waiting import wait_for
 
+    as_installed()  # the app's modules as bytecode, as a user's install has them
     scenarios = {"small": lambda: demo_workspace(running=True), "large": running_large}
     report = {}
     for name, workspace in scenarios.items():

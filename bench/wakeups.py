@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
 
+from installed import as_installed  # noqa: E402
 from probes import wakeups  # noqa: E402
 
 from tray_app.demo.workspace import demo_workspace  # noqa: E402
@@ -56,6 +57,7 @@ def main() -> int:
     parser.add_argument("--large", action="store_true",
                         help="run.py's idle window: 5,000 tasks, searched and a timer started from the popover")
     args = parser.parse_args()
+    as_installed()
     if args.large:
         return large(args)
     with tempfile.TemporaryDirectory() as tmp, FakeAworkServer(demo_workspace(running=True), token=TOKEN) as server, \
