@@ -45,7 +45,7 @@ def test_anything_else_goes_to_the_parser(argv):
 # Loaded by PySide6 itself (the bare icon has them too), or ours that the icon needs.
 NOT_BEFORE_THE_ICON = ("tray_app.i18n", "tray_app.core", "tray_app.domain", "tray_app.storage", "tray_app.logs",
                        "tray_app.platform.desktop_entry", "json", "socket", "signal", "asyncio", "locale",
-                       "PySide6.QtNetwork", "PySide6.QtSvg")
+                       "PySide6.QtNetwork", "PySide6.QtSvg", "hashlib", "_hashlib")
 
 PROBE = """
 import os, sys

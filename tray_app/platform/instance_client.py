@@ -21,8 +21,6 @@ The protocol is one JSON line each way:
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 import re
@@ -51,7 +49,7 @@ class InstanceAddress:
                    platform: str = sys.platform) -> InstanceAddress:
         env = os.environ if environ is None else environ
         user = re.sub(r"[^A-Za-z0-9_.-]", "_", _user_name())[:32] or "user"
-        digest = hashlib.sha256(f"{Path(config_dir).expanduser()}|{'demo' if demo else 'live'}".encode()).hexdigest()[:12]
+        digest = _sha256(f"{Path(config_dir).expanduser()}|{'demo' if demo else 'live'}".encode()).hexdigest()[:12]
         stem = f"awork-tray-{user}-{digest}"
         if platform == "win32":
             return cls(stem, Path(tempfile.gettempdir()) / f"{stem}.lock")
@@ -62,8 +60,26 @@ class InstanceAddress:
         return cls(str(path), folder / f"{stem}.lock")
 
 
-def _user_name() -> str:
+def _sha256(data: bytes):
+    # Python's own SHA-256, not hashlib's: hashlib loads OpenSSL (~2.5 ms) on import, and this runs
+    # before the icon is painted. Same digest; hashlib wherever the built-in is named otherwise.
     try:
+        from _sha2 import sha256  # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data)
+
+
+def _user_name() -> str:
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass.getuser's order, without its imports
+        if user := os.environ.get(name):
+            return user
+    try:
+        import getpass
+
         return getpass.getuser()
     except Exception:  # no USER/LOGNAME and no passwd entry (some containers)
         return str(os.getuid()) if hasattr(os, "getuid") else "user"
