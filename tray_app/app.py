@@ -99,30 +99,40 @@ PAINT_WAIT_MS = 300  # at most; a tray host embeds an icon within a few frames
 
 
 def _let_it_paint(app: QApplication) -> None:
-    """Runs Qt's loop until the icon's window had its first paint, so that the user sees the icon
-    before the rest of the app is imported and built (an XEmbed tray maps the window at once, but
-    it stays empty until our loop paints it). A tray that draws the icon itself (StatusNotifierItem,
-    macOS, Windows) gets one pass of events."""
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+    """Runs Qt's loop until the icon's window is on screen and painted, so that the user sees the
+    icon before the rest of the app is imported and built (an XEmbed tray maps the window at once,
+    but it stays empty until our loop paints it). A tray that draws the icon itself
+    (StatusNotifierItem, macOS, Windows) gets one pass of events.
 
-    windows = [w for w in app.topLevelWidgets() if w.metaObject().className() == "QSystemTrayIconSys"]
-    if not windows or not QSystemTrayIcon.isSystemTrayAvailable():
+    It watches the window's exposure with a timer, not its paint event with an event filter: the
+    first event Python sees builds PySide6's QEvent.Type enum (~180 members, a few ms), which would
+    stand between the tray showing the slot and the icon in it. A widget's window paints as soon
+    as it is exposed; one more pass sends that to the display."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    # Its QWindow, found by the name Qt gives it: asking for the widget (topLevelWidgets) would make
+    # PySide6 set up its QWidget classes first, ~15 ms here before the icon could be painted.
+    windows = [w for w in app.allWindows() if w.objectName() == "QSystemTrayIconSysWindow"]
+    window = windows[0] if windows else None
+    if window is None or not QSystemTrayIcon.isSystemTrayAvailable():
         app.processEvents()
         return
     loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(1)
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, loop.quit)  # one more pass: the paint reaches the X server
-            return False
+    def look() -> None:
+        if window.isExposed():
+            poll.stop()
+            QTimer.singleShot(0, loop.quit)  # one more pass: the paint reaches the X server
 
-    painted = FirstPaint()
-    windows[0].installEventFilter(painted)
+    poll.timeout.connect(look)
+    poll.start()
     QTimer.singleShot(PAINT_WAIT_MS, loop.quit)
     loop.exec()
-    windows[0].removeEventFilter(painted)
-    trace.mark("icon_painted")
+    waited_out = poll.isActive()
+    poll.stop()
+    trace.mark("icon_paint_waited_out" if waited_out else "icon_painted")
 
 
 async def _step(name: str) -> None:
