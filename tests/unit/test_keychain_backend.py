@@ -61,3 +61,18 @@ def test_a_backend_set_before_stays(fresh_keyring):
     mine = MemoryKeyring()
     keyring.set_keyring(mine)
     assert keyring_backend("testos") is mine
+
+
+def test_a_kde_session_keeps_keyrings_own_choice(fresh_keyring, monkeypatch):
+    # keyring's search prefers KWallet's interface there: a sign-in kept in it must still be found.
+    monkeypatch.setitem(keychain.NATIVE_BACKENDS, "linux", "helpers.fake_awork.keyrings.MemoryKeyring")
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    assert isinstance(keyring_backend("linux"), FileKeyring)
+    assert fresh_keyring == [True]
+
+
+def test_other_linux_desktops_use_the_secret_service_directly(fresh_keyring, monkeypatch):
+    monkeypatch.setitem(keychain.NATIVE_BACKENDS, "linux", "helpers.fake_awork.keyrings.MemoryKeyring")
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "ubuntu:GNOME")
+    assert isinstance(keyring_backend("linux"), MemoryKeyring)
+    assert fresh_keyring == []

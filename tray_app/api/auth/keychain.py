@@ -6,6 +6,7 @@ Never a plaintext file: when no keychain exists we say so and the sign-in lives 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -131,7 +132,7 @@ def keyring_backend(platform: str = sys.platform):
     # A backend set before (keyring.set_keyring, or found by an earlier call) stays the one.
     if getattr(keyring.core, "_keyring_backend", True) is None:
         chosen = keyring.core.load_env() or keyring.core.load_config()
-        if chosen is None:
+        if chosen is None and not _kde(platform):
             try:
                 chosen = keyring.core.load_keyring(NATIVE_BACKENDS.get(platform, FREEDESKTOP_BACKEND))
             except Exception as exc:  # not installed, or cannot start (no Secret Service on the bus)
@@ -139,3 +140,9 @@ def keyring_backend(platform: str = sys.platform):
         if chosen is not None:
             keyring.set_keyring(chosen)
     return keyring.get_keyring()
+
+
+def _kde(platform: str) -> bool:
+    # keyring's search prefers KWallet's own interface in a KDE session (where it can use it): a
+    # sign-in kept there before must still be found, so KDE keeps keyring's choice.
+    return platform.startswith("linux") and "KDE" in os.environ.get("XDG_CURRENT_DESKTOP", "").split(":")
