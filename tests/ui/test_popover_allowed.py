@@ -82,3 +82,14 @@ def test_done_tasks_and_tasks_of_done_projects_are_marked_in_their_row(qtbot, po
     assert spoken.endswith(", done")
     marked = [name for name, item in rows.items() if "✓" in item.text()]
     assert sorted(marked) == ["Catering abrechnen", "Kick-off Protokoll"]
+
+
+def test_typing_asks_only_for_the_project_of_the_row_the_selection_rests_on(qtbot, popover, workload):
+    """Each letter may select a row of another project; awork is asked once, for the last one."""
+    asked = []
+    popover.project_types_wanted.connect(asked.append)
+    qtbot.keyClicks(popover.search, "Onboarding")  # a row of another project selected on the way
+    select(qtbot, popover, "Sicherheitsupdates")
+    task = task_named(workload, "Sicherheitsupdates einspielen")
+    qtbot.waitUntil(lambda: asked == [task.project_id], timeout=2000)
+    assert asked == [task.project_id], asked

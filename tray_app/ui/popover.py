@@ -42,6 +42,10 @@ from .timer_card import TimerCard
 from .tray import pending_text
 
 REMOTE_SEARCH_DELAY_MS = 350
+# A row must stay selected this long before awork is asked which types its project allows: typing
+# moves the selection at every letter, and each new project would be a request (a start checks
+# the project itself, so a quick Enter loses nothing).
+PROJECT_TYPES_DELAY_MS = 250
 REOPEN_GUARD_S = 0.3  # a tray click first deactivates (hides) the popover; don't reopen it at once
 POPOVER_WIDTH = 400
 LIST_MIN_HEIGHT = 260  # lowered only when the screen has less room (_fit)
@@ -157,6 +161,8 @@ class Popover(QWidget):
 
         self._remote_timer = QTimer(self, singleShot=True, interval=REMOTE_SEARCH_DELAY_MS)
         self._remote_timer.timeout.connect(self._ask_remote)
+        self._types_timer = QTimer(self, singleShot=True, interval=PROJECT_TYPES_DELAY_MS)
+        self._types_timer.timeout.connect(self._ask_project_types)
         self.search.textChanged.connect(self._query_changed)
         self.search.installEventFilter(self)
         self.note.installEventFilter(self)
@@ -458,6 +464,11 @@ class Popover(QWidget):
         if len(term) >= 2 or looks_like_task_key(term):
             self.remote_search_requested.emit(term)
 
+    def _ask_project_types(self) -> None:
+        choice = self._selected
+        if choice is not None and choice.task is not None and choice.task.project_id:
+            self.project_types_wanted.emit(choice.task.project_id)
+
     def _selection_changed(self, *_):
         choice = self.list.current_choice()
         if choice is None or choice == self._selected:
@@ -481,7 +492,7 @@ class Popover(QWidget):
                 index = self.type_box.findData(choice.pin.type_of_work.id)  # not offered: "Choose…"
             self.type_box.setCurrentIndex(max(index, 0))
             if choice.task.project_id:
-                self.project_types_wanted.emit(choice.task.project_id)
+                self._types_timer.start()  # (again): asked once the selection rests
         else:
             self._fill_types()
             self.type_box.setEnabled(False)
