@@ -37,5 +37,5 @@ def test_a_library_found_nowhere_raises_the_loaders_error(monkeypatch):
 
     monkeypatch.setattr(ctypes, "CDLL", cdll)
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
-    with pytest.raises(OSError, match="libxcb-screensaver.so.0"):
+    with pytest.raises(OSError, match=r"libxcb-screensaver\.so\.0"):
         xcb.load_library("libxcb-screensaver.so.0", "xcb-screensaver")
