@@ -1,7 +1,6 @@
 """What the idle tray holds: the real app under Xvfb + trayer with a timer running, its task lists
 loaded and the popover never opened, has not imported what only a window, a sign-in, a command or
-the keychain needs (each of them costs memory for the life of the process), nor started Qt's
-thread pool.
+the keychain needs (each of them costs memory for the life of the process).
 
 Python itself reports every import (PYTHONPROFILEIMPORTTIME), so the app needs no hook for this."""
 
@@ -9,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -40,21 +38,7 @@ def test_the_idle_tray_has_not_imported_what_it_does_not_use(virtual_desktop, tm
     with FakeAworkServer(demo_workspace(running=True), token="test-token") as server:
         app = virtual_desktop.launch([sys.executable, "-m", "tray_app"], env=dict(env, AWORK_API_URL=server.url))
         wait_for(lambda: tray_state.lists_loaded(tmp_path), 30, what="task lists loaded")
-        threads = thread_names(app.proc.pid)
         imported = {m.group(1) for line in app.stderr().splitlines() if (m := IMPORTED.match(line))}
     assert "tray_app.ui.tray_controller" in imported  # the report is there (and the tray got that far)
     held = sorted(name for name in imported if any(name == n or name.startswith(n + ".") for n in NOT_AT_IDLE))
     assert held == []
-    # Nothing at idle renders through Qt's thread pool (the app's window icon did, for the tray
-    # icon's hidden window: now each window sets it when built).
-    assert "Thread (pooled)" not in threads
-
-
-def thread_names(pid: int) -> list[str]:
-    names = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            names.append((task / "comm").read_text().strip())
-        except FileNotFoundError:  # a thread that ended meanwhile
-            continue
-    return names
