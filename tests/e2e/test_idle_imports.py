@@ -27,6 +27,7 @@ NOT_AT_IDLE = (
     "tray_app.ui.away_prompt", "tray_app.ui.popover", "tray_app.cli_commands", "tray_app.cli_output",
     "tray_app.api.auth.sign_in_pages", "tray_app.platform.browser", "webbrowser", "html.entities",
     "keyring", "secretstorage", "logging.handlers", "pickle", "statistics", "decimal", "uuid", "configparser",
+    "ctypes.util",
 )
 IMPORTED = re.compile(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)\s*$")
 

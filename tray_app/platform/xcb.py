@@ -8,7 +8,6 @@ inspecting every X event Qt receives, as a native event filter on Qt's connectio
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 from ctypes import POINTER, Structure, c_char_p, c_int, c_int16, c_uint, c_uint8, c_uint16, c_uint32, c_void_p
 from dataclasses import dataclass
 
@@ -75,13 +74,26 @@ class KeyEvent:
 _lib = None
 
 
+def load_library(soname: str, name: str) -> ctypes.CDLL:
+    """The library by its usual soname, else wherever ctypes.util finds `name`: its search runs
+    ldconfig (or a compiler) in a subprocess and parses all its output, at every start."""
+    try:
+        return ctypes.CDLL(soname)
+    except OSError:
+        from ctypes.util import find_library
+
+        found = find_library(name)
+        if found is None:
+            raise
+        return ctypes.CDLL(found)
+
+
 def _load():
     global _lib
     if _lib is not None:
         return _lib
-    name = ctypes.util.find_library("xcb") or "libxcb.so.1"
     try:
-        lib = ctypes.CDLL(name)
+        lib = load_library("libxcb.so.1", "xcb")
     except OSError as exc:
         raise XcbUnavailable(f"libxcb not found: {exc}") from exc
     sig = {
@@ -113,7 +125,7 @@ def _load():
     for fname, (restype, argtypes) in sig.items():
         fn = getattr(lib, fname)
         fn.restype, fn.argtypes = restype, argtypes
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    libc = load_library("libc.so.6", "c")
     libc.free.argtypes, libc.free.restype = [c_void_p], None
     _lib = (lib, libc.free)
     return _lib

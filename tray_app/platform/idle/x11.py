@@ -6,11 +6,9 @@ Debian: libxcb-screensaver0. Input sent with XTest (xdotool) counts as input, as
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 from ctypes import POINTER, Structure, c_uint8, c_uint16, c_uint32, c_void_p
 
-from ..xcb import XcbConnection, XcbUnavailable, _Cookie
+from ..xcb import XcbConnection, XcbUnavailable, _Cookie, load_library
 from .base import IdleUnavailable
 
 
@@ -23,9 +21,8 @@ class _InfoReply(Structure):  # xcb_screensaver_query_info_reply_t
 
 
 def _load_screensaver():
-    name = ctypes.util.find_library("xcb-screensaver") or "libxcb-screensaver.so.0"
     try:
-        lib = ctypes.CDLL(name)
+        lib = load_library("libxcb-screensaver.so.0", "xcb-screensaver")
     except OSError as exc:
         raise IdleUnavailable(f"libxcb-screensaver not found ({exc}); install libxcb-screensaver0") from exc
     lib.xcb_screensaver_query_info.restype = _Cookie
