@@ -124,7 +124,13 @@ def _let_it_paint(app: QApplication) -> None:
     def look() -> None:
         if window.isExposed():
             poll.stop()
-            QTimer.singleShot(0, loop.quit)  # one more pass: the paint reaches the X server
+            QTimer.singleShot(0, shown)
+
+    def shown() -> None:
+        # The paint the exposure asked for, then a round trip to the display: when this returns,
+        # the icon's pixels are on the screen, not waiting in a buffer behind the imports to come.
+        QApplication.sync()
+        loop.quit()
 
     poll.timeout.connect(look)
     poll.start()
