@@ -59,10 +59,8 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
         _let_it_paint(app)
     from .logs import setup_logging
     from .platform.instance import InstanceServer
-    from .ui.icons import app_icon
 
     setup_logging(config.log_dir, verbose=verbose)
-    app.setWindowIcon(app_icon())
     from .ui.theme import apply_requested_scheme
 
     apply_requested_scheme(app)  # AWORK_TRAY_COLOR_SCHEME=dark|light, before any window exists

@@ -19,6 +19,7 @@ from ..domain.away import Away
 from ..domain.entities import TimeEntry
 from ..i18n import format_moment
 from .a11y import announce, make_window
+from .icons import give_windows_the_app_icon
 
 
 def _label(entry: TimeEntry | None) -> str:
@@ -37,6 +38,7 @@ class AwayPrompt(QWidget):
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("awayPrompt")
         make_window(self)
+        give_windows_the_app_icon()
         self._now = now
         self.away: Away | None = None
         self.entry_id: str | None = None

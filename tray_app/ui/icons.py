@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from functools import cache, lru_cache
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 
 from ..domain.timer import TimerState
 from ..resource_files import resource_file
@@ -47,3 +47,12 @@ def state_icon(state: TimerState, variant: str = "") -> QIcon:
 @lru_cache(maxsize=1)
 def app_icon() -> QIcon:
     return QIcon(icon_path("awork-tray.svg"))
+
+
+def give_windows_the_app_icon() -> None:
+    """The app's icon on its windows' frames and task bar entries: set by each window as it is
+    built, not at start. On X11 setting it renders the SVG at four sizes for every top-level,
+    the tray icon's own hidden one too (the largest through Qt's thread pool, which starts two
+    threads): ~0.5 MiB a tray that never opens a window does not need."""
+    if QGuiApplication.windowIcon().isNull():
+        QGuiApplication.setWindowIcon(app_icon())

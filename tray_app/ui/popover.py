@@ -35,6 +35,7 @@ from ..domain.timer import TimerState
 from .a11y import announce, make_window, name_clear_button
 from .day_panel import DayPanel
 from .entry_editing import EntryEditing
+from .icons import give_windows_the_app_icon
 from .placement import available_size, placement
 from .quick_list import PIN_DOWN_SHORTCUT, PIN_SHORTCUT, PIN_UP_SHORTCUT, Choice, QuickList
 from .style import popover_style
@@ -75,6 +76,7 @@ class Popover(QWidget):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("popover")
         make_window(self)  # a screen reader meets a window, not a frameless "filler"
+        give_windows_the_app_icon()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._style = ""
         self.setFixedWidth(POPOVER_WIDTH)

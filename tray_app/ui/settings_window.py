@@ -31,6 +31,7 @@ from ..platform.hotkeys.base import ACTIVE, OFF, PENDING, HotkeyStatus
 from ..platform.hotkeys.chord import Chord
 from .a11y import name_clear_button
 from .chord_edit import ChordEdit, shown
+from .icons import give_windows_the_app_icon
 from .idle_settings import IdleSettingsBox
 from .reminder_settings import ReminderSettings
 from .window_fit import FitToContent, scrolling
@@ -167,6 +168,7 @@ class SettingsWindow(QMainWindow):  # a main window: a screen reader meets a win
     def __init__(self, rows: list[HotkeyRow], log_path: str = ""):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("settings")
+        give_windows_the_app_icon()
         self.setWindowTitle(self.tr("Settings"))  # the desktop shows the app's name beside it
         self.setAccessibleName(self.windowTitle())
 
