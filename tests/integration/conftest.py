@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt applicati
 import pytest
 import qasync
 
+from helpers.instance_address import address
 from helpers.loop_leftovers import end_leftovers
 from helpers.sync_rig import rig, rig_factory
 

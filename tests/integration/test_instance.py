@@ -17,14 +17,6 @@ from tray_app.platform.instance import InstanceLock, InstanceServer
 from tray_app.platform.instance_client import InstanceAddress, send_request
 
 
-@pytest.fixture
-def address(tmp_path, monkeypatch):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    return InstanceAddress.for_config(tmp_path / "config")
-
-
 def ask(qloop, address, request, **kw):
     return qloop.run_until_complete(asyncio.to_thread(send_request, address, request, **kw))
 

@@ -21,14 +21,6 @@ from tray_app.platform.instance_pipe import PipeServer
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def address(tmp_path, monkeypatch):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    return InstanceAddress.for_config(tmp_path / "config")
-
-
 def in_thread(qloop, fn, *args, **kw):
     return qloop.run_until_complete(asyncio.to_thread(fn, *args, **kw))
 

@@ -12,14 +12,6 @@ from tray_app.platform.instance_client import InstanceAddress
 
 
 @pytest.fixture
-def address(tmp_path, monkeypatch):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    return InstanceAddress.for_config(tmp_path / "config")
-
-
-@pytest.fixture
 def other_python():
     """A live Python process that is not a tray (its executable is the same as a tray's)."""
     proc = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)

@@ -59,13 +59,18 @@ async def asked(bus: HeldBus, count: int) -> None:
         await asyncio.wait_for(bus.asked.wait(), 5)
 
 
+async def a_held_call() -> tuple[HeldBus, PortalBus, asyncio.Task]:
+    """GNOME's GetActive asked through a PortalBus on a bus that holds it: (the bus, ours, the asking task)."""
+    router = HeldBus()
+    bus = PortalBus(router, Closer())
+    task = asyncio.ensure_future(bus.call("org.gnome.ScreenSaver", "GetActive", path=GNOME[0], destination=GNOME[1]))
+    await asked(router, 1)
+    return router, bus, task
+
+
 def test_a_call_cancelled_as_its_answer_comes_is_cancelled_not_answered():
     async def go():
-        router = HeldBus()
-        bus = PortalBus(router, Closer())
-        task = asyncio.ensure_future(bus.call("org.gnome.ScreenSaver", "GetActive", path=GNOME[0],
-                                              destination=GNOME[1]))
-        await asked(router, 1)
+        router, _bus, task = await a_held_call()
         router.calls[0][1].set_result(reply(False))  # the answer and the quit in the same moment
         task.cancel()
         await asyncio.wait({task}, timeout=5)
@@ -103,11 +108,7 @@ def test_the_screen_lock_check_ends_at_once_when_cancelled_and_asks_no_further_s
 
 def test_a_call_the_bus_never_answers_ends_at_once_when_cancelled():
     async def go():
-        router = HeldBus()
-        bus = PortalBus(router, Closer())
-        task = asyncio.ensure_future(bus.call("org.gnome.ScreenSaver", "GetActive", path=GNOME[0],
-                                              destination=GNOME[1]))
-        await asked(router, 1)
+        _router, bus, task = await a_held_call()
         task.cancel()
         done, _ = await asyncio.wait({task}, timeout=5)
         await bus.close()
