@@ -17,15 +17,26 @@ import math
 import qasync
 from PySide6.QtCore import QBasicTimer, QObject, QTimerEvent
 
+SLACK = 0.0527  # a coarse Qt timer fires within 5 % of its interval: 1/0.95 - 1
+MAX_SLACK_S = 1.0
+EARLY_S = 0.001  # closer than this to its moment, a call runs (the loop's clock and Qt's differ by less)
+
+
+def timer_ms(delay: float) -> int:
+    """The coarse Qt timer's interval for a call due in `delay` seconds (see _DelayedCalls._arm)."""
+    delay = max(0.0, delay)
+    return math.ceil((delay + min(delay * SLACK, MAX_SLACK_S)) * 1000)
+
 
 class _Delayed(asyncio.Handle):
     """A delayed call that ends its timer when cancelled."""
 
-    __slots__ = ("_kill",)
+    __slots__ = ("_kill", "_when")
 
     def __init__(self, callback, args, loop, context=None):
         super().__init__(callback, args, loop, context=context)
         self._kill = None
+        self._when = 0.0  # the loop's time it is due at
 
     def cancel(self) -> None:
         if not self._cancelled:
@@ -49,17 +60,22 @@ class _DelayedCalls(QObject):
             timer.stop()
 
     def add(self, handle: _Delayed, delay: float) -> _Delayed:
-        # Never early: a coarse timer may fire up to 5 % early, and a wait for a moment (the sync
-        # loop's next read) that ends early only waits again, a wake-up more. Started at delay/0.95
-        # it fires between the delay and 10 % after it. A precise timer would need Qt.TimerType,
-        # and naming any Qt namespace enum builds all ~90 of them (~1 MiB; see qt_loop._basic_timers).
+        handle._when = handle._loop.time() + max(0.0, delay)
+        self._arm(handle, delay)
+        return handle
+
+    def _arm(self, handle: _Delayed, delay: float) -> None:
+        # A coarse timer (QBasicTimer's; a precise one would need Qt.TimerType, and naming any Qt
+        # namespace enum builds all ~90 of them, ~1 MiB: see qt_loop._basic_timers) may fire a
+        # little early, to wake together with others. A wait that ends early only waits again (a
+        # wake-up more), so it is started a little late: 5 % of the delay, at most a second. Should
+        # it still fire early, the rest is waited out (timerEvent): never early, never minutes late.
         timer = QBasicTimer()
-        timer.start(math.ceil(max(0.0, delay) * 1000 / 0.95), self)
+        timer.start(timer_ms(delay), self)
         timer_id = timer.timerId()
         self._timers[timer_id] = timer
         self._calls[timer_id] = handle
         handle._kill = lambda: self._cancelled(timer_id)
-        return handle
 
     @property
     def pending(self) -> int:
@@ -76,7 +92,12 @@ class _DelayedCalls(QObject):
         handle = self._calls.pop(timer_id, None)
         if handle is not None:
             handle._kill = None
-            if not handle._cancelled:
+            if handle._cancelled:
+                return
+            early = handle._when - handle._loop.time()
+            if early > EARLY_S:
+                self._arm(handle, early)
+            else:
                 handle._run()
 
     def stop(self) -> None:
