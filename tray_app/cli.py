@@ -115,15 +115,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_output import edit_needs
 
         parser.error(edit_needs())
-    if args.command not in (None, "run", "show"):
+    if not runs_tray:
         _start_logging(config, args)  # the tray starts its log once its icon shows
-    if settings_problem and not runs_tray:
+    if settings_problem:
         _err(settings_problem)  # told once: the damaged file is kept aside now
     if args.command == "autostart":
         from .autostart_command import autostart_command
 
         return autostart_command(args.action, config)
-    if args.command in (None, "run", "show") or args.command in _remote_commands():
+    if runs_tray or args.command in _remote_commands():
         from .platform.instance_client import InstanceAddress, send_request
 
         first = "ping" if getattr(args, "autostart", False) else "show"  # at login: no window for a running tray
@@ -132,15 +132,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reply is None and _may_reach_demo(args, config):
             reply = send_request(InstanceAddress.for_config(config.config_dir, demo=True), request)
         if reply is not None:  # a tray runs: it did the work, so its icon and popover show it at once
-            if runs_tray:
-                settings_problem = _use_language(config)
-            if settings_problem and runs_tray:
+            if runs_tray and (settings_problem := _use_language(config)):
                 _err(settings_problem)
             code = _print_reply(reply, json_output=getattr(args, "json", False))
             if getattr(args, "details", False):
                 _print_diagnostics(config, args, tray_running=True, demo=args.demo or reply.get("demo") is True)
             return code
-    if args.command in (None, "run", "show"):
+    if runs_tray:
         from .app import run_tray
 
         return run_tray(config, demo=args.demo, autostart=getattr(args, "autostart", False),
