@@ -17,13 +17,17 @@ from __future__ import annotations
 import linecache
 import sys
 
+_skipping = False
+
 
 def skip_source_reads() -> None:
     """Call once PySide6 is imported, before the rest of the app is."""
+    global _skipping
     feature = sys.modules.get("shibokensupport.feature")
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return  # another PySide6 than the one this was written for: it keeps its own way
     feature._mod_uses_pyside = mentions_pyside
+    _skipping = True
 
 
 def mentions_pyside(module) -> bool:
@@ -37,4 +41,7 @@ def mentions_pyside(module) -> bool:
 
 
 def release() -> None:
-    linecache.clearcache()
+    """After a batch of imports: drops what PySide6 read into linecache, for a PySide6 whose check
+    skip_source_reads could not replace (the holes it leaves are still better than the lines)."""
+    if not _skipping:
+        linecache.clearcache()
