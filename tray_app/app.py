@@ -16,8 +16,7 @@ log = logging.getLogger(__name__)
 
 
 def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, show_popover: bool = False,
-             verbose: bool = False, file_problems: tuple[str, ...] = ()) -> int:
-    """`file_problems`: damaged files the command line already found (and kept aside) on its way here."""
+             verbose: bool = False) -> int:
     import_sources.skip_source_reads()  # before the rest of the app is imported
     from .platform.instance_client import InstanceAddress
     from .platform.instance_lock import InstanceLock, forward_to_winner
@@ -33,13 +32,12 @@ def run_tray(config: Config, *, demo: bool = False, autostart: bool = False, sho
               file=sys.stderr)
         return 1
     try:
-        return _run(config, demo, autostart, show_popover, address, verbose, file_problems)
+        return _run(config, demo, autostart, show_popover, address, verbose)
     finally:
         lock.release()
 
 
-def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address, verbose: bool,
-         file_problems: tuple[str, ...]) -> int:
+def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, address, verbose: bool) -> int:
     from . import APP_ID
 
     app = QApplication([sys.argv[0]])
@@ -70,8 +68,7 @@ def _run(config: Config, demo: bool, autostart: bool, show_popover: bool, addres
     language = Language(app)  # before the first menu or window: nothing to re-translate yet
     settings_file = SettingsFile(config.config_dir)  # one object: it knows whether it kept a damaged file aside
     language.apply(settings_file.load().language)
-    if settings_file.problem:
-        file_problems += (settings_file.problem,)
+    file_problems = (settings_file.problem,) if settings_file.problem else ()
     server = InstanceServer(address)
     server.listen()  # without it the tray still works; the command line then acts on its own
     tray = _show_tray(icon) if icon is not None else None
@@ -105,7 +102,7 @@ def _let_it_paint(app: QApplication) -> None:
     It watches the window's exposure with a timer, not its paint event with an event filter: the
     first event Python sees builds PySide6's QEvent.Type enum (~180 members, a few ms), which would
     stand between the tray showing the slot and the icon in it. A widget's window paints as soon
-    as it is exposed; one more pass sends that to the display."""
+    as it is exposed; a round trip to the display (QGuiApplication.sync) then puts it on screen."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     # Its QWindow, found by the name Qt gives it: asking for the widget (topLevelWidgets) would make

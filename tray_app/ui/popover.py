@@ -351,12 +351,12 @@ class Popover(QWidget):
         rows, both scrolling; the rest keeps its height."""
         self.setFixedWidth(min(POPOVER_WIDTH, room.width()))
         self.list.setMinimumHeight(LIST_MIN_HEIGHT)
+        list_floor = 3 * self.list.fontMetrics().height()  # a bit over one row: still a list
         entries, width = self.day.entries, self._inner_width()
         if entries.isVisibleTo(self):
             full, least = entries.full_height(width), entries.least_height(width)
             entries.set_height(least, full)
             spare = room.height() - self._least_height()
-            list_floor = 3 * self.list.fontMetrics().height()
             if spare < full - least:  # the list gives up rows first
                 cut = min(full - least - spare, LIST_MIN_HEIGHT - list_floor)
                 self.list.setMinimumHeight(LIST_MIN_HEIGHT - cut)
@@ -364,7 +364,7 @@ class Popover(QWidget):
             entries.set_height(max(least, min(full, least + spare)), full)
         over = self._least_height() - room.height()
         if over > 0:
-            self.list.setMinimumHeight(max(self.list.minimumHeight() - over, 3 * self.list.fontMetrics().height()))
+            self.list.setMinimumHeight(max(self.list.minimumHeight() - over, list_floor))
         self.setMaximumHeight(room.height())
 
     def _inner_width(self) -> int:
@@ -634,6 +634,7 @@ class Popover(QWidget):
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._remote_timer.stop()
+        self._types_timer.stop()  # closed: nothing to show the project's types for
         self._countdown.stop()
 
 
