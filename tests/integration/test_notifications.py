@@ -15,7 +15,7 @@ from tray_app.platform.notifications import create_notifier
 from tray_app.platform.notifications.base import BalloonNotifier
 from tray_app.platform.notifications.freedesktop import DesktopNotifier
 
-from helpers.fake_portal.bus import private_session_bus
+from helpers.fake_portal.bus import session_bus  # a fixture
 from helpers.fake_portal.notifications import dismiss, invoke
 from helpers.waiting import until
 
@@ -23,10 +23,8 @@ TESTS = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def bus(monkeypatch):
-    with private_session_bus() as address:
-        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-        yield address
+def bus(session_bus):
+    return session_bus
 
 
 @pytest.fixture

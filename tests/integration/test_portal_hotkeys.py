@@ -14,17 +14,15 @@ import pytest
 from tray_app.platform.hotkeys.base import ACTIVE, OFF, UNAVAILABLE, Binding
 from tray_app.platform.hotkeys.portal import PortalHotkeys
 
-from helpers.fake_portal.bus import private_session_bus
+from helpers.fake_portal.bus import session_bus  # a fixture
 from helpers.waiting import until
 
 TESTS = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def bus(monkeypatch, tmp_path):
-    with private_session_bus() as address:
-        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-        yield address
+def bus(session_bus):
+    return session_bus
 
 
 @pytest.fixture

@@ -28,3 +28,11 @@ def private_session_bus():
     finally:
         daemon.terminate()
         daemon.wait(5)
+
+
+@pytest.fixture
+def session_bus(monkeypatch):
+    """A private session bus as the test's DBUS_SESSION_BUS_ADDRESS (yields its address)."""
+    with private_session_bus() as address:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        yield address
