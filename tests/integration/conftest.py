@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt applicati
 import pytest
 import qasync
 
-from helpers.instance_address import address
+from helpers.instance_address import address  # a fixture
 from helpers.loop_leftovers import end_leftovers
 from helpers.sync_rig import rig, rig_factory
 
